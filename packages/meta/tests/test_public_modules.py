@@ -1,0 +1,32 @@
+"""The meta-package re-exports, at FastAPI's module paths, the owning packages' objects."""
+
+import importlib
+
+import pytest
+
+import fastslim
+import fastslim_tasks
+
+MODULES = ["fastslim", "fastslim.background"]
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_every_name_in_all_exists(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert isinstance(module.__all__, tuple)
+    missing = [name for name in module.__all__ if not hasattr(module, name)]
+    assert missing == []
+
+
+def test_background_tasks_is_the_tasks_package_class() -> None:
+    from fastslim.background import BackgroundTasks
+
+    assert BackgroundTasks is fastslim_tasks.BackgroundTasks
+    assert fastslim.BackgroundTasks is fastslim_tasks.BackgroundTasks
+
+
+def test_version_is_read_from_about() -> None:
+    from fastslim.__about__ import __version__
+
+    assert fastslim.__version__ == __version__
+    assert __version__.count(".") == 2

@@ -1,0 +1,117 @@
+"""`BackgroundTasks`: the tasks of one request (or one job), run after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, ParamSpec
+
+import anyio
+from anyio.abc import TaskGroup
+
+from ._execution import ErrorHook, execute, report_failure
+from ._observer import TaskObserver
+from ._options import TaskOptions
+from ._task import BackgroundTask
+from ._validation import positive_int
+
+P = ParamSpec("P")
+
+ErrorPolicy = Literal["raise", "continue"]
+"""`"raise"` (FastAPI's behaviour): the first failure stops the tasks after it and
+is re-raised. `"continue"`: every task runs; each failure is logged and passed to
+the error hook."""
+
+_ERROR_POLICIES = ("raise", "continue")
+
+
+class BackgroundTasks:
+    """A list of tasks run one after another, in the order added, by `await tasks()`.
+
+    Used as FastAPI's `BackgroundTasks`: declare it as a parameter, call
+    `add_task`, and the framework runs the tasks after the response is sent. A
+    Starlette response accepts it as `background=`.
+
+    Opt-in extras: `on_error="continue"` with an `error_hook`, `max_concurrency`
+    above 1 (tasks start in the order added, at most that many at a time), an
+    `observer` told of every start and end, and per-task `TaskOptions`.
+    """
+
+    def __init__(
+        self,
+        tasks: Sequence[BackgroundTask] | None = None,
+        *,
+        on_error: ErrorPolicy = "raise",
+        error_hook: ErrorHook | None = None,
+        max_concurrency: int = 1,
+        observer: TaskObserver | None = None,
+    ) -> None:
+        if on_error not in _ERROR_POLICIES:
+            raise ValueError(f"on_error must be 'raise' or 'continue', got {on_error!r}")
+        if error_hook is not None and not callable(error_hook):
+            raise TypeError(f"error_hook must be callable, got {error_hook!r}")
+        self.tasks: list[BackgroundTask] = list(tasks) if tasks else []
+        self.on_error: ErrorPolicy = on_error
+        self.error_hook = error_hook
+        self.max_concurrency = positive_int("max_concurrency", max_concurrency)
+        self.observer = observer
+
+    def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> None:
+        """Add `func(*args, **kwargs)` to run after the ones already added."""
+        self.tasks.append(BackgroundTask(func, *args, **kwargs))
+
+    def add_task_with(
+        self, options: TaskOptions, func: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs
+    ) -> None:
+        """Like `add_task`, with a name and/or timeout for this task."""
+        self.tasks.append(BackgroundTask.with_options(options, func, *args, **kwargs))
+
+    def __len__(self) -> int:
+        return len(self.tasks)
+
+    async def __call__(self) -> None:
+        """Run every task (those added while running included) per the settings."""
+        if self.max_concurrency == 1:
+            await self._run_sequentially()
+        else:
+            await self._run_concurrently()
+
+    async def _run_sequentially(self) -> None:
+        index = 0
+        # An index rather than an iterator: a task may add tasks while running.
+        while index < len(self.tasks):
+            task = self.tasks[index]
+            index += 1
+            try:
+                await execute(task, self.observer)
+            except Exception as exc:
+                report_failure(task, exc, self.error_hook)
+                if self.on_error == "raise":
+                    raise
+
+    async def _run_concurrently(self) -> None:
+        slots = anyio.Semaphore(self.max_concurrency)
+        first_failure: list[Exception] = []
+
+        async def run(task: BackgroundTask, group: TaskGroup) -> None:
+            try:
+                await execute(task, self.observer)
+            except Exception as exc:
+                report_failure(task, exc, self.error_hook)
+                if self.on_error == "raise" and not first_failure:
+                    first_failure.append(exc)
+                    group.cancel_scope.cancel()
+            finally:
+                slots.release()
+
+        async with anyio.create_task_group() as group:
+            index = 0
+            while index < len(self.tasks):
+                task = self.tasks[index]
+                index += 1
+                await slots.acquire()
+                group.start_soon(run, task, group, name=task.name)
+        if first_failure:
+            raise first_failure[0]
+
+    def __repr__(self) -> str:
+        return f"<BackgroundTasks {[task.name for task in self.tasks]!r}>"

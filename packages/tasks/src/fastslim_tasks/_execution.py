@@ -1,0 +1,48 @@
+"""Running one task, with the observer told of its start and outcome."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import anyio
+
+from ._observer import TaskFinished, TaskObserver, logger, notify_finished, notify_started
+from ._status import TaskStatus
+from ._task import BackgroundTask
+
+ErrorHook = Callable[[BackgroundTask, Exception], object]
+"""Called with the task and its exception after each failure (a sync callable)."""
+
+
+async def execute(task: BackgroundTask, observer: TaskObserver | None) -> Any:
+    """Run `task`, telling `observer` (if any) when it starts and how it ends."""
+    if observer is None:
+        return await task()
+    notify_started(observer, task)
+    start = time.perf_counter()
+    try:
+        result = await task()
+    except anyio.get_cancelled_exc_class():
+        finished = TaskFinished(task, TaskStatus.CANCELLED, None, time.perf_counter() - start)
+        notify_finished(observer, finished)
+        raise
+    except BaseException as exc:
+        finished = TaskFinished(task, TaskStatus.FAILED, exc, time.perf_counter() - start)
+        notify_finished(observer, finished)
+        raise
+    notify_finished(
+        observer, TaskFinished(task, TaskStatus.DONE, None, time.perf_counter() - start)
+    )
+    return result
+
+
+def report_failure(task: BackgroundTask, exc: Exception, error_hook: ErrorHook | None) -> None:
+    """Log a failed task with its traceback, then pass it to the error hook."""
+    logger.error("Background task %r failed", task.name, exc_info=exc)
+    if error_hook is not None:
+        try:
+            error_hook(task, exc)
+        except Exception:
+            logger.exception("The error hook %r failed on task %r", error_hook, task.name)

@@ -1,0 +1,106 @@
+"""`TaskHandle`: a task submitted to a `TaskRunner`, seen from outside."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import anyio
+
+from ._errors import TaskCancelledError, TaskNotFinishedError
+from ._status import TaskStatus
+from ._task import BackgroundTask
+
+T = TypeVar("T")
+
+
+class TaskHandle(Generic[T]):
+    """The status and outcome of one submitted task.
+
+    Status goes pending → running → done | failed | cancelled (or pending →
+    cancelled). `await handle.wait()` returns once it has finished; `result()`
+    and `exception()` then tell its outcome.
+    """
+
+    __slots__ = ("_cancel", "_exception", "_finished", "_result", "_scope", "_status", "task")
+
+    def __init__(self, task: BackgroundTask, cancel: Callable[[TaskHandle[Any]], bool]) -> None:
+        self.task = task
+        self._cancel = cancel
+        self._status = TaskStatus.PENDING
+        self._result: Any = None
+        self._exception: BaseException | None = None
+        self._finished = anyio.Event()
+        self._scope: anyio.CancelScope | None = None
+
+    @property
+    def name(self) -> str:
+        return self.task.name
+
+    @property
+    def status(self) -> TaskStatus:
+        return self._status
+
+    def done(self) -> bool:
+        """True once the task has finished: done, failed or cancelled."""
+        return self._status.finished
+
+    async def wait(self) -> None:
+        """Wait until the task has finished, whatever its outcome."""
+        await self._finished.wait()
+
+    def result(self) -> T:
+        """What the task returned; raises its exception if it failed.
+
+        Raises `TaskCancelledError` if it was cancelled and
+        `TaskNotFinishedError` if it has not finished.
+        """
+        self._check_finished("result")
+        if self._status is TaskStatus.CANCELLED:
+            raise TaskCancelledError(f"Task {self.name!r} was cancelled")
+        if self._exception is not None:
+            raise self._exception
+        result: T = self._result
+        return result
+
+    def exception(self) -> BaseException | None:
+        """The exception the task failed with, or None if it succeeded.
+
+        Raises `TaskCancelledError` if it was cancelled and
+        `TaskNotFinishedError` if it has not finished.
+        """
+        self._check_finished("exception")
+        if self._status is TaskStatus.CANCELLED:
+            raise TaskCancelledError(f"Task {self.name!r} was cancelled")
+        return self._exception
+
+    def cancel(self) -> bool:
+        """Cancel the task if it has not finished; False if it already had.
+
+        A pending task never starts; a running one is cancelled at its next
+        checkpoint (a sync task's thread is abandoned). Callable from the event
+        loop or from any other thread.
+        """
+        return self._cancel(self)
+
+    def _check_finished(self, what: str) -> None:
+        if not self.done():
+            raise TaskNotFinishedError(
+                f"Task {self.name!r} is {self._status.value}: it has no {what} yet; "
+                "await handle.wait() first"
+            )
+
+    def _start(self) -> None:
+        self._status = TaskStatus.RUNNING
+
+    def _finish(
+        self, status: TaskStatus, result: Any = None, exc: BaseException | None = None
+    ) -> None:
+        self._status = status
+        self._result = result
+        self._exception = exc
+        self._scope = None
+        self._finished.set()
+
+    def __repr__(self) -> str:
+        return f"<TaskHandle {self.name!r} {self._status.value}>"

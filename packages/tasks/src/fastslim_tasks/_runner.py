@@ -1,0 +1,241 @@
+"""`TaskRunner`: a long-lived runner for work that must not hold a request."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any, ParamSpec, TypeVar, overload
+
+import anyio
+import anyio.from_thread
+import anyio.lowlevel
+from anyio.abc import TaskGroup
+
+from ._errors import QueueFullError, RunnerClosedError
+from ._execution import ErrorHook, execute, report_failure
+from ._handle import TaskHandle
+from ._observer import TaskObserver, logger
+from ._options import TaskOptions
+from ._status import TaskStatus
+from ._task import BackgroundTask
+from ._validation import non_negative_int_or_none, positive_int, seconds_or_none
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+class TaskRunner:
+    """Runs submitted tasks in the background, at most `max_concurrency` at a time.
+
+    ```
+    async with TaskRunner(max_concurrency=4, max_pending=100, drain_timeout=10) as runner:
+        handle = runner.submit(build_report, month)
+    ```
+
+    Tasks start in the order submitted. At most `max_pending` tasks wait for a
+    slot (None: no limit); `submit` on a full queue raises `QueueFullError`
+    rather than wait or drop the task. `submit` works on the event loop and from
+    any other thread. A failing task is logged on the `fastslim.tasks` logger and
+    passed to `error_hook`; it never stops the runner.
+
+    Leaving the `async with` block drains the runner: running and queued tasks
+    get up to `drain_timeout` seconds (None: no limit) to finish, then the rest
+    are cancelled and each is logged by name.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_concurrency: int = 10,
+        max_pending: int | None = 1000,
+        drain_timeout: float | None = 30.0,
+        error_hook: ErrorHook | None = None,
+        observer: TaskObserver | None = None,
+    ) -> None:
+        self.max_concurrency = positive_int("max_concurrency", max_concurrency)
+        self.max_pending = non_negative_int_or_none("max_pending", max_pending)
+        self.drain_timeout = seconds_or_none("drain_timeout", drain_timeout)
+        if error_hook is not None and not callable(error_hook):
+            raise TypeError(f"error_hook must be callable, got {error_hook!r}")
+        self.error_hook = error_hook
+        self.observer = observer
+        self._pending: deque[TaskHandle[Any]] = deque()
+        self._running = 0
+        self._group: TaskGroup | None = None
+        self._token: anyio.lowlevel.EventLoopToken | None = None
+        self._loop_thread: int | None = None
+        self._closed = False
+        self._idle: anyio.Event | None = None
+
+    # -- lifecycle ---------------------------------------------------------
+
+    async def __aenter__(self) -> TaskRunner:
+        if self._group is not None or self._closed:
+            raise RuntimeError("A TaskRunner can be entered only once")
+        group = anyio.create_task_group()
+        await group.__aenter__()
+        self._group = group
+        self._token = anyio.lowlevel.current_token()
+        self._loop_thread = threading.get_ident()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool | None:
+        group = self._group
+        if group is None:
+            raise RuntimeError("TaskRunner.__aexit__ called on a runner that was never entered")
+        self._closed = True
+        try:
+            with anyio.CancelScope(shield=True):
+                await self._drain(group)
+            return await group.__aexit__(exc_type, exc, traceback)
+        finally:
+            self._loop_thread = None
+            self._token = None
+
+    async def _drain(self, group: TaskGroup) -> None:
+        with anyio.move_on_after(self.drain_timeout):
+            while self._busy():
+                self._idle = anyio.Event()
+                await self._idle.wait()
+        if not self._busy():
+            return
+        while self._pending:
+            handle = self._pending.popleft()
+            handle._finish(TaskStatus.CANCELLED)
+            self._log_drain_cancel(handle, "pending")
+        group.cancel_scope.cancel()
+
+    def _busy(self) -> bool:
+        return self._running > 0 or bool(self._pending)
+
+    def _log_drain_cancel(self, handle: TaskHandle[Any], state: str) -> None:
+        logger.warning(
+            "Task %r was cancelled while %s: the TaskRunner's drain timeout of %s s expired",
+            handle.name,
+            state,
+            self.drain_timeout,
+        )
+
+    # -- submitting --------------------------------------------------------
+
+    @overload
+    def submit(
+        self, func: Callable[P, Awaitable[T]], *args: P.args, **kwargs: P.kwargs
+    ) -> TaskHandle[T]: ...
+
+    @overload
+    def submit(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> TaskHandle[T]: ...
+
+    def submit(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle[Any]:
+        """Queue `func(*args, **kwargs)`; returns its handle at once."""
+        return self._submit(BackgroundTask(func, *args, **kwargs))
+
+    @overload
+    def submit_with(
+        self,
+        options: TaskOptions,
+        func: Callable[P, Awaitable[T]],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> TaskHandle[T]: ...
+
+    @overload
+    def submit_with(
+        self, options: TaskOptions, func: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
+    ) -> TaskHandle[T]: ...
+
+    def submit_with(
+        self, options: TaskOptions, func: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs
+    ) -> TaskHandle[Any]:
+        """Like `submit`, with a name and/or timeout for this task."""
+        return self._submit(BackgroundTask.with_options(options, func, *args, **kwargs))
+
+    def _submit(self, task: BackgroundTask) -> TaskHandle[Any]:
+        if self._in_loop_thread():
+            return self._enqueue(task)
+        if self._token is None:
+            raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is not running")
+        return anyio.from_thread.run_sync(self._enqueue, task, token=self._token)
+
+    def _in_loop_thread(self) -> bool:
+        return self._loop_thread is None or threading.get_ident() == self._loop_thread
+
+    def _enqueue(self, task: BackgroundTask) -> TaskHandle[Any]:
+        if self._group is None or self._closed:
+            state = "closed" if self._closed else "not running (enter it with async with)"
+            raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is {state}")
+        slots_busy = self._running >= self.max_concurrency
+        if slots_busy and self.max_pending is not None and len(self._pending) >= self.max_pending:
+            raise QueueFullError(
+                f"Cannot submit {task.name!r}: the TaskRunner's queue is full "
+                f"({len(self._pending)} pending, max_pending={self.max_pending}, "
+                f"{self._running} running, max_concurrency={self.max_concurrency})"
+            )
+        handle: TaskHandle[Any] = TaskHandle(task, self._cancel)
+        self._pending.append(handle)
+        self._dispatch()
+        return handle
+
+    # -- running -----------------------------------------------------------
+
+    def _dispatch(self) -> None:
+        assert self._group is not None
+        while self._pending and self._running < self.max_concurrency:
+            handle = self._pending.popleft()
+            # The scope exists from dispatch on, so cancel() reaches a task that is
+            # dispatched but not started yet.
+            handle._scope = anyio.CancelScope()
+            self._running += 1
+            self._group.start_soon(self._run, handle, handle._scope, name=handle.name)
+
+    async def _run(self, handle: TaskHandle[Any], scope: anyio.CancelScope) -> None:
+        try:
+            with scope:
+                handle._start()
+                try:
+                    result = await execute(handle.task, self.observer)
+                except Exception as exc:
+                    report_failure(handle.task, exc, self.error_hook)
+                    handle._finish(TaskStatus.FAILED, exc=exc)
+                else:
+                    handle._finish(TaskStatus.DONE, result)
+        finally:
+            if not handle.done():
+                handle._finish(TaskStatus.CANCELLED)
+                if self._closed:
+                    self._log_drain_cancel(handle, "running")
+            self._running -= 1
+            if self._group is not None and not self._group.cancel_scope.cancel_called:
+                self._dispatch()
+            self._signal_if_idle()
+
+    def _signal_if_idle(self) -> None:
+        if self._idle is not None and not self._busy():
+            self._idle.set()
+
+    def _cancel(self, handle: TaskHandle[Any]) -> bool:
+        if not self._in_loop_thread() and self._token is not None:
+            return anyio.from_thread.run_sync(self._cancel, handle, token=self._token)
+        if handle.done():
+            return False
+        if handle._scope is not None:
+            handle._scope.cancel()
+        else:
+            self._pending.remove(handle)
+            handle._finish(TaskStatus.CANCELLED)
+            self._signal_if_idle()
+        return True
+
+    def __repr__(self) -> str:
+        return (
+            f"<TaskRunner running={self._running} pending={len(self._pending)} "
+            f"max_concurrency={self.max_concurrency}>"
+        )
