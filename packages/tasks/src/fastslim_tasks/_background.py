@@ -89,27 +89,27 @@ class BackgroundTasks:
                     raise
 
     async def _run_concurrently(self) -> None:
-        slots = anyio.Semaphore(self.max_concurrency)
+        next_index = 0
         first_failure: list[Exception] = []
 
-        async def run(task: BackgroundTask, group: TaskGroup) -> None:
-            try:
-                await execute(task, self.observer)
-            except Exception as exc:
-                report_failure(task, exc, self.error_hook)
-                if self.on_error == "raise" and not first_failure:
-                    first_failure.append(exc)
-                    group.cancel_scope.cancel()
-            finally:
-                slots.release()
+        async def worker(group: TaskGroup) -> None:
+            # Workers take tasks by index, so tasks start in the order added
+            # whatever order the event loop runs the workers in.
+            nonlocal next_index
+            while next_index < len(self.tasks):
+                task = self.tasks[next_index]
+                next_index += 1
+                try:
+                    await execute(task, self.observer)
+                except Exception as exc:
+                    report_failure(task, exc, self.error_hook)
+                    if self.on_error == "raise" and not first_failure:
+                        first_failure.append(exc)
+                        group.cancel_scope.cancel()
 
         async with anyio.create_task_group() as group:
-            index = 0
-            while index < len(self.tasks):
-                task = self.tasks[index]
-                index += 1
-                await slots.acquire()
-                group.start_soon(run, task, group, name=task.name)
+            for _ in range(min(self.max_concurrency, len(self.tasks))):
+                group.start_soon(worker, group)
         if first_failure:
             raise first_failure[0]
 

@@ -63,6 +63,7 @@ class TaskRunner:
         self.observer = observer
         self._pending: deque[TaskHandle[Any]] = deque()
         self._running = 0
+        self._workers = 0
         self._group: TaskGroup | None = None
         self._token: anyio.lowlevel.EventLoopToken | None = None
         self._loop_thread: int | None = None
@@ -94,7 +95,10 @@ class TaskRunner:
         try:
             with anyio.CancelScope(shield=True):
                 await self._drain(group)
-            return await group.__aexit__(exc_type, exc, traceback)
+            # Tasks never raise into the group (failures live in their handles), so
+            # exiting it cleanly lets an exception of the body propagate unwrapped.
+            await group.__aexit__(None, None, None)
+            return None
         finally:
             self._loop_thread = None
             self._token = None
@@ -113,7 +117,7 @@ class TaskRunner:
         group.cancel_scope.cancel()
 
     def _busy(self) -> bool:
-        return self._running > 0 or bool(self._pending)
+        return self._workers > 0 or bool(self._pending)
 
     def _log_drain_cancel(self, handle: TaskHandle[Any], state: str) -> None:
         logger.warning(
@@ -172,34 +176,39 @@ class TaskRunner:
         if self._group is None or self._closed:
             state = "closed" if self._closed else "not running (enter it with async with)"
             raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is {state}")
-        slots_busy = self._running >= self.max_concurrency
-        if slots_busy and self.max_pending is not None and len(self._pending) >= self.max_pending:
-            raise QueueFullError(
-                f"Cannot submit {task.name!r}: the TaskRunner's queue is full "
-                f"({len(self._pending)} pending, max_pending={self.max_pending}, "
-                f"{self._running} running, max_concurrency={self.max_concurrency})"
-            )
+        if self.max_pending is not None:
+            waiting = len(self._pending) + self._running - self.max_concurrency
+            if waiting >= self.max_pending:
+                raise QueueFullError(
+                    f"Cannot submit {task.name!r}: the TaskRunner's queue is full "
+                    f"({max(waiting, 0)} pending, max_pending={self.max_pending}, "
+                    f"{self._running} running, max_concurrency={self.max_concurrency})"
+                )
         handle: TaskHandle[Any] = TaskHandle(task, self._cancel)
         self._pending.append(handle)
-        self._dispatch()
+        if self._workers < self.max_concurrency:
+            self._workers += 1
+            self._group.start_soon(self._work)
         return handle
 
     # -- running -----------------------------------------------------------
 
-    def _dispatch(self) -> None:
-        assert self._group is not None
-        while self._pending and self._running < self.max_concurrency:
-            handle = self._pending.popleft()
-            # The scope exists from dispatch on, so cancel() reaches a task that is
-            # dispatched but not started yet.
-            handle._scope = anyio.CancelScope()
-            self._running += 1
-            self._group.start_soon(self._run, handle, handle._scope, name=handle.name)
+    async def _work(self) -> None:
+        # Workers take handles from the left of the queue, so tasks start in the
+        # order submitted whatever order the event loop runs the workers in.
+        try:
+            while self._pending:
+                await self._run(self._pending.popleft())
+        finally:
+            self._workers -= 1
+            self._signal_if_idle()
 
-    async def _run(self, handle: TaskHandle[Any], scope: anyio.CancelScope) -> None:
+    async def _run(self, handle: TaskHandle[Any]) -> None:
+        scope = handle._scope = anyio.CancelScope()
+        handle._start()
+        self._running += 1
         try:
             with scope:
-                handle._start()
                 try:
                     result = await execute(handle.task, self.observer)
                 except Exception as exc:
@@ -208,14 +217,11 @@ class TaskRunner:
                 else:
                     handle._finish(TaskStatus.DONE, result)
         finally:
+            self._running -= 1
             if not handle.done():
                 handle._finish(TaskStatus.CANCELLED)
                 if self._closed:
                     self._log_drain_cancel(handle, "running")
-            self._running -= 1
-            if self._group is not None and not self._group.cancel_scope.cancel_called:
-                self._dispatch()
-            self._signal_if_idle()
 
     def _signal_if_idle(self) -> None:
         if self._idle is not None and not self._busy():

@@ -64,8 +64,8 @@ class BackgroundTask:
     async def _invoke(self) -> Any:
         if self.is_async:
             return await self.func(*self.args, **self.kwargs)
-        call = functools.partial(self.func, *self.args, **self.kwargs)
-        result = await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+        call = functools.partial(_call_boxed, self.func, self.args, self.kwargs)
+        (result,) = await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
         if inspect.isawaitable(result):
             # A sync wrapper around an async function: finish its work on the loop.
             return await result
@@ -73,3 +73,11 @@ class BackgroundTask:
 
     def __repr__(self) -> str:
         return f"<BackgroundTask {self.name!r}>"
+
+
+def _call_boxed(
+    func: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> tuple[Any]:
+    # Boxed so that a coroutine returned by a sync wrapper reaches the loop
+    # (trio refuses a thread function that returns one).
+    return (func(*args, **kwargs),)

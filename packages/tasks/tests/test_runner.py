@@ -1,0 +1,329 @@
+import logging
+import threading
+
+import anyio
+import anyio.to_thread
+import pytest
+
+from fastslim_tasks import (
+    BackgroundTask,
+    QueueFullError,
+    RunnerClosedError,
+    TaskCancelledError,
+    TaskFinished,
+    TaskHandle,
+    TaskOptions,
+    TaskRunner,
+    TaskStatus,
+)
+
+pytestmark = pytest.mark.anyio
+
+
+class Boom(Exception):
+    pass
+
+
+async def test_submit_returns_a_handle_with_the_result() -> None:
+    async def add(a: int, b: int) -> int:
+        return a + b
+
+    def shout(word: str) -> str:
+        return word.upper()
+
+    async with TaskRunner() as runner:
+        total = runner.submit(add, 2, 3)
+        loud = runner.submit(shout, word="hi")
+        await total.wait()
+        await loud.wait()
+    assert total.result() == 5
+    assert loud.result() == "HI"
+    assert total.status is TaskStatus.DONE
+    assert total.exception() is None
+
+
+async def test_status_goes_pending_running_done() -> None:
+    started = anyio.Event()
+    release = anyio.Event()
+
+    async def job() -> str:
+        started.set()
+        await release.wait()
+        return "ok"
+
+    seen: list[tuple[TaskStatus, bool]] = []
+    async with TaskRunner() as runner:
+        handle = runner.submit(job)
+        seen.append((handle.status, handle.done()))
+        await started.wait()
+        seen.append((handle.status, handle.done()))
+        release.set()
+        await handle.wait()
+        seen.append((handle.status, handle.done()))
+    assert seen == [
+        (TaskStatus.PENDING, False),
+        (TaskStatus.RUNNING, False),
+        (TaskStatus.DONE, True),
+    ]
+
+
+async def test_a_failing_task_is_failed_logged_and_reported_without_stopping_the_runner(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    failures: list[str] = []
+
+    def fail() -> None:
+        raise Boom("report broken")
+
+    async with TaskRunner(error_hook=lambda task, exc: failures.append(task.name)) as runner:
+        with caplog.at_level(logging.ERROR, logger="fastslim.tasks"):
+            bad = runner.submit_with(TaskOptions(name="report-7"), fail)
+            await bad.wait()
+        good = runner.submit(lambda: "still running")
+        await good.wait()
+    assert bad.status is TaskStatus.FAILED
+    assert isinstance(bad.exception(), Boom)
+    with pytest.raises(Boom, match="report broken"):
+        bad.result()
+    assert good.result() == "still running"
+    assert failures == ["report-7"]
+    assert "'report-7'" in caplog.text
+    assert "report broken" in caplog.text
+
+
+async def test_concurrency_limit_holds_and_tasks_start_in_submission_order() -> None:
+    started: list[int] = []
+    running = 0
+    peak = 0
+
+    async def job(index: int) -> None:
+        nonlocal running, peak
+        started.append(index)
+        running += 1
+        peak = max(peak, running)
+        await anyio.sleep(0.01)
+        running -= 1
+
+    async with TaskRunner(max_concurrency=3) as runner:
+        handles = [runner.submit(job, index) for index in range(12)]
+    assert started == list(range(12))
+    assert peak == 3
+    assert all(handle.status is TaskStatus.DONE for handle in handles)
+
+
+async def test_a_full_queue_raises_and_drops_nothing() -> None:
+    release = anyio.Event()
+
+    async def job(index: int) -> int:
+        await release.wait()
+        return index
+
+    async with TaskRunner(max_concurrency=2, max_pending=3) as runner:
+        accepted = [runner.submit(job, index) for index in range(5)]  # 2 running + 3 pending
+        with pytest.raises(QueueFullError) as info:
+            runner.submit_with(TaskOptions(name="overflow"), job, 99)
+        message = str(info.value)
+        assert "'overflow'" in message
+        assert "3 pending, max_pending=3" in message
+        release.set()
+    assert [handle.result() for handle in accepted] == [0, 1, 2, 3, 4]
+
+
+async def test_max_pending_zero_accepts_only_while_a_slot_is_free() -> None:
+    release = anyio.Event()
+    async with TaskRunner(max_concurrency=1, max_pending=0) as runner:
+        first = runner.submit(release.wait)
+        with pytest.raises(QueueFullError):
+            runner.submit(release.wait)
+        release.set()
+        await first.wait()
+        second = runner.submit(anyio.sleep, 0)
+    assert second.status is TaskStatus.DONE
+
+
+async def test_exit_drains_running_and_queued_work() -> None:
+    finished: list[int] = []
+
+    async def job(index: int) -> None:
+        await anyio.sleep(0.02)
+        finished.append(index)
+
+    async with TaskRunner(max_concurrency=2, drain_timeout=10) as runner:
+        handles = [runner.submit(job, index) for index in range(6)]
+    assert sorted(finished) == list(range(6))
+    assert [handle.status for handle in handles] == [TaskStatus.DONE] * 6
+
+
+async def test_drain_cancels_past_the_deadline_and_logs_each_cancelled_task(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def quick() -> str:
+        return "done"
+
+    with caplog.at_level(logging.WARNING, logger="fastslim.tasks"):
+        with anyio.fail_after(5):
+            async with TaskRunner(max_concurrency=1, drain_timeout=0.1) as runner:
+                done = runner.submit(quick)
+                await done.wait()
+                stuck = runner.submit_with(TaskOptions(name="stuck"), anyio.sleep_forever)
+                queued = runner.submit_with(TaskOptions(name="queued"), quick)
+    assert done.status is TaskStatus.DONE
+    assert stuck.status is TaskStatus.CANCELLED
+    assert queued.status is TaskStatus.CANCELLED
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("'stuck'" in message and "running" in message for message in messages)
+    assert any("'queued'" in message and "pending" in message for message in messages)
+    with pytest.raises(TaskCancelledError, match="'stuck'"):
+        stuck.result()
+
+
+async def test_drain_deadline_abandons_a_blocked_sync_task() -> None:
+    release = threading.Event()
+    with anyio.fail_after(5):
+        async with TaskRunner(drain_timeout=0.05) as runner:
+            handle = runner.submit(release.wait, 10)
+    assert handle.status is TaskStatus.CANCELLED
+    release.set()
+
+
+async def test_cancel_a_pending_task_so_it_never_starts() -> None:
+    release = anyio.Event()
+    ran: list[str] = []
+    async with TaskRunner(max_concurrency=1) as runner:
+        blocker = runner.submit(release.wait)
+        pending = runner.submit(ran.append, "should not run")
+        assert pending.cancel() is True
+        assert pending.status is TaskStatus.CANCELLED
+        release.set()
+    assert ran == []
+    assert blocker.status is TaskStatus.DONE
+    assert pending.cancel() is False
+
+
+async def test_cancel_a_running_task() -> None:
+    started = anyio.Event()
+
+    async def forever() -> None:
+        started.set()
+        await anyio.sleep_forever()
+
+    async with TaskRunner() as runner:
+        handle = runner.submit(forever)
+        await started.wait()
+        assert handle.cancel() is True
+        await handle.wait()
+        assert handle.status is TaskStatus.CANCELLED
+        after = runner.submit(lambda: "runner still works")
+        await after.wait()
+    assert after.result() == "runner still works"
+
+
+async def test_cancel_right_after_submit_before_the_task_starts() -> None:
+    ran: list[str] = []
+    async with TaskRunner() as runner:
+        handle = runner.submit(ran.append, "never")
+        assert handle.cancel() is True
+        await handle.wait()
+    assert handle.status is TaskStatus.CANCELLED
+    assert ran == []
+
+
+async def test_submit_and_cancel_from_a_worker_thread() -> None:
+    results: list[TaskHandle[int]] = []
+
+    async def double(value: int) -> int:
+        return value * 2
+
+    async with TaskRunner() as runner:
+
+        def sync_code() -> None:
+            results.append(runner.submit(double, 21))
+            forever = runner.submit(anyio.sleep_forever)
+            forever.cancel()
+            results.append(forever)  # type: ignore[arg-type]
+
+        await anyio.to_thread.run_sync(sync_code)
+        for handle in results:
+            await handle.wait()
+    assert results[0].result() == 42
+    assert results[1].status is TaskStatus.CANCELLED
+
+
+async def test_submit_from_a_plain_thread() -> None:
+    handles: list[TaskHandle[str]] = []
+
+    async with TaskRunner() as runner:
+        thread = threading.Thread(target=lambda: handles.append(runner.submit(str.upper, "x")))
+        thread.start()
+        await anyio.to_thread.run_sync(thread.join)
+        await handles[0].wait()
+    assert handles[0].result() == "X"
+
+
+async def test_submit_outside_the_context_is_a_clear_error() -> None:
+    runner = TaskRunner()
+    with pytest.raises(RunnerClosedError, match="not running"):
+        runner.submit(print)
+    async with runner:
+        pass
+    with pytest.raises(RunnerClosedError, match=r"'print'.*closed"):
+        runner.submit(print)
+    with pytest.raises(RuntimeError, match="only once"):
+        async with runner:
+            pass
+
+
+async def test_observer_sees_runner_tasks() -> None:
+    events: list[tuple[str, TaskStatus]] = []
+
+    class Recorder:
+        def task_started(self, task: BackgroundTask) -> None:
+            pass
+
+        def task_finished(self, event: TaskFinished) -> None:
+            events.append((event.task.name, event.status))
+
+    async with TaskRunner(observer=Recorder()) as runner:
+        runner.submit_with(TaskOptions(name="a"), anyio.sleep, 0)
+    assert events == [("a", TaskStatus.DONE)]
+
+
+async def test_timeout_option_fails_the_task_with_timeout_error() -> None:
+    async with TaskRunner() as runner:
+        handle = runner.submit_with(TaskOptions(timeout=0.02), anyio.sleep_forever)
+        await handle.wait()
+    assert handle.status is TaskStatus.FAILED
+    assert isinstance(handle.exception(), TimeoutError)
+
+
+async def test_an_exception_in_the_body_still_drains() -> None:
+    finished: list[str] = []
+
+    async def job() -> None:
+        await anyio.sleep(0.01)
+        finished.append("job")
+
+    async def use_runner_then_fail() -> None:
+        async with TaskRunner() as runner:
+            runner.submit(job)
+            raise Boom
+
+    with pytest.raises(Boom):
+        await use_runner_then_fail()
+    assert finished == ["job"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_concurrency": 0}, "max_concurrency must be a positive integer, got 0"),
+        ({"max_concurrency": True}, "got True"),
+        ({"max_pending": -1}, "max_pending must be a non-negative integer or None, got -1"),
+        ({"drain_timeout": -0.5}, "drain_timeout must be a non-negative number"),
+    ],
+)
+def test_invalid_settings_are_rejected_with_their_value(
+    kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        TaskRunner(**kwargs)  # type: ignore[arg-type]
