@@ -30,7 +30,9 @@ ALL_PACKAGES: dict[str, dict[str, list[str] | str]] = {
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
-TYPE_TOOLS = ["mypy", "pytest", "trio"]
+TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
+INTEGRATION_DEPS = ["starlette", "httpx"]
+BENCH_DEPS = ["starlette"]
 
 # Imports every module of a package: run before any test tool is installed, so
 # it fails when a package imports something it does not declare.
@@ -79,7 +81,7 @@ for _name in PACKAGES:
 @nox.session
 def integration(session: nox.Session) -> None:
     """The whole stack through the fastslim meta-package (top-level tests/)."""
-    session.install(*all_packages(), *TEST_TOOLS, "starlette", "httpx")
+    session.install(*all_packages(), *TEST_TOOLS, *INTEGRATION_DEPS)
     session.run(*pytest_args(session, "tests"))
 
 
@@ -94,16 +96,18 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def types(session: nox.Session) -> None:
     """mypy --strict on each package's source and tests."""
-    session.install(*all_packages(), *TYPE_TOOLS)
+    session.install(*all_packages(), *TYPE_TOOLS, *INTEGRATION_DEPS)
     for name in PACKAGES:
         session.run("mypy", f"packages/{name}/src", f"packages/{name}/tests")
+    session.run("mypy", "tests", "examples", "benchmarks", "noxfile.py")
 
 
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmarks against the projects fastslim replaces, reported as ratios."""
-    session.install(*all_packages(), "starlette")
-    session.run("python", "benchmarks/bench_tasks.py", *session.posargs)
+    session.install(*all_packages(), *BENCH_DEPS)
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        session.run("python", str(script.relative_to(ROOT)), *session.posargs)
 
 
 @nox.session

@@ -12,6 +12,7 @@ from ._execution import ErrorHook, execute, report_failure
 from ._observer import TaskObserver
 from ._options import TaskOptions
 from ._task import BackgroundTask
+from ._thread_batch import batch_end, run_batch
 from ._validation import positive_int
 
 P = ParamSpec("P")
@@ -70,23 +71,53 @@ class BackgroundTasks:
 
     async def __call__(self) -> None:
         """Run every task (those added while running included) per the settings."""
-        if self.max_concurrency == 1:
-            await self._run_sequentially()
-        else:
+        if self.max_concurrency != 1:
             await self._run_concurrently()
-
-    async def _run_sequentially(self) -> None:
+            return
+        tasks = self.tasks
+        observer = self.observer
         index = 0
-        # An index rather than an iterator: a task may add tasks while running.
-        while index < len(self.tasks):
-            task = self.tasks[index]
+        # len() each time: a task may add tasks while running.
+        while index < len(tasks):
+            task = tasks[index]
+            if observer is None and task.timeout is None:
+                if not task.is_async:
+                    index = await self._run_sync_batch(index)
+                    continue
+                index += 1
+                try:
+                    # The common case, without the frames of task() and execute().
+                    await task.func(*task.args, **task.kwargs)
+                except Exception as exc:
+                    self._failed(task, exc)
+                continue
             index += 1
             try:
-                await execute(task, self.observer)
+                await (task() if observer is None else execute(task, observer))
             except Exception as exc:
-                report_failure(task, exc, self.error_hook)
-                if self.on_error == "raise":
-                    raise
+                self._failed(task, exc)
+
+    async def _run_sync_batch(self, start: int) -> int:
+        """Run the sync tasks from `start` in one thread trip; the index to go on at."""
+        end = batch_end(self.tasks, start)
+        done, exc, awaitable = await run_batch(self.tasks[start:end])
+        index = start + done
+        if index == end:
+            return end
+        task = self.tasks[index]
+        if exc is not None:
+            self._failed(task, exc)
+        elif awaitable is not None:
+            try:
+                await awaitable
+            except Exception as error:
+                self._failed(task, error)
+        return index + 1
+
+    def _failed(self, task: BackgroundTask, exc: Exception) -> None:
+        report_failure(task, exc, self.error_hook)
+        if self.on_error == "raise":
+            raise exc
 
     async def _run_concurrently(self) -> None:
         next_index = 0

@@ -57,6 +57,8 @@ class BackgroundTask:
     async def __call__(self) -> Any:
         """Run the task once and return what the function returned."""
         if self.timeout is None:
+            if self.is_async:
+                return await self.func(*self.args, **self.kwargs)
             return await self._invoke()
         with anyio.fail_after(self.timeout):
             return await self._invoke()

@@ -1,0 +1,57 @@
+"""Consecutive sync tasks run in one worker-thread trip instead of one trip each.
+
+The hop to a worker thread and back costs far more than a small sync task, so a
+run of sync tasks (no timeout, no observer) goes to the thread once. Order and
+error semantics are those of running them one by one: the batch stops at the
+first failure, and a cancelled batch starts no further task.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Sequence
+from typing import Any
+
+import anyio.to_thread
+
+from ._task import BackgroundTask
+
+
+def batchable(task: BackgroundTask) -> bool:
+    return not task.is_async and task.timeout is None
+
+
+def batch_end(tasks: Sequence[BackgroundTask], start: int) -> int:
+    """The index after the run of batchable tasks that begins at `start`."""
+    end = start
+    while end < len(tasks) and batchable(tasks[end]):
+        end += 1
+    return end
+
+
+BatchOutcome = tuple[int, Exception | None, Awaitable[Any] | None]
+"""How many tasks completed; the exception of the next one, if it failed; or the
+awaitable the next one returned (a sync wrapper of an async function), to await
+on the loop."""
+
+
+async def run_batch(tasks: Sequence[BackgroundTask]) -> BatchOutcome:
+    abandoned = [False]  # a flag the thread reads between tasks
+    try:
+        return await anyio.to_thread.run_sync(_run, tasks, abandoned, abandon_on_cancel=True)
+    except BaseException:
+        abandoned[0] = True  # cancelled: the thread starts no further task
+        raise
+
+
+def _run(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOutcome:
+    for done, task in enumerate(tasks):
+        if abandoned[0]:
+            return done, None, None
+        try:
+            result = task.func(*task.args, **task.kwargs)
+        except Exception as exc:
+            return done, exc, None
+        if inspect.isawaitable(result):
+            return done, None, result
+    return len(tasks), None, None
