@@ -32,7 +32,7 @@ TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
 INTEGRATION_DEPS = ["starlette", "httpx"]
-BENCH_DEPS = ["starlette"]
+BENCH_DEPS = ["starlette", "trio"]
 
 # Imports every module of a package: run before any test tool is installed, so
 # it fails when a package imports something it does not declare.
