@@ -8,6 +8,7 @@ installed from their local path (./packages/<name>), never from the registry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import nox
@@ -18,15 +19,26 @@ nox.options.error_on_external_run = True
 ROOT = Path(__file__).parent
 PACKAGES_DIR = ROOT / "packages"
 
-# Each package, with the import package it ships, the local sibling packages it
-# depends on, and what its own tests need beyond pytest and trio.
-# A package appears here once its folder exists.
-ALL_PACKAGES: dict[str, dict[str, list[str] | str]] = {
-    "tasks": {"module": "fastslim_tasks", "siblings": [], "test_deps": []},
-    "di": {"module": "fastslim_di", "siblings": [], "test_deps": []},
-    "testclient": {"module": "fastslim_testclient", "siblings": [], "test_deps": ["starlette"]},
-    "meta": {"module": "fastslim", "siblings": ["tasks"], "test_deps": []},
+
+@dataclass(frozen=True)
+class Package:
+    """A distribution of the monorepo, in packages/<folder>."""
+
+    dist: str
+    module: str
+    siblings: tuple[str, ...] = ()
+    """Folders of the local packages it depends on, installed from their path."""
+    test_deps: tuple[str, ...] = ()
+    """What its own tests need beyond pytest and trio."""
+
+
+ALL_PACKAGES = {
+    "tasks": Package("fastslim-tasks", "fastslim_tasks"),
+    "di": Package("fastslim-di", "fastslim_di"),
+    "testclient": Package("fastslim-testclient", "fastslim_testclient", test_deps=("starlette",)),
+    "meta": Package("fastslim", "fastslim", siblings=("tasks",)),
 }
+# A package takes part once its folder exists.
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
@@ -34,25 +46,13 @@ TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
 INTEGRATION_DEPS = ["starlette", "httpx"]
 BENCH_DEPS = ["starlette", "trio"]
 
-# Imports every module of a package: run before any test tool is installed, so
-# it fails when a package imports something it does not declare.
-IMPORT_ALL = """
-import importlib, pkgutil, sys
-package = importlib.import_module(sys.argv[1])
-for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-    importlib.import_module(info.name)
-print(f"imported every module of {sys.argv[1]} with only its declared dependencies")
-"""
-
 
 def local(name: str) -> str:
     return str(PACKAGES_DIR / name)
 
 
 def with_siblings(name: str) -> list[str]:
-    siblings = PACKAGES[name]["siblings"]
-    assert isinstance(siblings, list)
-    return [local(sibling) for sibling in siblings] + [local(name)]
+    return [local(sibling) for sibling in PACKAGES[name].siblings] + [local(name)]
 
 
 def all_packages() -> list[str]:
@@ -68,13 +68,11 @@ for _name in PACKAGES:
     @nox.session(name=f"tests-{_name}")
     def package_tests(session: nox.Session, name: str = _name) -> None:
         """Test one package from its wheel, with only its declared dependencies."""
-        module = PACKAGES[name]["module"]
-        assert isinstance(module, str)
+        package = PACKAGES[name]
         session.install(*with_siblings(name))
-        session.run("python", "-c", IMPORT_ALL, module)
-        test_deps = PACKAGES[name]["test_deps"]
-        assert isinstance(test_deps, list)
-        session.install(*TEST_TOOLS, *test_deps)
+        # Before any test tool: only the package's own dependencies are present.
+        session.run("python", "tools/check_install.py", package.dist, package.module)
+        session.install(*TEST_TOOLS, *package.test_deps)
         session.run(*pytest_args(session, f"packages/{name}/tests"))
 
 
@@ -99,7 +97,7 @@ def types(session: nox.Session) -> None:
     session.install(*all_packages(), *TYPE_TOOLS, *INTEGRATION_DEPS)
     for name in PACKAGES:
         session.run("mypy", f"packages/{name}/src", f"packages/{name}/tests")
-    session.run("mypy", "tests", "examples", "benchmarks", "noxfile.py")
+    session.run("mypy", "tests", "examples", "benchmarks", "tools", "noxfile.py")
 
 
 @nox.session
