@@ -1,0 +1,160 @@
+"""`TestClient`: a sync `httpx.Client` that calls an ASGI app in a portal thread."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from types import TracebackType
+from typing import Any, Literal, Self
+
+import anyio.from_thread
+import httpx
+from anyio.from_thread import BlockingPortal
+
+from ._app import as_asgi3
+from ._background import raise_failures
+from ._lifespan import Lifespan
+from ._scope import ScopeSettings, WebSocketUpgrade
+from ._transport import PortalTransport
+from ._urls import handshake_kwargs, websocket_url
+from ._websocket import WebSocketTestSession
+
+
+class TestClient(httpx.Client):
+    """A sync HTTP and WebSocket client for any ASGI app, compatible with FastAPI's.
+
+    The app runs on an event loop in a portal thread (`backend` "asyncio" or
+    "trio"). `with TestClient(app) as client:` runs the lifespan (startup on
+    entry, shutdown on exit) and keeps one portal for every call; without it,
+    each request starts its own.
+
+    By default a call returns once the app callable has returned, so the
+    response's background work is done. With `wait_for_background=False` a call
+    returns as soon as the response is complete while the app keeps running;
+    `wait_background()` waits for that pending work (and raises its failures).
+    """
+
+    __test__ = False
+
+    def __init__(
+        self,
+        app: Any,
+        base_url: str = "http://testserver",
+        raise_server_exceptions: bool = True,
+        root_path: str = "",
+        backend: Literal["asyncio", "trio"] = "asyncio",
+        backend_options: dict[str, Any] | None = None,
+        cookies: httpx._types.CookieTypes | None = None,
+        headers: dict[str, str] | None = None,
+        follow_redirects: bool = True,
+        client: tuple[str, int] = ("testclient", 50000),
+        *,
+        wait_for_background: bool = True,
+    ) -> None:
+        self.app = as_asgi3(app)
+        self.app_state: dict[str, Any] = {}
+        self.backend = backend
+        self.backend_options = backend_options or {}
+        self.raise_server_exceptions = raise_server_exceptions
+        self.wait_for_background = wait_for_background
+        self.portal: BlockingPortal | None = None
+        self._exit_stack = contextlib.ExitStack()
+        self._asgi = PortalTransport(
+            self.app,
+            self._portal_factory,
+            ScopeSettings(root_path=root_path, client=client, app_state=self.app_state),
+            raise_server_exceptions=raise_server_exceptions,
+            wait_for_background=wait_for_background,
+        )
+        all_headers = dict(headers or {})
+        all_headers.setdefault("user-agent", "testclient")
+        super().__init__(
+            base_url=base_url,
+            headers=all_headers,
+            transport=self._asgi,
+            follow_redirects=follow_redirects,
+            cookies=cookies,
+        )
+
+    @contextlib.contextmanager
+    def _portal_factory(self) -> Iterator[BlockingPortal]:
+        if self.portal is not None:
+            yield self.portal
+            return
+        with anyio.from_thread.start_blocking_portal(
+            self.backend, self.backend_options
+        ) as portal:
+            yield portal
+
+    @property
+    def pending_background(self) -> int:
+        """How many app calls still run after their responses (`wait_for_background=False`)."""
+        return len(self._asgi.pending)
+
+    def wait_background(self) -> None:
+        """Wait for every app call still running after its response.
+
+        Raises the exceptions those calls raised (one as it is, several in an
+        `ExceptionGroup`) when `raise_server_exceptions` is on.
+        """
+        failures = self._asgi.pending.wait()
+        if self.raise_server_exceptions:
+            raise_failures(failures)
+
+    def websocket_connect(
+        self, url: str, subprotocols: Sequence[str] | None = None, **kwargs: Any
+    ) -> WebSocketTestSession:
+        """A WebSocket session to `url`; use it as a context manager to connect."""
+        target = websocket_url(self._merge_url(url))
+        try:
+            self.request("GET", target, **handshake_kwargs(subprotocols, kwargs))
+        except WebSocketUpgrade as upgrade:
+            return WebSocketTestSession(
+                self.app,
+                upgrade.scope,
+                self._portal_factory,
+                raise_server_exceptions=self.raise_server_exceptions,
+            )
+        raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
+
+    def __enter__(self) -> Self:
+        with contextlib.ExitStack() as stack:
+            portal = stack.enter_context(
+                anyio.from_thread.start_blocking_portal(self.backend, self.backend_options)
+            )
+            self.portal = portal
+
+            @stack.callback
+            def reset_portal() -> None:
+                self.portal = None
+
+            lifespan = portal.call(Lifespan, self.app, self.app_state)
+            portal.start_task_soon(lifespan.run)
+            stack.callback(portal.call, lifespan.cancel)
+            portal.call(lifespan.startup)
+            stack.callback(portal.call, lifespan.shutdown)
+            stack.push(self._settle_requests)
+            self._exit_stack = stack.pop_all()
+        return self
+
+    def _settle_requests(
+        self, exc_type: type[BaseException] | None, *args: object
+    ) -> None:
+        self._asgi.close_open_responses()
+        if exc_type is None:
+            self.wait_background()
+        else:
+            self._asgi.pending.cancel()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None = None,
+        exc_value: BaseException | None = None,
+        traceback: TracebackType | None = None,
+    ) -> None:
+        self._exit_stack.__exit__(exc_type, exc_value, traceback)
+
+    def close(self) -> None:
+        """Close open responses and wait for pending background work."""
+        self._settle_requests(None)
+        super().close()

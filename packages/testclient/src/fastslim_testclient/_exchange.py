@@ -1,0 +1,178 @@
+"""One HTTP request through an ASGI app, as seen from both ends.
+
+`HTTPExchange` is the event-loop side shared by both clients. The app side is
+`run_app` (with the `receive` and `send` callables it hands to the app); the
+client side reads the response start, the body chunk by chunk, and the end of
+the exchange. The sync transport drives the client side through a blocking
+portal, the async transport awaits it directly.
+
+Body chunks go through an unbuffered memory stream, so the app runs no further
+ahead of the reader than a real server would let it (an endless event stream
+can be read line by line).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio
+
+from ._errors import ASGIProtocolError
+from ._types import ASGIApp, Message, Scope
+
+
+class HTTPExchange:
+    """The state of one HTTP request/response between a test client and an app."""
+
+    def __init__(self, app: ASGIApp, scope: Scope, body: bytes) -> None:
+        self._app = app
+        self.scope = scope
+        self._request_body = body
+        self._request_sent = False
+        self._started = anyio.Event()
+        self._disconnected = anyio.Event()
+        self._finished = anyio.Event()
+        self._done = anyio.Event()
+        self._cancel_scope = anyio.CancelScope()
+        self._body_tx, self._body_rx = anyio.create_memory_object_stream[tuple[bytes, bool]](0)
+        self._trailers_expected = False
+        self._body_sent = False
+        self._body_read = False
+        self._client_gone = False
+        self.response_started = False
+        self.response_complete = False
+        self.status_code = 500
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.trailers: list[tuple[bytes, bytes]] = []
+        self.debug_info: dict[str, Any] | None = None
+        self.exception: Exception | None = None
+
+    @property
+    def finished(self) -> bool:
+        """Whether the app callable has returned (or raised)."""
+        return self._finished.is_set()
+
+    # The app side.
+
+    async def run_app(self) -> None:
+        """Run the app to its end; its exception, if any, is kept in `exception`."""
+        try:
+            with self._cancel_scope, self._body_tx:
+                await self._app(self.scope, self._receive, self._send)
+        except Exception as exc:
+            self.exception = exc
+        finally:
+            self._started.set()
+            self._done.set()
+            self._finished.set()
+
+    async def _receive(self) -> Message:
+        if not self._request_sent:
+            self._request_sent = True
+            return {"type": "http.request", "body": self._request_body, "more_body": False}
+        await self._disconnected.wait()
+        return {"type": "http.disconnect"}
+
+    async def _send(self, message: Message) -> None:
+        kind = message.get("type")
+        if kind == "http.response.start":
+            if self.response_started:
+                raise ASGIProtocolError(
+                    f"The app sent a second 'http.response.start' message: {message!r}."
+                )
+            self.status_code = int(message["status"])
+            self.headers = [(bytes(k), bytes(v)) for k, v in message.get("headers", [])]
+            self._trailers_expected = bool(message.get("trailers", False))
+            self.response_started = True
+            self._started.set()
+        elif kind == "http.response.body":
+            if not self.response_started:
+                raise ASGIProtocolError(
+                    "The app sent 'http.response.body' before 'http.response.start'."
+                )
+            if self._body_sent:
+                raise ASGIProtocolError(
+                    "The app sent 'http.response.body' after the body was complete."
+                )
+            more_body = bool(message.get("more_body", False))
+            if not more_body:
+                self._body_sent = True
+                if not self._trailers_expected:
+                    self._complete()
+            if self._client_gone:
+                return
+            try:
+                await self._body_tx.send((bytes(message.get("body", b"")), more_body))
+            except (anyio.BrokenResourceError, anyio.ClosedResourceError):
+                return
+        elif kind == "http.response.trailers":
+            if not self._trailers_expected or not self._body_sent:
+                raise ASGIProtocolError(
+                    "The app sent 'http.response.trailers' without announcing trailers "
+                    "or before the body was complete."
+                )
+            self.trailers.extend(message.get("headers", []))
+            if not message.get("more_trailers", False):
+                self._complete()
+        elif kind == "http.response.debug":
+            self.debug_info = dict(message.get("info", {}))
+        else:
+            raise ASGIProtocolError(
+                f"The app sent an unknown or unsupported HTTP message type {kind!r}."
+            )
+
+    def _complete(self) -> None:
+        self.response_complete = True
+        self._done.set()
+        self._disconnected.set()
+
+    # The client side.
+
+    async def wait_started(self) -> None:
+        """Wait until the response starts or the app returns without starting one."""
+        await self._started.wait()
+
+    async def receive_chunk(self) -> bytes | None:
+        """The next body chunk, or None once the body has ended."""
+        if self._body_read:
+            return None
+        try:
+            chunk, more_body = await self._body_rx.receive()
+        except anyio.EndOfStream:
+            self._body_read = True
+            return None
+        if not more_body:
+            self._body_read = True
+        return chunk
+
+    async def finish_body(self, wait_for_background: bool) -> bool:
+        """Called once the client has read the whole body.
+
+        Returns True when the app is left running as pending background work
+        (only when `wait_for_background` is False and the response is
+        complete); otherwise waits until the app returns and returns False.
+        """
+        await self._done.wait()
+        if self.response_complete and not wait_for_background:
+            return True
+        await self._finished.wait()
+        return False
+
+    async def wait_finished(self) -> Exception | None:
+        """Wait until the app returns; return the exception it raised, if any."""
+        await self._finished.wait()
+        return self.exception
+
+    async def disconnect(self) -> None:
+        """The client went away: the app sees `http.disconnect` and is cancelled."""
+        self._client_gone = True
+        self._disconnected.set()
+        self._body_rx.close()
+        if not self._finished.is_set():
+            self._cancel_scope.cancel()
+        await self._finished.wait()
+
+    async def cancel(self) -> None:
+        """Stop the app wherever it is (pending work when a client closes)."""
+        self._cancel_scope.cancel()
+        await self._finished.wait()
