@@ -8,6 +8,8 @@ app's background work is done (`wait_for_background=False`).
 """
 
 from .__about__ import __version__ as __version__
+from ._async_client import AsyncTestClient as AsyncTestClient
+from ._async_websocket import AsyncWebSocketTestSession as AsyncWebSocketTestSession
 from ._client import TestClient as TestClient
 from ._errors import ASGIProtocolError as ASGIProtocolError
 from ._errors import LifespanFailed as LifespanFailed
@@ -17,6 +19,8 @@ from ._websocket import WebSocketTestSession as WebSocketTestSession
 
 __all__ = (
     "ASGIProtocolError",
+    "AsyncTestClient",
+    "AsyncWebSocketTestSession",
     "LifespanFailed",
     "TestClient",
     "WebSocketDenialResponse",

@@ -36,7 +36,7 @@ def as_asgi3(app: Any) -> ASGIApp:
     if inspect.isclass(app):
         if hasattr(app, "__await__"):
             return cast(ASGIApp, app)
-        return _ASGI2Wrapper(app)
+        return _ASGI2Wrapper(cast(ASGI2App, app))
     if _is_async_callable(app):
         return cast(ASGIApp, app)
     return _ASGI2Wrapper(app)

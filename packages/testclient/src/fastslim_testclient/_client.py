@@ -81,9 +81,7 @@ class TestClient(httpx.Client):
         if self.portal is not None:
             yield self.portal
             return
-        with anyio.from_thread.start_blocking_portal(
-            self.backend, self.backend_options
-        ) as portal:
+        with anyio.from_thread.start_blocking_portal(self.backend, self.backend_options) as portal:
             yield portal
 
     @property
@@ -137,9 +135,7 @@ class TestClient(httpx.Client):
             self._exit_stack = stack.pop_all()
         return self
 
-    def _settle_requests(
-        self, exc_type: type[BaseException] | None, *args: object
-    ) -> None:
+    def _settle_requests(self, exc_type: type[BaseException] | None, *args: object) -> None:
         self._asgi.close_open_responses()
         if exc_type is None:
             self.wait_background()

@@ -24,9 +24,7 @@ class Lifespan:
         self._app = app
         self._state = state
         self._to_app_tx, self._to_app_rx = anyio.create_memory_object_stream[Message](math.inf)
-        self._from_app_tx, self._from_app_rx = anyio.create_memory_object_stream[Message](
-            math.inf
-        )
+        self._from_app_tx, self._from_app_rx = anyio.create_memory_object_stream[Message](math.inf)
         self._finished = anyio.Event()
         self._cancel_scope = anyio.CancelScope()
         self.exception: Exception | None = None

@@ -78,9 +78,7 @@ class WebSocketChannel:
         self.scope = scope
         self._raise_server_exceptions = raise_server_exceptions
         self._to_app_tx, self._to_app_rx = anyio.create_memory_object_stream[Message](math.inf)
-        self._from_app_tx, self._from_app_rx = anyio.create_memory_object_stream[Message](
-            math.inf
-        )
+        self._from_app_tx, self._from_app_rx = anyio.create_memory_object_stream[Message](math.inf)
         self._cancel_scope = anyio.CancelScope()
         self._finished = anyio.Event()
         self._settled = anyio.Event()
@@ -138,9 +136,7 @@ class WebSocketChannel:
             self.extra_headers = [(bytes(k), bytes(v)) for k, v in message.get("headers") or []]
             return
         if kind == "websocket.close":
-            raise WebSocketDisconnect(
-                int(message.get("code") or 1000), message.get("reason") or ""
-            )
+            raise WebSocketDisconnect(int(message.get("code") or 1000), message.get("reason") or "")
         if kind == "websocket.http.response.start":
             await self._raise_denial(message)
         raise ASGIProtocolError(
@@ -193,9 +189,7 @@ class WebSocketChannel:
         """The next message from the app; raise `WebSocketDisconnect` if it closes."""
         message = await self._next_message()
         if message["type"] == "websocket.close":
-            raise WebSocketDisconnect(
-                int(message.get("code") or 1000), message.get("reason") or ""
-            )
+            raise WebSocketDisconnect(int(message.get("code") or 1000), message.get("reason") or "")
         return message
 
     async def close(self, code: int, reason: str | None) -> None:
