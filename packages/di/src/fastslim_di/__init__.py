@@ -1,0 +1,62 @@
+"""fastslim-di: dependency injection with FastAPI's semantics, on anyio only.
+
+`Depends`, `Security` and `SecurityScopes` as in FastAPI; plans built once per
+callable; yield dependencies with function, request and app scopes; overrides
+as a mapping or a context manager; `@inject` and `Container` for scripts,
+workers and CLIs; a `ParameterResolver` hook for host frameworks. Works on
+asyncio and trio; imports nothing web.
+"""
+
+from .__about__ import __version__ as __version__
+from ._build import build_plan as build_plan
+from ._callables import CallKind as CallKind
+from ._cleanup import DependencyDidNotStopError as DependencyDidNotStopError
+from ._container import Container as Container
+from ._container import FunctionScope as FunctionScope
+from ._container import RequestScope as RequestScope
+from ._container import current_container as current_container
+from ._depends import DependencyScope as DependencyScope
+from ._depends import Depends as Depends
+from ._depends import Security as Security
+from ._errors import ContainerStateError as ContainerStateError
+from ._errors import DependencyCycleError as DependencyCycleError
+from ._errors import DependencyDeclarationError as DependencyDeclarationError
+from ._errors import DependencyScopeError as DependencyScopeError
+from ._errors import FastSlimDIError as FastSlimDIError
+from ._errors import ScopeNotActiveError as ScopeNotActiveError
+from ._plan import EMPTY as EMPTY
+from ._plan import DependencyNode as DependencyNode
+from ._plan import DependencyPlan as DependencyPlan
+from ._plan import ParameterInfo as ParameterInfo
+from ._plan import ParameterResolver as ParameterResolver
+from ._plan import ParameterSource as ParameterSource
+from ._plan import SolveContext as SolveContext
+from ._security import SecurityScopes as SecurityScopes
+
+__all__ = (
+    "EMPTY",
+    "CallKind",
+    "Container",
+    "ContainerStateError",
+    "DependencyCycleError",
+    "DependencyDeclarationError",
+    "DependencyDidNotStopError",
+    "DependencyNode",
+    "DependencyPlan",
+    "DependencyScope",
+    "DependencyScopeError",
+    "Depends",
+    "FastSlimDIError",
+    "FunctionScope",
+    "ParameterInfo",
+    "ParameterResolver",
+    "ParameterSource",
+    "RequestScope",
+    "ScopeNotActiveError",
+    "Security",
+    "SecurityScopes",
+    "SolveContext",
+    "__version__",
+    "build_plan",
+    "current_container",
+)

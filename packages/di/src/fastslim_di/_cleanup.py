@@ -1,0 +1,189 @@
+"""Exit stacks of yield dependencies: cleanup in reverse order, all failures reported.
+
+When a scope exits, each generator is finished in reverse order of entry:
+
+- with an exception in flight (raised inside the scope), it is thrown into the
+  generator at its `yield`. The generator may swallow it (the generators
+  further out then exit normally), re-raise it, or raise another exception,
+  which replaces it for the generators further out;
+- with no exception in flight, the generator is resumed. If its cleanup raises,
+  the failure is recorded and the generators further out still exit normally.
+
+Afterwards: the exception still in flight propagates (the scope's own exception,
+or its replacement). Recorded cleanup failures are raised: a single one as
+itself, several as an `ExceptionGroup` (`BaseExceptionGroup` if one is not an
+`Exception`) in the order they happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Callable, Generator
+from typing import Any
+
+import anyio
+import anyio.to_thread
+
+_DONE = object()
+
+
+class DependencyDidNotStopError(RuntimeError):
+    """A yield dependency yielded more than once."""
+
+
+def _did_not_stop(name: str) -> DependencyDidNotStopError:
+    return DependencyDidNotStopError(
+        f'The yield dependency "{name}" yielded a second time during its cleanup; a '
+        f"dependency must yield exactly once."
+    )
+
+
+def _resume(gen: Generator[Any, None, None]) -> object:
+    try:
+        next(gen)
+    except StopIteration:
+        return _DONE
+    return None
+
+
+def _throw(gen: Generator[Any, None, None], exc: BaseException) -> object:
+    try:
+        gen.throw(exc)
+    except StopIteration:
+        return _DONE
+    return None
+
+
+class _Entry:
+    __slots__ = ("gen", "is_async", "name", "release")
+
+    def __init__(
+        self,
+        gen: Any,
+        is_async: bool,
+        name: str,
+        release: Callable[[], None] | None,
+    ) -> None:
+        self.gen = gen
+        self.is_async = is_async
+        self.name = name
+        self.release = release
+
+    async def finish(self, exc: BaseException | None, in_thread: bool) -> None:
+        """Resume (or throw `exc` into) the generator; return if it stopped."""
+        gen = self.gen
+        if self.is_async:
+            try:
+                if exc is None:
+                    await gen.__anext__()
+                else:
+                    await gen.athrow(exc)
+            except StopAsyncIteration:
+                return
+            raise _did_not_stop(self.name)
+        if exc is None:
+            outcome = await _run_sync(_resume, gen, in_thread=in_thread)
+        else:
+            outcome = await _run_sync(_throw, gen, exc, in_thread=in_thread)
+        if outcome is not _DONE:
+            raise _did_not_stop(self.name)
+
+    def finish_sync(self, exc: BaseException | None) -> None:
+        outcome = _resume(self.gen) if exc is None else _throw(self.gen, exc)
+        if outcome is not _DONE:
+            raise _did_not_stop(self.name)
+
+
+async def _run_sync(func: Callable[..., object], *args: Any, in_thread: bool) -> object:
+    if not in_thread:
+        return func(*args)
+    # Shielded: a sync cleanup runs to completion even if the scope is cancelled.
+    with anyio.CancelScope(shield=True):
+        outcome = await anyio.to_thread.run_sync(func, *args)
+    return outcome
+
+
+class CleanupStack:
+    """The yield dependencies entered in one scope, finished together."""
+
+    __slots__ = ("_entries",)
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def push_async(
+        self, gen: AsyncGenerator[Any, None], name: str, release: Callable[[], None] | None
+    ) -> None:
+        self._entries.append(_Entry(gen, True, name, release))
+
+    def push_sync(
+        self, gen: Generator[Any, None, None], name: str, release: Callable[[], None] | None
+    ) -> None:
+        self._entries.append(_Entry(gen, False, name, release))
+
+    @property
+    def all_sync(self) -> bool:
+        return not any(entry.is_async for entry in self._entries)
+
+    async def aclose(self, exc: BaseException | None, *, sync_in_thread: bool = True) -> bool:
+        """Finish every generator; see the module docstring for the outcome.
+
+        Returns True when `exc` was swallowed by a generator (the caller must not
+        re-raise it), False when `exc` (or nothing) should propagate as is.
+        """
+        entries, self._entries = self._entries, []
+        current = exc
+        failures: list[BaseException] = []
+        for entry in reversed(entries):
+            try:
+                await entry.finish(current, sync_in_thread)
+                current = None
+            except BaseException as error:
+                if current is None:
+                    failures.append(error)
+                else:
+                    current = error
+            finally:
+                if entry.release is not None:
+                    entry.release()
+        return _outcome(exc, current, failures)
+
+    def close(self, exc: BaseException | None) -> bool:
+        """The synchronous `aclose`, for sync generators only."""
+        entries, self._entries = self._entries, []
+        current = exc
+        failures: list[BaseException] = []
+        for entry in reversed(entries):
+            try:
+                if entry.is_async:
+                    raise RuntimeError(
+                        f'The async yield dependency "{entry.name}" cannot be cleaned up '
+                        f"synchronously; close this scope with `async with`."
+                    )
+                entry.finish_sync(current)
+                current = None
+            except BaseException as error:
+                if current is None:
+                    failures.append(error)
+                else:
+                    current = error
+            finally:
+                if entry.release is not None:
+                    entry.release()
+        return _outcome(exc, current, failures)
+
+
+def _outcome(
+    original: BaseException | None, current: BaseException | None, failures: list[BaseException]
+) -> bool:
+    if failures:
+        if len(failures) == 1:
+            raise failures[0]
+        raise BaseExceptionGroup(f"{len(failures)} dependency cleanups failed", failures)
+    if current is None:
+        return original is not None
+    if current is original:
+        return False
+    raise current

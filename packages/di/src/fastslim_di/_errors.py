@@ -1,0 +1,41 @@
+"""Exceptions raised by fastslim-di.
+
+Every error derives from `FastSlimDIError`, itself a `RuntimeError`, so a host
+framework whose own base error is a `RuntimeError` (FastAPI's `FastAPIError`)
+can offer both hierarchies with one subclass::
+
+    class DependencyScopeError(FastAPIError, fastslim_di.DependencyScopeError): ...
+
+and translate at registration time (`raise DependencyScopeError(*exc.args) from None`).
+Code catching either base then sees the error.
+"""
+
+from __future__ import annotations
+
+
+class FastSlimDIError(RuntimeError):
+    """Base class of every error fastslim-di raises."""
+
+
+class DependencyDeclarationError(FastSlimDIError):
+    """A dependency or parameter is declared in a way that cannot work.
+
+    Raised when the plan of a callable is built (declaration time), never on the
+    first call.
+    """
+
+
+class DependencyCycleError(DependencyDeclarationError):
+    """A dependency depends, directly or not, on itself."""
+
+
+class DependencyScopeError(DependencyDeclarationError):
+    """A dependency depends on another whose scope ends before its own."""
+
+
+class ScopeNotActiveError(FastSlimDIError):
+    """A dependency needs a scope (the app scope of a container) that is not running."""
+
+
+class ContainerStateError(FastSlimDIError):
+    """A container or a scope was entered twice, or used after it was closed."""

@@ -1,0 +1,278 @@
+"""Solving a plan (async driver): call each dependency once, in declaration order.
+
+Solving inspects no signature: it walks the bindings computed by `build_plan`.
+Sync dependencies and sync generator steps run in anyio's thread pool, as in
+FastAPI; async ones are awaited on the event loop.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import anyio.to_thread
+
+from ._callables import CallKind
+from ._cleanup import CleanupStack
+from ._errors import ScopeNotActiveError
+from ._plan import Bind, Binding, DependencyNode, DependencyPlan, Level
+from ._security import SecurityScopes
+
+if TYPE_CHECKING:
+    from ._container import Container, RequestScope
+
+_MISSING: Any = object()
+_DEPENDENCY = Bind.DEPENDENCY
+_SOURCE = Bind.SOURCE
+_ASYNC_SOURCE = Bind.ASYNC_SOURCE
+_SECURITY_SCOPES = Bind.SECURITY_SCOPES
+_ASYNC_FUNCTION = CallKind.ASYNC_FUNCTION
+_SYNC_FUNCTION = CallKind.SYNC_FUNCTION
+_ASYNC_GENERATOR = CallKind.ASYNC_GENERATOR
+_LEVEL_SOLVE = Level.SOLVE
+_LEVEL_APP = Level.APP
+_run_sync = anyio.to_thread.run_sync
+
+
+class _Pending:
+    """A cached value being computed by another task (concurrent solving only)."""
+
+    __slots__ = ("error", "event", "value")
+
+    def __init__(self) -> None:
+        self.event = anyio.Event()
+        self.value: Any = _MISSING
+        self.error: BaseException | None = None
+
+    async def wait(self) -> Any:
+        await self.event.wait()
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class SolveState:
+    """Everything one solve needs: caches and exit stacks of each level."""
+
+    __slots__ = (
+        "cache",
+        "concurrent",
+        "container",
+        "overrides",
+        "request",
+        "request_cache",
+        "request_stack",
+        "stack",
+    )
+
+    def __init__(
+        self,
+        *,
+        container: Container,
+        request: RequestScope,
+        stack: CleanupStack,
+        cache: dict[Any, Any],
+        overrides: Mapping[Any, Callable[..., Any]] | None,
+        concurrent: bool,
+    ) -> None:
+        self.container = container
+        self.request = request
+        self.request_cache = request._cache
+        self.request_stack = request._stack
+        self.stack = stack
+        self.cache = cache
+        self.overrides = overrides or None
+        self.concurrent = concurrent
+
+
+def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
+    scope = node.scope
+    if scope == "function":
+        return st.stack
+    if scope == "app":
+        stack = st.container._app_stack
+        if stack is None:  # pragma: no cover - checked before calling
+            raise _not_running(node)
+        return stack
+    return st.request_stack
+
+
+def _not_running(node: DependencyNode) -> ScopeNotActiveError:
+    return ScopeNotActiveError(
+        f'The dependency "{node.name}" has a scope of "app", but its container is not '
+        f'running: enter it first ("async with container:").'
+    )
+
+
+async def _call(node: DependencyNode, st: SolveState) -> Any:
+    """Run one dependency (no cache involved) and return its value."""
+    args, kwargs = await _arguments(node.bindings, node.has_positional, st, node.security_scopes)
+    limiter = node.limiter
+    if limiter is not None:
+        await limiter.acquire()
+    try:
+        kind = node.kind
+        call = node.call
+        if kind is _ASYNC_FUNCTION:
+            return await call(*args, **kwargs)
+        if kind is _SYNC_FUNCTION:
+            if args:
+                return await _run_sync(functools.partial(call, *args, **kwargs))
+            return await _run_sync(functools.partial(call, **kwargs))
+        release = limiter.release if limiter is not None else None
+        if kind is _ASYNC_GENERATOR:
+            agen = call(*args, **kwargs)
+            try:
+                value = await agen.__anext__()
+            except StopAsyncIteration:
+                raise _no_yield(node) from None
+            _stack_for(node, st).push_async(agen, node.name, release)
+        else:
+            gen = call(*args, **kwargs)
+            value = await _run_sync(_first_value, gen)
+            if value is _MISSING:
+                raise _no_yield(node)
+            _stack_for(node, st).push_sync(gen, node.name, release)
+        limiter = None  # the stack releases the slot after cleanup
+        return value
+    finally:
+        if limiter is not None:
+            limiter.release()
+
+
+def _first_value(gen: Any) -> Any:
+    try:
+        return next(gen)
+    except StopIteration:
+        return _MISSING
+
+
+def _no_yield(node: DependencyNode) -> RuntimeError:
+    return RuntimeError(f'The yield dependency "{node.name}" returned without yielding a value.')
+
+
+async def solve_node(node: DependencyNode, st: SolveState) -> Any:
+    """The value of `node` in this solve: from a cache, or by calling it."""
+    overrides = st.overrides
+    if overrides is not None and node.override_key is not None:
+        replacement = overrides.get(node.override_key)
+        if replacement is not None:
+            node = node.overridden_by(replacement)
+    level = node.level
+    if level is _LEVEL_APP:
+        return await _app_value(node, st)
+    if not node.use_cache:
+        return await _call(node, st)
+    cache = st.cache if level is _LEVEL_SOLVE else st.request_cache
+    key = node.cache_key
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        if type(value) is _Pending:
+            return await value.wait()
+        return value
+    if not st.concurrent:
+        value = await _call(node, st)
+        cache[key] = value
+        return value
+    pending = _Pending()
+    cache[key] = pending
+    try:
+        value = await _call(node, st)
+    except BaseException as exc:
+        del cache[key]
+        pending.error = exc
+        pending.event.set()
+        raise
+    cache[key] = pending.value = value
+    pending.event.set()
+    return value
+
+
+async def _app_value(node: DependencyNode, st: SolveState) -> Any:
+    container = st.container
+    cache = container._app_cache
+    key = node.cache_key
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
+    if container._app_stack is None:
+        raise _not_running(node)
+    lock = container._app_locks.get(key)
+    if lock is None:
+        lock = container._app_locks[key] = anyio.Lock()
+    async with lock:
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = cache[key] = await _call(node, st)
+    return value
+
+
+async def _arguments(
+    bindings: tuple[Binding, ...],
+    has_positional: bool,
+    st: SolveState,
+    security_scopes: tuple[str, ...],
+    skip: Collection[str] = (),
+) -> tuple[list[Any], dict[str, Any]]:
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    done: dict[int, Any] | None = None
+    if st.concurrent:
+        done = await _concurrent_dependencies(bindings, st, skip)
+    for index, (name, bind, payload, positional) in enumerate(bindings):
+        if skip and name in skip:
+            continue
+        if bind is _DEPENDENCY:
+            value = done[index] if done else await solve_node(payload, st)
+        elif bind is _SOURCE:
+            value = payload(st.request)
+        elif bind is _ASYNC_SOURCE:
+            value = await payload(st.request)
+        elif bind is _SECURITY_SCOPES:
+            value = SecurityScopes(security_scopes)
+        else:
+            value = payload
+        if has_positional and positional:
+            args.append(value)
+        else:
+            kwargs[name] = value
+    return args, kwargs
+
+
+async def _concurrent_dependencies(
+    bindings: tuple[Binding, ...], st: SolveState, skip: Collection[str]
+) -> dict[int, Any] | None:
+    """Solve the dependencies of one level in concurrent tasks (opt-in)."""
+    indexes = [
+        index
+        for index, binding in enumerate(bindings)
+        if binding[1] is _DEPENDENCY and not (skip and binding[0] in skip)
+    ]
+    if len(indexes) < 2:
+        return None
+    results: dict[int, Any] = {}
+
+    async def run(index: int) -> None:
+        results[index] = await solve_node(bindings[index][2], st)
+
+    try:
+        async with anyio.create_task_group() as group:
+            for index in indexes:
+                group.start_soon(run, index)
+    except BaseExceptionGroup as group_error:
+        if len(group_error.exceptions) == 1:
+            raise group_error.exceptions[0] from None
+        raise
+    return results
+
+
+async def solve_plan(
+    plan: DependencyPlan, st: SolveState, skip: Collection[str] = ()
+) -> dict[str, Any]:
+    """Solve `plan.dependencies`, then the callable's own parameters (minus `skip`)."""
+    for node in plan.dependencies:
+        await solve_node(node, st)
+    _args, kwargs = await _arguments(plan.bindings, False, st, (), skip)
+    return kwargs
