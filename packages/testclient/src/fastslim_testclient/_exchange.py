@@ -62,6 +62,8 @@ class HTTPExchange:
         except Exception as exc:
             self.exception = exc
         finally:
+            if not self.response_started:
+                self._body_rx.close()
             self._started.set()
             self._done.set()
             self._finished.set()
@@ -138,11 +140,11 @@ class HTTPExchange:
             return None
         try:
             chunk, more_body = await self._body_rx.receive()
-        except anyio.EndOfStream:
-            self._body_read = True
-            return None
+        except (anyio.EndOfStream, anyio.ClosedResourceError):
+            more_body, chunk = False, None
         if not more_body:
             self._body_read = True
+            self._body_rx.close()
         return chunk
 
     async def finish_body(self, wait_for_background: bool) -> bool:
@@ -170,9 +172,11 @@ class HTTPExchange:
         self._body_rx.close()
         if not self._finished.is_set():
             self._cancel_scope.cancel()
+        self._body_rx.close()
         await self._finished.wait()
 
     async def cancel(self) -> None:
         """Stop the app wherever it is (pending work when a client closes)."""
         self._cancel_scope.cancel()
+        self._body_rx.close()
         await self._finished.wait()

@@ -94,3 +94,5 @@ class Lifespan:
         """Stop the app task if it still runs (after a failed startup)."""
         self._cancel_scope.cancel()
         await self._finished.wait()
+        for stream in (self._to_app_tx, self._to_app_rx, self._from_app_rx):
+            stream.close()

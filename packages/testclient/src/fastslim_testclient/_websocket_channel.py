@@ -208,6 +208,8 @@ class WebSocketChannel:
             await self._settled.wait()
         self._cancel_scope.cancel()
         await self._finished.wait()
+        for stream in (self._to_app_tx, self._to_app_rx, self._from_app_rx):
+            stream.close()
         if self.exception is None or self._exception_reported or not self._raise_server_exceptions:
             return None
         self._exception_reported = True
