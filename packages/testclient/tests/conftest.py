@@ -1,10 +1,12 @@
 """Fixtures of the fastslim-testclient tests."""
 
+from typing import Literal
+
 import pytest
 
 
 @pytest.fixture(params=["asyncio", "trio"])
-def backend(request: pytest.FixtureRequest) -> str:
+def backend(request: pytest.FixtureRequest) -> Literal["asyncio", "trio"]:
     """The event loop a sync `TestClient` runs the app on."""
-    name: str = request.param
+    name: Literal["asyncio", "trio"] = request.param
     return name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any
+from typing import Any, Literal
 
 import anyio
 import pytest
@@ -16,6 +16,8 @@ from starlette.routing import Route
 
 from fastslim_testclient import ASGIProtocolError, TestClient
 from fastslim_testclient._types import Message, Receive, Scope, Send
+
+Backend = Literal["asyncio", "trio"]
 
 
 async def echo_scope(scope: Scope, receive: Receive, send: Send) -> None:
@@ -41,7 +43,7 @@ async def echo_scope(scope: Scope, receive: Receive, send: Send) -> None:
     await send({"type": "http.response.body", "body": json.dumps(body).encode()})
 
 
-def test_a_request_reaches_the_app_with_a_full_scope(backend: str) -> None:
+def test_a_request_reaches_the_app_with_a_full_scope(backend: Backend) -> None:
     client = TestClient(echo_scope, backend=backend)
     response = client.post("/a%20b/c?x=1&y=2", content=b"payload", headers={"X-Test": "yes"})
     assert response.status_code == 200
@@ -65,7 +67,7 @@ def test_a_request_reaches_the_app_with_a_full_scope(backend: str) -> None:
     assert headers["content-length"] == "7"
 
 
-def test_client_options_go_into_the_scope(backend: str) -> None:
+def test_client_options_go_into_the_scope(backend: Backend) -> None:
     client = TestClient(
         echo_scope,
         base_url="https://example.org:8443",
@@ -85,7 +87,7 @@ def test_client_options_go_into_the_scope(backend: str) -> None:
     assert headers["host"] == "example.org:8443"
 
 
-def test_json_form_and_params_are_encoded_by_httpx(backend: str) -> None:
+def test_json_form_and_params_are_encoded_by_httpx(backend: Backend) -> None:
     client = TestClient(echo_scope, backend=backend)
     assert client.post("/", json={"a": [1, 2]}).json()["body"] == '{"a":[1,2]}'
     assert client.post("/", data={"a": "1"}).json()["body"] == "a=1"
@@ -104,14 +106,14 @@ def cookie_app() -> Starlette:
     return Starlette(routes=[Route("/set", set_cookie), Route("/read", read_cookie)])
 
 
-def test_cookies_persist_across_requests(backend: str) -> None:
+def test_cookies_persist_across_requests(backend: Backend) -> None:
     client = TestClient(cookie_app(), backend=backend, cookies={"initial": "1"})
     assert client.get("/read").json() == {"initial": "1"}
     assert client.get("/set").text == "set"
     assert client.get("/read").json() == {"initial": "1", "session": "abc"}
 
 
-def test_redirects_are_followed_by_default(backend: str) -> None:
+def test_redirects_are_followed_by_default(backend: Backend) -> None:
     async def start(request: Request) -> Response:
         return RedirectResponse("/end")
 
@@ -128,7 +130,7 @@ def test_redirects_are_followed_by_default(backend: str) -> None:
     assert not_followed.headers["location"] == "/end"
 
 
-def test_head_responses_have_no_body(backend: str) -> None:
+def test_head_responses_have_no_body(backend: Backend) -> None:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"body"})
@@ -145,13 +147,13 @@ def failing_app() -> Starlette:
     return Starlette(routes=[Route("/", boom)])
 
 
-def test_server_exceptions_are_raised_in_the_test(backend: str) -> None:
+def test_server_exceptions_are_raised_in_the_test(backend: Backend) -> None:
     client = TestClient(failing_app(), backend=backend)
     with pytest.raises(ValueError, match="the app failed"):
         client.get("/")
 
 
-def test_without_raising_a_server_exception_is_a_500(backend: str) -> None:
+def test_without_raising_a_server_exception_is_a_500(backend: Backend) -> None:
     client = TestClient(failing_app(), backend=backend, raise_server_exceptions=False)
     response = client.get("/")
     assert response.status_code == 500
@@ -162,7 +164,7 @@ async def raw_failing_app(scope: Scope, receive: Receive, send: Send) -> None:
     raise RuntimeError("before any response")
 
 
-def test_a_raw_app_failing_before_the_response_gives_an_empty_500(backend: str) -> None:
+def test_a_raw_app_failing_before_the_response_gives_an_empty_500(backend: Backend) -> None:
     client = TestClient(raw_failing_app, backend=backend, raise_server_exceptions=False)
     response = client.get("/")
     assert response.status_code == 500
@@ -171,7 +173,7 @@ def test_a_raw_app_failing_before_the_response_gives_an_empty_500(backend: str) 
         TestClient(raw_failing_app, backend=backend).get("/")
 
 
-def test_an_app_failing_after_the_response_started_raises_or_truncates(backend: str) -> None:
+def test_an_app_failing_after_the_response_started_raises_or_truncates(backend: Backend) -> None:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"part", "more_body": True})
@@ -184,7 +186,7 @@ def test_an_app_failing_after_the_response_started_raises_or_truncates(backend: 
     assert response.content == b"part"
 
 
-def test_an_app_that_sends_no_response_is_a_protocol_error(backend: str) -> None:
+def test_an_app_that_sends_no_response_is_a_protocol_error(backend: Backend) -> None:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         await receive()
 
@@ -228,7 +230,7 @@ def test_an_app_that_sends_no_response_is_a_protocol_error(backend: str) -> None
     ],
 )
 def test_protocol_violations_are_reported(
-    backend: str, messages: list[Message], error: str
+    backend: Backend, messages: list[Message], error: str
 ) -> None:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         for message in messages:
@@ -238,7 +240,7 @@ def test_protocol_violations_are_reported(
         TestClient(app, backend=backend).get("/")
 
 
-def test_trailers_and_debug_info_reach_the_response(backend: str) -> None:
+def test_trailers_and_debug_info_reach_the_response(backend: Backend) -> None:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         assert "http.response.trailers" in scope["extensions"]
         await send({"type": "http.response.debug", "info": {"template": "t", "context": {"a": 1}}})
@@ -252,7 +254,7 @@ def test_trailers_and_debug_info_reach_the_response(backend: str) -> None:
     assert response.context == {"a": 1}  # type: ignore[attr-defined]
 
 
-def test_after_the_body_the_app_receives_a_disconnect(backend: str) -> None:
+def test_after_the_body_the_app_receives_a_disconnect(backend: Backend) -> None:
     received: list[Message] = []
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -268,7 +270,7 @@ def test_after_the_body_the_app_receives_a_disconnect(backend: str) -> None:
     ]
 
 
-def test_background_work_finishes_before_the_call_returns(backend: str) -> None:
+def test_background_work_finishes_before_the_call_returns(backend: Backend) -> None:
     done: list[str] = []
 
     async def slow_task() -> None:
@@ -293,7 +295,7 @@ def test_background_work_finishes_before_the_call_returns(backend: str) -> None:
     assert done == ["async task", "sync task"]
 
 
-def test_a_background_failure_is_raised_by_default(backend: str) -> None:
+def test_a_background_failure_is_raised_by_default(backend: Backend) -> None:
     async def fail() -> None:
         raise LookupError("background failed")
 
@@ -305,7 +307,7 @@ def test_a_background_failure_is_raised_by_default(backend: str) -> None:
         TestClient(app, backend=backend).get("/")
 
 
-def test_the_app_runs_on_the_chosen_backend(backend: str) -> None:
+def test_the_app_runs_on_the_chosen_backend(backend: Backend) -> None:
     seen: list[str] = []
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -321,7 +323,7 @@ def test_the_app_runs_on_the_chosen_backend(backend: str) -> None:
     assert seen[1] != threading.current_thread().name
 
 
-def test_inside_with_every_request_shares_one_portal(backend: str) -> None:
+def test_inside_with_every_request_shares_one_portal(backend: Backend) -> None:
     loops: list[Any] = []
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -343,7 +345,7 @@ def test_inside_with_every_request_shares_one_portal(backend: str) -> None:
     assert client.portal is None
 
 
-def test_asgi2_apps_are_wrapped(backend: str) -> None:
+def test_asgi2_apps_are_wrapped(backend: Backend) -> None:
     class ASGI2App:
         def __init__(self, scope: Scope) -> None:
             self.scope = scope
