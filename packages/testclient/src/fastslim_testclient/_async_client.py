@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Any, Self
@@ -53,7 +52,7 @@ class AsyncTestClient(httpx.AsyncClient):
         self.app_state: dict[str, Any] = {}
         self.raise_server_exceptions = raise_server_exceptions
         self.wait_for_background = wait_for_background
-        self._exit_stack = contextlib.AsyncExitStack()
+        self._lifespan: Lifespan | None = None
         self._asgi = AsyncTransport(
             self.app,
             ScopeSettings(root_path=root_path, client=client, app_state=self.app_state),
@@ -104,25 +103,22 @@ class AsyncTestClient(httpx.AsyncClient):
         )
 
     async def __aenter__(self) -> Self:
-        async with contextlib.AsyncExitStack() as stack:
-            task_group = await stack.enter_async_context(anyio.create_task_group())
-            self._asgi.task_group = task_group
-            stack.callback(setattr, self._asgi, "task_group", None)
-            lifespan = Lifespan(self.app, self.app_state)
-            task_group.start_soon(lifespan.run)
-            stack.push_async_callback(lifespan.cancel)
+        if self._asgi.task_group is not None:
+            raise RuntimeError("The AsyncTestClient is already open: `async with` it only once.")
+        task_group = anyio.create_task_group()
+        await task_group.__aenter__()
+        lifespan = Lifespan(self.app, self.app_state)
+        task_group.start_soon(lifespan.run)
+        try:
             await lifespan.startup()
-            stack.push_async_callback(lifespan.shutdown)
-            stack.push_async_exit(self._settle_requests)
-            self._exit_stack = stack.pop_all()
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await lifespan.cancel()
+            await task_group.__aexit__(None, None, None)
+            raise
+        self._asgi.task_group = task_group
+        self._lifespan = lifespan
         return self
-
-    async def _settle_requests(self, exc_type: type[BaseException] | None, *args: object) -> None:
-        await self._asgi.close_open_responses()
-        if exc_type is None:
-            await self.wait_background()
-        else:
-            await self._asgi.pending.cancel()
 
     async def __aexit__(
         self,
@@ -130,4 +126,26 @@ class AsyncTestClient(httpx.AsyncClient):
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
-        await self._exit_stack.__aexit__(exc_type, exc_value, traceback)
+        task_group, lifespan = self._asgi.task_group, self._lifespan
+        if task_group is None or lifespan is None:
+            raise RuntimeError("The AsyncTestClient is not open: use `async with client:`.")
+        failures: list[Exception] = []
+        with anyio.CancelScope(shield=exc_type is not None):
+            try:
+                await self._asgi.close_open_responses()
+            except Exception as exc:
+                failures.append(exc)
+            if exc_type is None:
+                background = await self._asgi.pending.wait()
+                failures += background if self.raise_server_exceptions else []
+            else:
+                await self._asgi.pending.cancel()
+            try:
+                await lifespan.shutdown()
+            except Exception as exc:
+                failures.append(exc)
+            await lifespan.cancel()
+            self._asgi.task_group = self._lifespan = None
+        await task_group.__aexit__(None, None, None)
+        if exc_type is None:
+            raise_failures(failures, "failures while closing the test client")

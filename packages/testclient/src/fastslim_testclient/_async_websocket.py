@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any, Literal, Self
 
 import anyio
+import anyio.abc
 
 from ._types import ASGIApp, Message, Scope
 from ._websocket_channel import (
@@ -46,8 +46,7 @@ class AsyncWebSocketTestSession:
         self._raise_server_exceptions = raise_server_exceptions
         self._channel: WebSocketChannel | None = None
         self._seen: WebSocketChannel | None = None
-        self._stack = contextlib.AsyncExitStack()
-        self._failure: Exception | None = None
+        self._task_group: anyio.abc.TaskGroup | None = None
 
     @property
     def accepted_subprotocol(self) -> str | None:
@@ -73,18 +72,26 @@ class AsyncWebSocketTestSession:
             self.app, self.scope, raise_server_exceptions=self._raise_server_exceptions
         )
         self._seen = channel
-        async with contextlib.AsyncExitStack() as stack:
-            task_group = await stack.enter_async_context(anyio.create_task_group())
-            task_group.start_soon(channel.run_app)
-            stack.push_async_callback(self._shutdown, channel)
+        task_group = anyio.create_task_group()
+        await task_group.__aenter__()
+        task_group.start_soon(channel.run_app)
+        try:
             await channel.connect()
-            self._stack = stack.pop_all()
-        self._channel = channel
+        except BaseException:
+            await self._close(task_group, channel)
+            raise
+        self._task_group, self._channel = task_group, channel
         return self
 
-    async def _shutdown(self, channel: WebSocketChannel) -> None:
+    @staticmethod
+    async def _close(
+        task_group: anyio.abc.TaskGroup, channel: WebSocketChannel
+    ) -> Exception | None:
+        """Shut the connection down; exceptions never go through the task group."""
         with anyio.CancelScope(shield=True):
-            self._failure = await channel.shutdown()
+            failure = await channel.shutdown()
+        await task_group.__aexit__(None, None, None)
+        return failure
 
     async def __aexit__(
         self,
@@ -92,16 +99,12 @@ class AsyncWebSocketTestSession:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        self._open()
-        self._channel = None
-        await self._stack.__aexit__(exc_type, exc, traceback)
-        failure = self._take_failure()
+        channel, task_group = self._open(), self._task_group
+        assert task_group is not None
+        self._channel = self._task_group = None
+        failure = await self._close(task_group, channel)
         if failure is not None and exc_type is None:
             raise failure
-
-    def _take_failure(self) -> Exception | None:
-        failure, self._failure = self._failure, None
-        return failure
 
     async def send(self, message: Message) -> None:
         """Send a raw ASGI message to the app."""

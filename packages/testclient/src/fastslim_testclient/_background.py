@@ -15,15 +15,14 @@ from anyio.from_thread import BlockingPortal
 from ._exchange import HTTPExchange
 
 
-def raise_failures(failures: Sequence[Exception]) -> None:
+def raise_failures(
+    failures: Sequence[Exception], what: str = "app calls raised after their responses"
+) -> None:
     """Raise the one failure as it is, several in an `ExceptionGroup`, none: nothing."""
     if len(failures) == 1:
         raise failures[0]
     if failures:
-        raise ExceptionGroup(
-            f"{len(failures)} app calls raised after their responses were complete.",
-            list(failures),
-        )
+        raise ExceptionGroup(f"{len(failures)} {what}.", list(failures))
 
 
 class PendingCalls:
