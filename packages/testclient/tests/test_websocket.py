@@ -17,6 +17,7 @@ from fastslim_testclient import (
     TestClient,
     WebSocketDenialResponse,
     WebSocketDisconnect,
+    WebSocketTestSession,
 )
 from fastslim_testclient._types import Message, Receive, Scope, Send
 
@@ -171,13 +172,14 @@ def test_an_app_exception_is_raised_on_receive(backend: Backend) -> None:
         raise ZeroDivisionError("websocket handler broke")
 
     client = TestClient(app, backend=backend)
-    with client.websocket_connect("/") as websocket:
-        with pytest.raises(ZeroDivisionError, match="websocket handler broke"):
-            websocket.receive_text()
+    with (
+        client.websocket_connect("/") as websocket,
+        pytest.raises(ZeroDivisionError, match="websocket handler broke"),
+    ):
+        websocket.receive_text()
     quiet = TestClient(app, backend=backend, raise_server_exceptions=False)
-    with quiet.websocket_connect("/") as websocket:
-        with pytest.raises(WebSocketDisconnect) as info:
-            websocket.receive_text()
+    with quiet.websocket_connect("/") as websocket, pytest.raises(WebSocketDisconnect) as info:
+        websocket.receive_text()
     assert info.value.code == 1011
 
 
@@ -205,12 +207,14 @@ def test_a_starlette_endpoint_reading_until_disconnect_raises_its_disconnect(
             await websocket.send_text(await websocket.receive_text())
 
     app = Starlette(routes=[WebSocketRoute("/", endpoint)])
-    with (
-        pytest.raises(StarletteDisconnect),
-        TestClient(app, backend=backend).websocket_connect("/") as ws,
-    ):
-        ws.send_text("x")
-        assert ws.receive_text() == "x"
+
+    def talk(session: WebSocketTestSession) -> None:
+        with session as websocket:
+            websocket.send_text("x")
+            assert websocket.receive_text() == "x"
+
+    with pytest.raises(StarletteDisconnect):
+        talk(TestClient(app, backend=backend).websocket_connect("/"))
 
 
 def test_an_app_returning_after_accept_closes_with_1000(backend: Backend) -> None:
@@ -218,9 +222,9 @@ def test_an_app_returning_after_accept_closes_with_1000(backend: Backend) -> Non
         await receive()
         await send({"type": "websocket.accept"})
 
-    with TestClient(app, backend=backend).websocket_connect("/") as websocket:
-        with pytest.raises(WebSocketDisconnect) as info:
-            websocket.receive_text()
+    client = TestClient(app, backend=backend)
+    with client.websocket_connect("/") as websocket, pytest.raises(WebSocketDisconnect) as info:
+        websocket.receive_text()
     assert info.value.code == 1000
 
 
@@ -241,7 +245,7 @@ def test_an_unknown_message_from_the_app_is_a_protocol_error(backend: Backend) -
         await send({"type": "websocket.bogus"})
 
     with (
-        pytest.raises(ASGIProtocolError, match="'websocket.bogus'"),
+        pytest.raises(ASGIProtocolError, match=r"'websocket\.bogus'"),
         TestClient(app, backend=backend).websocket_connect("/"),
     ):
         pass
