@@ -24,6 +24,8 @@ from ._errors import DependencyDeclarationError as DependencyDeclarationError
 from ._errors import DependencyScopeError as DependencyScopeError
 from ._errors import FastSlimDIError as FastSlimDIError
 from ._errors import ScopeNotActiveError as ScopeNotActiveError
+from ._inject import default_container as default_container
+from ._inject import inject as inject
 from ._plan import EMPTY as EMPTY
 from ._plan import DependencyNode as DependencyNode
 from ._plan import DependencyPlan as DependencyPlan
@@ -59,4 +61,6 @@ __all__ = (
     "__version__",
     "build_plan",
     "current_container",
+    "default_container",
+    "inject",
 )

@@ -68,7 +68,8 @@ def call_kind(call: Callable[..., Any]) -> CallKind:
         unwrapped = inspect.unwrap(target)
     except ValueError:  # a cycle of __wrapped__
         return CallKind.SYNC_FUNCTION
-    return _kind_of_function(_unwrap_partial(unwrapped)) or CallKind.SYNC_FUNCTION
+    kind = _kind_of_function(_unwrap_partial(unwrapped))
+    return CallKind.SYNC_FUNCTION if kind is None else kind
 
 
 def callable_name(call: object) -> str:

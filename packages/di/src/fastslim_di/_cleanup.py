@@ -79,17 +79,20 @@ class _Entry:
                     await gen.athrow(exc)
             except StopAsyncIteration:
                 return
+            await gen.aclose()
             raise _did_not_stop(self.name)
         if exc is None:
             outcome = await _run_sync(_resume, gen, in_thread=in_thread)
         else:
             outcome = await _run_sync(_throw, gen, exc, in_thread=in_thread)
         if outcome is not _DONE:
+            gen.close()
             raise _did_not_stop(self.name)
 
     def finish_sync(self, exc: BaseException | None) -> None:
         outcome = _resume(self.gen) if exc is None else _throw(self.gen, exc)
         if outcome is not _DONE:
+            self.gen.close()
             raise _did_not_stop(self.name)
 
 

@@ -28,6 +28,7 @@ from ._errors import ContainerStateError
 from ._overrides import ContextOverrides, OverrideMapping, effective_overrides
 from ._plan import DependencyPlan, ParameterResolver
 from ._solve import SolveState, solve_plan
+from ._solve_sync import solve_plan_sync
 
 T = TypeVar("T")
 
@@ -84,11 +85,7 @@ class Container:
         return self._app_stack is not None
 
     async def __aenter__(self) -> Container:
-        if self._app_stack is not None:
-            raise ContainerStateError(f"{self!r} is already running; enter it only once.")
-        self._app_stack = CleanupStack()
-        self._token = _CURRENT_CONTAINER.set(self)
-        return self
+        return self._start()
 
     async def __aexit__(
         self,
@@ -98,11 +95,27 @@ class Container:
     ) -> bool:
         return await self.aclose(exc)
 
-    async def aclose(self, exc: BaseException | None = None) -> bool:
-        """Shut the app scope down: clean up app-scoped yield dependencies.
+    def __enter__(self) -> Container:
+        """Run the app scope from sync code (sync yield dependencies only)."""
+        return self._start()
 
-        Returns True if a cleanup swallowed `exc`. The container may be entered again.
-        """
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        stack = self._stop()
+        return stack.close(exc) if stack is not None else False
+
+    def _start(self) -> Container:
+        if self._app_stack is not None:
+            raise ContainerStateError(f"{self!r} is already running; enter it only once.")
+        self._app_stack = CleanupStack()
+        self._token = _CURRENT_CONTAINER.set(self)
+        return self
+
+    def _stop(self) -> CleanupStack | None:
         stack, self._app_stack = self._app_stack, None
         if self._token is not None:
             # ValueError: closed from another context than the one that entered.
@@ -111,6 +124,14 @@ class Container:
             self._token = None
         self._app_cache = {}
         self._app_locks = {}
+        return stack
+
+    async def aclose(self, exc: BaseException | None = None) -> bool:
+        """Shut the app scope down: clean up app-scoped yield dependencies.
+
+        Returns True if a cleanup swallowed `exc`. The container may be entered again.
+        """
+        stack = self._stop()
         if stack is None:
             return False
         return await stack.aclose(exc)
@@ -200,12 +221,12 @@ class RequestScope:
         self._state = 0
         self._token: Token[RequestScope | None] | None = None
 
+    def __repr__(self) -> str:
+        state = ("new", "open", "closed")[self._state]
+        return f"<RequestScope {state}>"
+
     async def __aenter__(self) -> RequestScope:
-        if self._state:
-            raise ContainerStateError(f"{self!r} was already entered; a scope is used once.")
-        self._state = 1
-        self._token = _CURRENT_REQUEST.set(self)
-        return self
+        return self._open()
 
     async def __aexit__(
         self,
@@ -213,13 +234,36 @@ class RequestScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
+        self._close()
+        return await self._stack.aclose(exc)
+
+    def __enter__(self) -> RequestScope:
+        """Open the scope from sync code (sync yield dependencies only)."""
+        return self._open()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        self._close()
+        return self._stack.close(exc)
+
+    def _open(self) -> RequestScope:
+        if self._state:
+            raise ContainerStateError(f"{self!r} was already entered; a scope is used once.")
+        self._state = 1
+        self._token = _CURRENT_REQUEST.set(self)
+        return self
+
+    def _close(self) -> None:
         self._state = 2
         if self._token is not None:
             with suppress(ValueError):
                 _CURRENT_REQUEST.reset(self._token)
             self._token = None
         self._cache = {}
-        return await self._stack.aclose(exc)
 
     def function_scope(self) -> FunctionScope:
         """A function scope: solve in it, call the function, then exit it."""
@@ -250,6 +294,17 @@ class RequestScope:
                 functools.partial(func, *args, **solved, **kwargs)
             )
 
+    def call_plan_sync(
+        self, plan: DependencyPlan, args: Sequence[Any], kwargs: Mapping[str, Any]
+    ) -> Any:
+        """`call_plan` for a sync function whose dependencies are all sync."""
+        skip: Collection[str] = ()
+        if args or kwargs:
+            skip = {*plan.argument_names[: len(args)], *kwargs}
+        with self.function_scope() as scope:
+            solved = scope.solve_sync(plan, skip=skip)
+            return plan.call(*args, **solved, **kwargs)
+
 
 class FunctionScope:
     """One solve: its cache and its function-scoped cleanup.
@@ -276,13 +331,21 @@ class FunctionScope:
         self._cache = {}
         return await self._stack.aclose(exc)
 
-    async def solve(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
-        """The keyword arguments for `plan.call`, every dependency solved.
+    def __enter__(self) -> FunctionScope:
+        return self
 
-        Parameters named in `skip` (given by the caller) are not solved.
-        """
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool:
+        self._cache = {}
+        return self._stack.close(exc)
+
+    def _state_for_solve(self) -> SolveState:
         container = self.request.container
-        state = SolveState(
+        return SolveState(
             container=container,
             request=self.request,
             stack=self._stack,
@@ -290,4 +353,14 @@ class FunctionScope:
             overrides=container.active_overrides(),
             concurrent=container.concurrent,
         )
-        return await solve_plan(plan, state, skip)
+
+    def solve_sync(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
+        """`solve()` in the current thread, for plans of sync dependencies only."""
+        return solve_plan_sync(plan, self._state_for_solve(), skip)
+
+    async def solve(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
+        """The keyword arguments for `plan.call`, every dependency solved.
+
+        Parameters named in `skip` (given by the caller) are not solved.
+        """
+        return await solve_plan(plan, self._state_for_solve(), skip)
