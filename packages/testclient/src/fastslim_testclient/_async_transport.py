@@ -87,6 +87,12 @@ class AsyncTransport(httpx.AsyncBaseTransport):
         if request.url.scheme in WEBSOCKET_SCHEMES:
             raise WebSocketUpgrade(websocket_scope(request, self.settings))
         scope = http_scope(request, self.settings)
+        if self.task_group is None and not self.wait_for_background:
+            raise RuntimeError(
+                "AsyncTestClient(wait_for_background=False) leaves app calls running after "
+                f"their responses, which needs a task group: send {request.method} "
+                f"{request.url} inside `async with client:`."
+            )
         exchange = HTTPExchange(self.app, scope, await request.aread())
         if self.task_group is None:
             return await self._run_to_end(exchange, request)
@@ -106,12 +112,6 @@ class AsyncTransport(httpx.AsyncBaseTransport):
         return started_response(exchange, request, body)
 
     async def _run_to_end(self, exchange: HTTPExchange, request: httpx.Request) -> httpx.Response:
-        if not self.wait_for_background:
-            raise RuntimeError(
-                "AsyncTestClient(wait_for_background=False) leaves app calls running after "
-                f"their responses, which needs a task group: send {request.method} "
-                f"{request.url} inside `async with client:`."
-            )
         chunks: list[bytes] = []
         async with anyio.create_task_group() as task_group:
             task_group.start_soon(exchange.run_app)
