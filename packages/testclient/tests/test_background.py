@@ -116,24 +116,31 @@ def test_leaving_with_waits_for_pending_work_and_raises_its_failure(backend: Bac
     log: list[str] = []
     gate, wait = threaded_gate()
     client = TestClient(app_with_background(log, wait), backend=backend, wait_for_background=False)
-    with pytest.raises(LookupError, match="background failed"), client:
-        client.get("/")
-        client.get("/", params={"name": "fail"})
-        gate.set()
+
+    def use() -> None:
+        with client:
+            client.get("/")
+            client.get("/", params={"name": "fail"})
+            gate.set()
+
+    with pytest.raises(LookupError, match="background failed"):
+        use()
     assert log == ["task done"]
 
 
 def test_a_failing_test_body_cancels_pending_work(backend: Backend) -> None:
     log: list[str] = []
-    _, wait = threaded_gate()
+    client = TestClient(
+        app_with_background(log, anyio.sleep_forever), backend=backend, wait_for_background=False
+    )
 
-    async def never() -> None:
-        await anyio.sleep_forever()
+    def fail() -> None:
+        with client:
+            client.get("/")
+            raise KeyError("the test failed")
 
-    client = TestClient(app_with_background(log, never), backend=backend, wait_for_background=False)
-    with pytest.raises(KeyError), client:
-        client.get("/")
-        raise KeyError("the test failed")
+    with pytest.raises(KeyError):
+        fail()
     assert client.pending_background == 0
     assert log == []
 
@@ -199,10 +206,14 @@ async def test_a_failing_async_test_body_cancels_pending_work() -> None:
     client = AsyncTestClient(
         app_with_background(log, anyio.sleep_forever), wait_for_background=False
     )
-    with pytest.raises(KeyError):
+
+    async def fail() -> None:
         async with client:
             await client.get("/")
             raise KeyError("the test failed")
+
+    with pytest.raises(KeyError):
+        await fail()
     assert client.pending_background == 0
     assert log == []
 
