@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import AsyncIterator
 from typing import Literal
 
 import anyio
@@ -16,31 +15,46 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import Route
 
 from fastslim_testclient import TestClient
-from fastslim_testclient._types import Receive, Scope, Send
+from fastslim_testclient._types import ASGIApp, Receive, Scope, Send
 
 Backend = Literal["asyncio", "trio"]
 
 
-def endless_events(events: list[str], gate: threading.Event | None = None) -> Starlette:
-    """A Starlette app streaming server-sent events forever."""
+class Counter:
+    """An endless async iterator of server-sent events (no async generator to finalize)."""
+
+    def __init__(self, events: list[str], gate: threading.Event | None) -> None:
+        self.events = events
+        self.gate = gate
+        self.number = 0
+
+    def __aiter__(self) -> Counter:
+        return self
+
+    async def __anext__(self) -> str:
+        if self.gate is not None and self.number == 2:
+            await anyio.to_thread.run_sync(self.gate.wait)
+        await anyio.lowlevel.checkpoint()
+        self.number += 1
+        self.events.append(f"sent {self.number}")
+        return f"data: {self.number}\n\n"
+
+
+def endless_events(events: list[str], gate: threading.Event | None = None) -> ASGIApp:
+    """A Starlette app streaming server-sent events forever; logs when the app call ends."""
 
     async def stream(request: Request) -> Response:
-        async def generate() -> AsyncIterator[str]:
-            number = 0
-            try:
-                while True:
-                    number += 1
-                    events.append(f"sent {number}")
-                    yield f"data: {number}\n\n"
-                    if gate is not None and number == 2:
-                        await anyio.to_thread.run_sync(gate.wait)
-                    await anyio.lowlevel.checkpoint()
-            finally:
-                events.append("generator closed")
+        return StreamingResponse(Counter(events, gate), media_type="text/event-stream")
 
-        return StreamingResponse(generate(), media_type="text/event-stream")
+    app = Starlette(routes=[Route("/events", stream)])
 
-    return Starlette(routes=[Route("/events", stream)])
+    async def logged(scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await app(scope, receive, send)
+        finally:
+            events.append("app call ended")
+
+    return logged
 
 
 def maybe_with(client: TestClient, inside_with: bool) -> contextlib.AbstractContextManager[object]:
@@ -61,11 +75,11 @@ def test_an_endless_event_stream_is_read_line_by_line_and_closed(
             assert next(lines) == "data: 1"
             assert next(lines) == ""
             assert next(lines) == "data: 2"
-        assert events[-1] == "generator closed"
+        assert events[-1] == "app call ended"
         # The app was stopped: nothing more is produced.
-        count = len(events)
-        client.get("/missing")
-        assert len(events) == count
+        produced = [event for event in events if event.startswith("sent")]
+        assert client.get("/missing").status_code == 404
+        assert [event for event in events if event.startswith("sent")] == produced
 
 
 def test_chunks_arrive_before_the_app_produces_the_next(backend: Backend) -> None:
@@ -80,7 +94,7 @@ def test_chunks_arrive_before_the_app_produces_the_next(backend: Backend) -> Non
         assert events == ["sent 1", "sent 2"]
         gate.set()
         assert next(chunks) == b"data: 3\n\n"
-    assert events[-1] == "generator closed"
+    assert events[-1] == "app call ended"
 
 
 def test_closing_a_raw_stream_sends_a_disconnect(backend: Backend) -> None:
@@ -108,7 +122,7 @@ def test_leaving_with_closes_open_streams(backend: Backend) -> None:
     with client:
         response = client.send(client.build_request("GET", "/events"), stream=True)
         assert next(response.iter_lines()) == "data: 1"
-    assert events[-1] == "generator closed"
+    assert events[-1] == "app call ended"
 
 
 def test_a_stream_failure_is_raised_when_the_body_ends(backend: Backend) -> None:
