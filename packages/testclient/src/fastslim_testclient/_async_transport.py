@@ -30,22 +30,28 @@ class _TaskBody(httpx.AsyncByteStream):
         self._is_head = is_head
         self._closed = False
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        # An iterator object rather than an async generator: nothing is left for
+        # the garbage collector to finalize when a reader stops early.
+        return self
+
+    async def __anext__(self) -> bytes:
         exchange = self._exchange
         while not self._closed:
             chunk = await exchange.receive_chunk()
             if chunk is None:
                 break
             if chunk and not self._is_head:
-                yield chunk
+                return chunk
         if self._closed:
-            return
+            raise StopAsyncIteration
         self._closed = True
         self._transport.forget(self)
         if await exchange.finish_body(self._transport.wait_for_background):
             self._transport.pending.add(exchange)
-            return
-        self._transport.raise_failure(exchange)
+        else:
+            self._transport.raise_failure(exchange)
+        raise StopAsyncIteration
 
     async def aclose(self) -> None:
         """Close before the end of the body: the app is disconnected and cancelled."""

@@ -20,6 +20,10 @@ import anyio
 from ._errors import ASGIProtocolError
 from ._types import ASGIApp, Message, Scope
 
+#: How long an app may take to react to a client disconnect before it is
+#: cancelled, when it neither returns nor waits for another message.
+DISCONNECT_GRACE_SECONDS = 0.25
+
 
 class HTTPExchange:
     """The state of one HTTP request/response between a test client and an app."""
@@ -33,6 +37,8 @@ class HTTPExchange:
         self._disconnected = anyio.Event()
         self._finished = anyio.Event()
         self._done = anyio.Event()
+        self._settled = anyio.Event()
+        self._disconnect_delivered = False
         self._cancel_scope = anyio.CancelScope()
         self._body_tx, self._body_rx = anyio.create_memory_object_stream[tuple[bytes, bool]](0)
         self._trailers_expected = False
@@ -66,13 +72,18 @@ class HTTPExchange:
                 self._body_rx.close()
             self._started.set()
             self._done.set()
+            self._settled.set()
             self._finished.set()
 
     async def _receive(self) -> Message:
         if not self._request_sent:
             self._request_sent = True
             return {"type": "http.request", "body": self._request_body, "more_body": False}
+        if self._disconnect_delivered and self._client_gone:
+            # Waiting again after the disconnect: the app has done its cleanup.
+            self._settled.set()
         await self._disconnected.wait()
+        self._disconnect_delivered = True
         return {"type": "http.disconnect"}
 
     async def _send(self, message: Message) -> None:
@@ -101,12 +112,15 @@ class HTTPExchange:
                 self._body_sent = True
                 if not self._trailers_expected:
                     self._complete()
-            if self._client_gone:
-                return
             try:
-                await self._body_tx.send((bytes(message.get("body", b"")), more_body))
+                if not self._client_gone:
+                    await self._body_tx.send((bytes(message.get("body", b"")), more_body))
+                    return
             except (anyio.BrokenResourceError, anyio.ClosedResourceError):
-                return
+                pass
+            # Nobody reads any more: the app waits here until it is cancelled.
+            self._settled.set()
+            await anyio.sleep_forever()
         elif kind == "http.response.trailers":
             if not self._trailers_expected or not self._body_sent:
                 raise ASGIProtocolError(
@@ -166,13 +180,18 @@ class HTTPExchange:
         return self.exception
 
     async def disconnect(self) -> None:
-        """The client went away: the app sees `http.disconnect` and is cancelled."""
+        """The client went away before the end of the body.
+
+        The app receives `http.disconnect`; it is cancelled once it has reacted
+        (it returns, waits for another message or sends more body), or after
+        `DISCONNECT_GRACE_SECONDS`.
+        """
         self._client_gone = True
         self._disconnected.set()
         self._body_rx.close()
-        if not self._finished.is_set():
-            self._cancel_scope.cancel()
-        self._body_rx.close()
+        with anyio.move_on_after(DISCONNECT_GRACE_SECONDS):
+            await self._settled.wait()
+        self._cancel_scope.cancel()
         await self._finished.wait()
 
     async def cancel(self) -> None:

@@ -14,11 +14,8 @@ from typing import Any
 import anyio
 
 from ._errors import ASGIProtocolError, WebSocketDenialResponse, WebSocketDisconnect
+from ._exchange import DISCONNECT_GRACE_SECONDS
 from ._types import ASGIApp, Message, Scope
-
-#: How long a closing session lets the app react to `websocket.disconnect`
-#: before cancelling it, when the app neither returns nor waits for a message.
-DISCONNECT_GRACE_SECONDS = 0.25
 
 _APP_MESSAGES = frozenset(
     {
