@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 
 import pytest
-import sniffio
+import trio.lowlevel
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
@@ -18,10 +19,20 @@ from fastslim_testclient._types import ASGIApp, Receive, Scope, Send
 pytestmark = pytest.mark.anyio
 
 
+def running_library() -> str:
+    """The async library running the current task (without sniffio, not a dependency)."""
+    try:
+        trio.lowlevel.current_task()
+    except RuntimeError:
+        asyncio.get_running_loop()
+        return "asyncio"
+    return "trio"
+
+
 async def echo(scope: Scope, receive: Receive, send: Send) -> None:
     message = await receive()
     body = {
-        "library": sniffio.current_async_library(),
+        "library": running_library(),
         "method": scope["method"],
         "path": scope["path"],
         "query_string": scope["query_string"].decode(),

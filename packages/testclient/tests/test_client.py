@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 from typing import Any, Literal
 
 import anyio
 import pytest
+import trio.lowlevel
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
@@ -18,6 +20,16 @@ from fastslim_testclient import ASGIProtocolError, TestClient
 from fastslim_testclient._types import Message, Receive, Scope, Send
 
 Backend = Literal["asyncio", "trio"]
+
+
+def running_library() -> str:
+    """The async library running the current task (without sniffio, not a dependency)."""
+    try:
+        trio.lowlevel.current_task()
+    except RuntimeError:
+        asyncio.get_running_loop()
+        return "asyncio"
+    return "trio"
 
 
 async def echo_scope(scope: Scope, receive: Receive, send: Send) -> None:
@@ -311,9 +323,7 @@ def test_the_app_runs_on_the_chosen_backend(backend: Backend) -> None:
     seen: list[str] = []
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        import sniffio
-
-        seen.append(sniffio.current_async_library())
+        seen.append(running_library())
         seen.append(threading.current_thread().name)
         await send({"type": "http.response.start", "status": 200})
         await send({"type": "http.response.body"})
