@@ -30,13 +30,17 @@ class Package:
     """Folders of the local packages it depends on, installed from their path."""
     test_deps: tuple[str, ...] = ()
     """What its own tests need beyond pytest and trio."""
+    extras: tuple[str, ...] = ()
+    """Its own extras, installed (and allowed) in its test session."""
 
 
 ALL_PACKAGES = {
     "tasks": Package("fastslim-tasks", "fastslim_tasks"),
     "di": Package("fastslim-di", "fastslim_di"),
     "testclient": Package("fastslim-testclient", "fastslim_testclient", test_deps=("starlette",)),
-    "meta": Package("fastslim", "fastslim", siblings=("tasks",)),
+    "meta": Package(
+        "fastslim", "fastslim", siblings=("tasks", "testclient"), extras=("testclient",)
+    ),
 }
 # A package takes part once its folder exists.
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
@@ -52,7 +56,9 @@ def local(name: str) -> str:
 
 
 def with_siblings(name: str) -> list[str]:
-    return [local(sibling) for sibling in PACKAGES[name].siblings] + [local(name)]
+    package = PACKAGES[name]
+    extras = f"[{','.join(package.extras)}]" if package.extras else ""
+    return [local(sibling) for sibling in package.siblings] + [local(name) + extras]
 
 
 def all_packages() -> list[str]:
@@ -71,7 +77,13 @@ for _name in PACKAGES:
         package = PACKAGES[name]
         session.install(*with_siblings(name))
         # Before any test tool: only the package's own dependencies are present.
-        session.run("python", "tools/check_install.py", package.dist, package.module)
+        session.run(
+            "python",
+            "tools/check_install.py",
+            package.dist,
+            package.module,
+            ",".join(package.extras),
+        )
         session.install(*TEST_TOOLS, *package.test_deps)
         session.run(*pytest_args(session, f"packages/{name}/tests"))
 

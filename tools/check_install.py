@@ -1,6 +1,6 @@
 """Check a package installed alone: nothing beyond its declared dependencies.
 
-Usage: python tools/check_install.py DISTRIBUTION IMPORT_PACKAGE
+Usage: python tools/check_install.py DISTRIBUTION IMPORT_PACKAGE [EXTRA,...]
 
 Run by each `tests-<package>` nox session right after installing the package's
 wheel and before any test tool: it fails when the environment holds a
@@ -24,10 +24,17 @@ def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def required_names(distribution: importlib.metadata.Distribution) -> set[str]:
+EXTRA_MARKER = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
+
+
+def required_names(
+    distribution: importlib.metadata.Distribution, extras: frozenset[str] = frozenset()
+) -> set[str]:
+    """Names of what `distribution` requires, with the given extras of its own."""
     names = set()
     for requirement in distribution.requires or []:
-        if "extra ==" in requirement.replace("'", '"').replace('extra=="', 'extra == "'):
+        extra = EXTRA_MARKER.search(requirement)
+        if extra is not None and normalize(extra.group(1)) not in extras:
             continue
         match = NAME.match(requirement)
         if match:
@@ -35,7 +42,9 @@ def required_names(distribution: importlib.metadata.Distribution) -> set[str]:
     return names
 
 
-def closure(root: str, installed: dict[str, importlib.metadata.Distribution]) -> set[str]:
+def closure(
+    root: str, extras: frozenset[str], installed: dict[str, importlib.metadata.Distribution]
+) -> set[str]:
     seen: set[str] = set()
     todo = [root]
     while todo:
@@ -43,17 +52,17 @@ def closure(root: str, installed: dict[str, importlib.metadata.Distribution]) ->
         if name in seen or name not in installed:
             continue
         seen.add(name)
-        todo.extend(required_names(installed[name]))
+        todo.extend(required_names(installed[name], extras if name == root else frozenset()))
     return seen
 
 
-def main(distribution_name: str, import_name: str) -> int:
+def main(distribution_name: str, import_name: str, extras: str = "") -> int:
     installed = {normalize(d.metadata["Name"]): d for d in importlib.metadata.distributions()}
     root = normalize(distribution_name)
     if root not in installed:
         print(f"{distribution_name} is not installed", file=sys.stderr)
         return 1
-    wanted = closure(root, installed)
+    wanted = closure(root, frozenset(normalize(e) for e in extras.split(",") if e), installed)
     extra = sorted(set(installed) - wanted - INSTALLER_TOOLS)
     print(f"{distribution_name} installed with: {', '.join(sorted(wanted - {root})) or 'nothing'}")
     if extra:
@@ -69,4 +78,4 @@ def main(distribution_name: str, import_name: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:3]))
+    sys.exit(main(*sys.argv[1:4]))

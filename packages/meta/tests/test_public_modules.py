@@ -7,7 +7,7 @@ import pytest
 import fastslim
 import fastslim_tasks
 
-MODULES = ["fastslim", "fastslim.background"]
+MODULES = ["fastslim", "fastslim.background", "fastslim.testclient"]
 
 
 @pytest.mark.parametrize("module_name", MODULES)
