@@ -16,6 +16,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from fastslim_testclient import AsyncTestClient, TestClient
+from fastslim_testclient._background import raise_failures
 
 Backend = Literal["asyncio", "trio"]
 
@@ -227,3 +228,17 @@ async def test_async_no_wait_mode_needs_async_with() -> None:
         RuntimeError, match=r"needs a task group: send GET http://testserver/ inside"
     ):
         await client.get("/")
+
+
+def test_raise_failures_raises_one_as_it_is_and_several_in_a_group() -> None:
+    raise_failures([])
+    with pytest.raises(KeyError):
+        raise_failures([KeyError("one")])
+    with pytest.raises(ExceptionGroup, match=r"^2 things failed\.$"):
+        raise_failures([KeyError("one"), ValueError("two")], "things failed")
+
+
+def test_waiting_with_nothing_pending_returns_at_once(backend: Backend) -> None:
+    client = TestClient(app_with_background([], anyio.sleep_forever), backend=backend)
+    client.wait_background()
+    assert client.pending_background == 0

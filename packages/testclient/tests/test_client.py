@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import anyio
 import pytest
 import trio.lowlevel
+import trio.testing
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
@@ -369,3 +371,46 @@ def test_asgi2_apps_are_wrapped(backend: Backend) -> None:
 
 def test_the_client_is_not_collected_by_pytest() -> None:
     assert TestClient.__test__ is False
+
+
+def test_backend_options_reach_the_event_loop(backend: Backend) -> None:
+    seen: list[object] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if backend == "asyncio":
+            seen.append(asyncio.get_running_loop().get_debug())
+        else:
+            seen.append(trio.lowlevel.current_clock())
+        await send({"type": "http.response.start", "status": 200})
+        await send({"type": "http.response.body"})
+
+    clock = trio.testing.MockClock()
+    options: dict[str, Any] = {"debug": True} if backend == "asyncio" else {"clock": clock}
+    TestClient(app, backend=backend, backend_options=options).get("/")
+    assert seen == [True] if backend == "asyncio" else seen == [clock]
+
+
+def test_a_streamed_request_body_reaches_the_app(backend: Backend) -> None:
+    def parts() -> Iterator[bytes]:
+        yield b"one "
+        yield b"two"
+
+    client = TestClient(echo_scope, backend=backend)
+    assert client.post("/", content=parts()).json()["body"] == "one two"
+
+
+def test_close_disconnects_open_streams(backend: Backend) -> None:
+    events: list[str] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200})
+        try:
+            await send({"type": "http.response.body", "body": b"x", "more_body": True})
+        finally:
+            events.append("ended")
+
+    client = TestClient(app, backend=backend)
+    response = client.send(client.build_request("GET", "/"), stream=True)
+    assert response.status_code == 200
+    client.close()
+    assert events == ["ended"]
