@@ -47,7 +47,7 @@ PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR /
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
-INTEGRATION_DEPS = ["starlette", "httpx"]
+INTEGRATION_DEPS = ["starlette"]
 BENCH_DEPS = ["starlette", "trio"]
 
 
@@ -62,7 +62,8 @@ def with_siblings(name: str) -> list[str]:
 
 
 def all_packages() -> list[str]:
-    return [local(name) for name in PACKAGES]
+    """Every package, each with its extras."""
+    return [with_siblings(name)[-1] for name in PACKAGES]
 
 
 def pytest_args(session: nox.Session, *paths: str) -> list[str]:
