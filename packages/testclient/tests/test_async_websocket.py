@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket
+from starlette.websockets import WebSocketDisconnect as StarletteDisconnect
 
 from fastslim_testclient import (
     ASGIProtocolError,
@@ -191,3 +192,18 @@ async def test_a_session_used_without_async_with_explains_itself() -> None:
     with pytest.raises(RuntimeError, match="not open"):
         await session.send_text("x")
     assert session.accepted_subprotocol is None
+
+
+class FrameworkDisconnect(WebSocketDisconnect, StarletteDisconnect):
+    """What a framework sets so that its own `except WebSocketDisconnect` catches ours."""
+
+
+class FrameworkClient(AsyncTestClient):
+    websocket_disconnect_class = FrameworkDisconnect
+
+
+async def test_a_framework_can_make_the_exceptions_its_own() -> None:
+    with pytest.raises(StarletteDisconnect) as info:
+        await connect(FrameworkClient(chat_app([])).websocket_connect("/refuse"))
+    assert isinstance(info.value, FrameworkDisconnect)
+    assert info.value.code == 4403

@@ -308,3 +308,36 @@ def test_sessions_inside_with_share_the_portal_and_state(backend: Backend) -> No
 
     with TestClient(app, backend=backend) as client, client.websocket_connect("/") as websocket:
         assert websocket.receive_text() == "hi"
+
+
+class FrameworkDisconnect(WebSocketDisconnect, StarletteDisconnect):
+    """What a framework sets so that its own `except WebSocketDisconnect` catches ours."""
+
+
+class FrameworkDenial(WebSocketDenialResponse, FrameworkDisconnect):  # type: ignore[misc]
+    pass
+
+
+class FrameworkClient(TestClient):
+    websocket_disconnect_class = FrameworkDisconnect
+    websocket_denial_class = FrameworkDenial
+
+
+def test_a_framework_can_make_the_exceptions_its_own(backend: Backend) -> None:
+    async def refuse(websocket: WebSocket) -> None:
+        await websocket.close(code=4003, reason="no")
+
+    async def deny(websocket: WebSocket) -> None:
+        await websocket.send_denial_response(JSONResponse({"detail": "x"}, status_code=403))
+
+    app = Starlette(routes=[WebSocketRoute("/refuse", refuse), WebSocketRoute("/deny", deny)])
+    client = FrameworkClient(app, backend=backend)
+    with pytest.raises(StarletteDisconnect) as closed, client.websocket_connect("/refuse"):
+        pass
+    assert isinstance(closed.value, FrameworkDisconnect)
+    assert (closed.value.code, closed.value.reason) == (4003, "no")
+    with pytest.raises(StarletteDisconnect) as denied, client.websocket_connect("/deny"):
+        pass
+    assert isinstance(denied.value, FrameworkDenial)
+    assert denied.value.status_code == 403
+    assert denied.value.code == 1006

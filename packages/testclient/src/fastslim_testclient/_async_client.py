@@ -13,6 +13,7 @@ from ._app import as_asgi3
 from ._async_transport import AsyncTransport
 from ._async_websocket import AsyncWebSocketTestSession
 from ._background import raise_failures
+from ._errors import WebSocketDenialResponse, WebSocketDisconnect
 from ._lifespan import Lifespan
 from ._scope import ScopeSettings, WebSocketUpgrade
 from ._types import Scope
@@ -34,6 +35,12 @@ class AsyncTestClient(httpx.AsyncClient):
     """
 
     __test__ = False
+
+    #: The exceptions a WebSocket session raises. A framework may set subclasses
+    #: that also derive from its own classes, so that `except` clauses written
+    #: for the framework's `WebSocketDisconnect` catch them.
+    websocket_disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect
+    websocket_denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse
 
     def __init__(
         self,
@@ -99,7 +106,11 @@ class AsyncTestClient(httpx.AsyncClient):
             raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
 
         return AsyncWebSocketTestSession(
-            self.app, handshake, raise_server_exceptions=self.raise_server_exceptions
+            self.app,
+            handshake,
+            raise_server_exceptions=self.raise_server_exceptions,
+            disconnect_class=self.websocket_disconnect_class,
+            denial_class=self.websocket_denial_class,
         )
 
     async def __aenter__(self) -> Self:

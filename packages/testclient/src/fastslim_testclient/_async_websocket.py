@@ -9,6 +9,7 @@ from typing import Any, Literal, Self
 import anyio
 import anyio.abc
 
+from ._errors import WebSocketDenialResponse, WebSocketDisconnect
 from ._types import ASGIApp, Message, Scope
 from ._websocket_channel import (
     WebSocketChannel,
@@ -39,11 +40,15 @@ class AsyncWebSocketTestSession:
         handshake: Callable[[], Awaitable[Scope]],
         *,
         raise_server_exceptions: bool = True,
+        disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
+        denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse,
     ) -> None:
         self.app = app
         self.scope: Scope | None = None
         self._handshake = handshake
         self._raise_server_exceptions = raise_server_exceptions
+        self._disconnect_class = disconnect_class
+        self._denial_class = denial_class
         self._channel: WebSocketChannel | None = None
         self._seen: WebSocketChannel | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
@@ -69,7 +74,11 @@ class AsyncWebSocketTestSession:
     async def __aenter__(self) -> Self:
         self.scope = await self._handshake()
         channel = WebSocketChannel(
-            self.app, self.scope, raise_server_exceptions=self._raise_server_exceptions
+            self.app,
+            self.scope,
+            raise_server_exceptions=self._raise_server_exceptions,
+            disconnect_class=self._disconnect_class,
+            denial_class=self._denial_class,
         )
         self._seen = channel
         task_group = anyio.create_task_group()

@@ -13,6 +13,7 @@ from anyio.from_thread import BlockingPortal
 
 from ._app import as_asgi3
 from ._background import raise_failures
+from ._errors import WebSocketDenialResponse, WebSocketDisconnect
 from ._lifespan import Lifespan
 from ._scope import ScopeSettings, WebSocketUpgrade
 from ._transport import PortalTransport
@@ -35,6 +36,12 @@ class TestClient(httpx.Client):
     """
 
     __test__ = False
+
+    #: The exceptions a WebSocket session raises. A framework may set subclasses
+    #: that also derive from its own classes, so that `except` clauses written
+    #: for the framework's `WebSocketDisconnect` catch them.
+    websocket_disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect
+    websocket_denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse
 
     def __init__(
         self,
@@ -112,6 +119,8 @@ class TestClient(httpx.Client):
                 upgrade.scope,
                 self._portal_factory,
                 raise_server_exceptions=self.raise_server_exceptions,
+                disconnect_class=self.websocket_disconnect_class,
+                denial_class=self.websocket_denial_class,
             )
         raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
 

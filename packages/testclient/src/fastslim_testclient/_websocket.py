@@ -11,6 +11,7 @@ from typing import Any, Literal, Self
 
 from anyio.from_thread import BlockingPortal
 
+from ._errors import WebSocketDenialResponse, WebSocketDisconnect
 from ._types import ASGIApp, Message, Scope
 from ._websocket_channel import (
     WebSocketChannel,
@@ -43,11 +44,15 @@ class WebSocketTestSession:
         portal_factory: PortalFactory,
         *,
         raise_server_exceptions: bool = True,
+        disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
+        denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse,
     ) -> None:
         self.app = app
         self.scope = scope
         self._portal_factory = portal_factory
         self._raise_server_exceptions = raise_server_exceptions
+        self._disconnect_class = disconnect_class
+        self._denial_class = denial_class
         self._channel: WebSocketChannel | None = None
         self._seen: WebSocketChannel | None = None
         self._portal: BlockingPortal | None = None
@@ -82,6 +87,8 @@ class WebSocketTestSession:
                     self.app,
                     self.scope,
                     raise_server_exceptions=self._raise_server_exceptions,
+                    disconnect_class=self._disconnect_class,
+                    denial_class=self._denial_class,
                 )
             )
             self._seen = channel

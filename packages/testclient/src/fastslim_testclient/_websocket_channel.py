@@ -70,8 +70,18 @@ def message_json(message: Message, mode: str) -> Any:
 class WebSocketChannel:
     """The state of one WebSocket connection between a test client and an app."""
 
-    def __init__(self, app: ASGIApp, scope: Scope, *, raise_server_exceptions: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        scope: Scope,
+        *,
+        raise_server_exceptions: bool,
+        disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
+        denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse,
+    ) -> None:
         self._app = app
+        self._disconnect_class = disconnect_class
+        self._denial_class = denial_class
         self.scope = scope
         self._raise_server_exceptions = raise_server_exceptions
         self._to_app_tx, self._to_app_rx = anyio.create_memory_object_stream[Message](math.inf)
@@ -133,7 +143,9 @@ class WebSocketChannel:
             self.extra_headers = [(bytes(k), bytes(v)) for k, v in message.get("headers") or []]
             return
         if kind == "websocket.close":
-            raise WebSocketDisconnect(int(message.get("code") or 1000), message.get("reason") or "")
+            raise self._disconnect_class(
+                int(message.get("code") or 1000), message.get("reason") or ""
+            )
         if kind == "websocket.http.response.start":
             await self._raise_denial(message)
         raise ASGIProtocolError(
@@ -152,7 +164,7 @@ class WebSocketChannel:
             if not message.get("more_body", False):
                 break
         headers = [(bytes(k), bytes(v)) for k, v in start.get("headers", [])]
-        raise WebSocketDenialResponse(int(start["status"]), headers, b"".join(body))
+        raise self._denial_class(int(start["status"]), headers, b"".join(body))
 
     async def _next_message(self) -> Message:
         try:
@@ -164,13 +176,13 @@ class WebSocketChannel:
             if self._raise_server_exceptions:
                 self._exception_reported = True
                 raise self.exception
-            raise WebSocketDisconnect(1011, "The app raised an exception.")
+            raise self._disconnect_class(1011, "The app raised an exception.")
         if not self.accepted:
             raise ASGIProtocolError(
                 f"The app returned without accepting or closing the WebSocket connection "
                 f"to {self.scope['path']!r}."
             )
-        raise WebSocketDisconnect(1000, "The app returned.")
+        raise self._disconnect_class(1000, "The app returned.")
 
     async def send(self, message: Message) -> None:
         """Deliver a message to the app."""
@@ -186,7 +198,9 @@ class WebSocketChannel:
         """The next message from the app; raise `WebSocketDisconnect` if it closes."""
         message = await self._next_message()
         if message["type"] == "websocket.close":
-            raise WebSocketDisconnect(int(message.get("code") or 1000), message.get("reason") or "")
+            raise self._disconnect_class(
+                int(message.get("code") or 1000), message.get("reason") or ""
+            )
         return message
 
     async def close(self, code: int, reason: str | None) -> None:
