@@ -414,3 +414,11 @@ def test_close_disconnects_open_streams(backend: Backend) -> None:
     assert response.status_code == 200
     client.close()
     assert events == ["ended"]
+
+
+def test_entering_twice_is_refused(backend: Backend) -> None:
+    client = TestClient(echo_scope, backend=backend)
+    with client, pytest.raises(RuntimeError, match="already open"):
+        client.__enter__()
+    with client:
+        assert client.get("/").status_code == 200

@@ -125,6 +125,8 @@ class TestClient(httpx.Client):
         raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
 
     def __enter__(self) -> Self:
+        if self.portal is not None:
+            raise RuntimeError("The TestClient is already open: enter `with client:` only once.")
         with contextlib.ExitStack() as stack:
             portal = stack.enter_context(
                 anyio.from_thread.start_blocking_portal(self.backend, self.backend_options)
