@@ -119,23 +119,54 @@ async def test_cancel_stops_the_app_without_recording_an_exception() -> None:
     assert not exchange.response_started
 
 
-async def test_a_disconnected_app_that_keeps_sending_is_cancelled_at_once() -> None:
-    sent: list[int] = []
+@pytest.fixture
+def long_grace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A grace period no test waits for: an app must be seen to settle by itself."""
+    monkeypatch.setattr("fastslim_testclient._exchange.DISCONNECT_GRACE_SECONDS", 30)
+    monkeypatch.setattr("fastslim_testclient._websocket_channel.DISCONNECT_GRACE_SECONDS", 30)
+
+
+@pytest.mark.usefixtures("long_grace")
+async def test_an_app_waiting_again_after_the_disconnect_is_cancelled_without_grace() -> None:
+    seen: list[object] = []
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await receive()
         await send({"type": "http.response.start", "status": 200})
-        number = 0
-        while True:
-            number += 1
-            await send({"type": "http.response.body", "body": b"x", "more_body": True})
-            sent.append(number)
+        await send({"type": "http.response.body", "body": b"x", "more_body": True})
+        try:
+            seen.append(await receive())
+            while True:  # an app that ignores the disconnect
+                await receive()
+        finally:
+            seen.append("ended")
 
     exchange = HTTPExchange(app, scope(), b"")
     async with anyio.create_task_group() as task_group:
         task_group.start_soon(exchange.run_app)
         await exchange.wait_started()
         assert await exchange.receive_chunk() == b"x"
-        with anyio.fail_after(0.2):
+        with anyio.fail_after(5):
+            await exchange.disconnect()
+    assert seen == [{"type": "http.disconnect"}, "ended"]
+
+
+@pytest.mark.usefixtures("long_grace")
+async def test_a_disconnected_app_that_keeps_sending_is_cancelled_without_grace() -> None:
+    sent: list[int] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200})
+        while True:
+            await send({"type": "http.response.body", "body": b"x", "more_body": True})
+            sent.append(len(sent))
+
+    exchange = HTTPExchange(app, scope(), b"")
+    async with anyio.create_task_group() as task_group:
+        task_group.start_soon(exchange.run_app)
+        await exchange.wait_started()
+        assert await exchange.receive_chunk() == b"x"
+        with anyio.fail_after(5):
             await exchange.disconnect()
     assert exchange.finished
-    assert len(sent) <= 2
+    assert len(sent) <= 1

@@ -190,3 +190,39 @@ def test_each_request_gets_a_copy_of_the_state(backend: Backend) -> None:
         assert client.get("/").text == "1"
         assert client.get("/").text == "1"
         assert client.app_state == {"counter": 0}
+
+
+def test_an_unexpected_shutdown_message_is_a_protocol_error(backend: Backend) -> None:
+    app = raw_lifespan([COMPLETE], [{"type": "lifespan.startup.complete"}])
+    with (
+        pytest.raises(ASGIProtocolError, match=r"answered 'lifespan\.shutdown'"),
+        TestClient(app, backend=backend),
+    ):
+        pass
+
+
+@pytest.mark.anyio
+async def test_a_failed_shutdown_is_raised_by_async_with() -> None:
+    app = raw_lifespan([COMPLETE], [{"type": "lifespan.shutdown.failed", "message": "stuck"}])
+    with pytest.raises(LifespanFailed, match="lifespan shutdown failed: stuck"):
+        async with AsyncTestClient(app):
+            pass
+
+
+@pytest.mark.anyio
+async def test_shutdown_and_background_failures_come_together() -> None:
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await raw_lifespan([COMPLETE], [{"type": "lifespan.shutdown.failed"}])(
+                scope, receive, send
+            )
+            return
+        await send({"type": "http.response.start", "status": 200})
+        await send({"type": "http.response.body"})
+        raise OSError("background broke")
+
+    client = AsyncTestClient(app, wait_for_background=False)
+    with pytest.raises(ExceptionGroup, match="2 failures while closing the test client") as info:
+        async with client:
+            await client.get("/")
+    assert [type(error) for error in info.value.exceptions] == [OSError, LifespanFailed]

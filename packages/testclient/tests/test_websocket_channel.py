@@ -5,7 +5,7 @@ from __future__ import annotations
 import anyio
 import pytest
 
-from fastslim_testclient import WebSocketDisconnect
+from fastslim_testclient import ASGIProtocolError, WebSocketDisconnect
 from fastslim_testclient._types import Receive, Scope, Send
 from fastslim_testclient._websocket_channel import (
     WebSocketChannel,
@@ -91,3 +91,47 @@ async def test_a_server_close_echoes_its_code_in_the_disconnect() -> None:
         assert info.value.code == 4321
         await channel.shutdown()
     assert codes == [4321]
+
+
+@pytest.mark.anyio
+async def test_an_app_waiting_again_after_the_disconnect_settles_at_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("fastslim_testclient._websocket_channel.DISCONNECT_GRACE_SECONDS", 30)
+    seen: list[object] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await receive()
+        await send({"type": "websocket.accept"})
+        try:
+            seen.append((await receive())["type"])
+            seen.append(await receive())
+        finally:
+            seen.append("cancelled")
+
+    channel = WebSocketChannel(
+        app, {"type": "websocket", "path": "/"}, raise_server_exceptions=True
+    )
+    async with anyio.create_task_group() as task_group:
+        task_group.start_soon(channel.run_app)
+        await channel.connect()
+        with anyio.fail_after(5):
+            assert await channel.shutdown() is None
+    assert seen == ["websocket.disconnect", "cancelled"]
+
+
+@pytest.mark.anyio
+async def test_a_denial_interrupted_by_another_message_is_a_protocol_error() -> None:
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await receive()
+        await send({"type": "websocket.http.response.start", "status": 403, "headers": []})
+        await send({"type": "websocket.accept"})
+
+    channel = WebSocketChannel(
+        app, {"type": "websocket", "path": "/"}, raise_server_exceptions=True
+    )
+    async with anyio.create_task_group() as task_group:
+        task_group.start_soon(channel.run_app)
+        with pytest.raises(ASGIProtocolError, match=r"sent \{'type': 'websocket.accept'\} within"):
+            await channel.connect()
+        await channel.shutdown()
