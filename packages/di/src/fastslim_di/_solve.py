@@ -262,7 +262,9 @@ async def _concurrent_dependencies(
             for index in indexes:
                 group.start_soon(run, index)
     except BaseExceptionGroup as group_error:
-        if len(group_error.exceptions) == 1:
+        # Waiters of a failed shared dependency re-raise the same object: count it once.
+        unique = {id(error): error for error in group_error.exceptions}
+        if len(unique) == 1:
             raise group_error.exceptions[0] from None
         raise
     return results

@@ -1,0 +1,512 @@
+import functools
+import threading
+from collections.abc import AsyncIterator, Iterator
+from typing import Annotated, Any
+
+import anyio
+import anyio.lowlevel
+import pytest
+
+from fastslim_di import Container, Depends, Security, SecurityScopes
+
+pytestmark = pytest.mark.anyio
+
+
+async def call(func: Any, **kwargs: Any) -> Any:
+    async with Container() as container:
+        return await container.call(func, **kwargs)
+
+
+# -- dependency forms ---------------------------------------------------------
+
+
+async def async_value() -> str:
+    return "async"
+
+
+def sync_value() -> str:
+    return "sync"
+
+
+async def async_gen_value() -> AsyncIterator[str]:
+    yield "agen"
+
+
+def sync_gen_value() -> Iterator[str]:
+    yield "gen"
+
+
+class Service:
+    def __init__(self, name: Annotated[str, Depends(sync_value)]) -> None:
+        self.name = name
+
+
+class AsyncCallable:
+    async def __call__(self, value: Annotated[str, Depends(async_value)]) -> str:
+        return "instance-" + value
+
+
+class SyncCallable:
+    def __call__(self) -> str:
+        return "sync-instance"
+
+
+class Repository:
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def get(self, value: Annotated[str, Depends(sync_value)]) -> str:
+        return self.prefix + value
+
+
+async def with_suffix(suffix: str, value: Annotated[str, Depends(async_value)]) -> str:
+    return value + suffix
+
+
+async def test_every_dependency_form() -> None:
+    repository = Repository("repo-")
+
+    async def endpoint(
+        a: Annotated[str, Depends(async_value)],
+        b: Annotated[str, Depends(sync_value)],
+        c: Annotated[str, Depends(async_gen_value)],
+        d: Annotated[str, Depends(sync_gen_value)],
+        e: Annotated[Service, Depends()],
+        f: Annotated[str, Depends(AsyncCallable())],
+        g: Annotated[str, Depends(SyncCallable())],
+        h: Annotated[str, Depends(functools.partial(with_suffix, "!"))],
+        i: Annotated[str, Depends(repository.get)],
+    ) -> list[Any]:
+        return [a, b, c, d, e.name, f, g, h, i]
+
+    assert await call(endpoint) == [
+        "async",
+        "sync",
+        "agen",
+        "gen",
+        "sync",
+        "instance-async",
+        "sync-instance",
+        "async!",
+        "repo-sync",
+    ]
+
+
+async def test_sync_dependencies_run_in_worker_threads() -> None:
+    loop_thread = threading.get_ident()
+    threads: dict[str, int] = {}
+
+    def sync_dep() -> None:
+        threads["function"] = threading.get_ident()
+
+    def sync_gen() -> Iterator[None]:
+        threads["setup"] = threading.get_ident()
+        yield
+        threads["teardown"] = threading.get_ident()
+
+    async def async_dep() -> None:
+        threads["async"] = threading.get_ident()
+
+    async def endpoint(
+        a: Annotated[None, Depends(sync_dep)],
+        b: Annotated[None, Depends(sync_gen)],
+        c: Annotated[None, Depends(async_dep)],
+    ) -> None:
+        pass
+
+    await call(endpoint)
+    assert threads["async"] == loop_thread
+    for key in ("function", "setup", "teardown"):
+        assert threads[key] != loop_thread, key
+
+
+async def test_sub_dependencies_in_declaration_order_to_any_depth() -> None:
+    order: list[str] = []
+
+    def level3() -> int:
+        order.append("level3")
+        return 3
+
+    async def level2(x: Annotated[int, Depends(level3)]) -> int:
+        order.append("level2")
+        return x * 10
+
+    def level1(y: Annotated[int, Depends(level2)], z: Annotated[int, Depends(level3)]) -> int:
+        order.append("level1")
+        return y + z
+
+    async def other() -> int:
+        order.append("other")
+        return 1
+
+    async def endpoint(
+        first: Annotated[int, Depends(other)], second: Annotated[int, Depends(level1)]
+    ) -> int:
+        return first + second
+
+    assert await call(endpoint) == 34
+    assert order == ["other", "level3", "level2", "level1"]
+
+
+# -- caching ------------------------------------------------------------------
+
+
+async def test_shared_dependency_runs_once_per_solve() -> None:
+    calls: list[str] = []
+
+    async def shared() -> object:
+        calls.append("shared")
+        return object()
+
+    def left(s: Annotated[object, Depends(shared)]) -> object:
+        return s
+
+    async def right(s: Annotated[object, Depends(shared)]) -> object:
+        return s
+
+    async def endpoint(
+        a: Annotated[object, Depends(left)],
+        b: Annotated[object, Depends(right)],
+        c: Annotated[object, Depends(shared)],
+    ) -> bool:
+        return a is b is c
+
+    async with Container() as container:
+        assert await container.call(endpoint) is True
+        assert calls == ["shared"]
+        assert await container.call(endpoint) is True  # a new solve: called again
+        assert calls == ["shared", "shared"]
+
+
+async def test_use_cache_false_calls_again() -> None:
+    calls: list[str] = []
+
+    def counter() -> int:
+        calls.append("c")
+        return len(calls)
+
+    async def endpoint(
+        a: Annotated[int, Depends(counter)],
+        b: Annotated[int, Depends(counter, use_cache=False)],
+        c: Annotated[int, Depends(counter)],
+    ) -> tuple[int, int, int]:
+        return a, b, c
+
+    assert await call(endpoint) == (1, 2, 1)
+
+
+async def test_generators_with_use_cache_false_are_each_cleaned_up() -> None:
+    log: list[str] = []
+    count = 0
+
+    async def resource() -> AsyncIterator[int]:
+        nonlocal count
+        count += 1
+        number = count
+        log.append(f"open {number}")
+        yield number
+        log.append(f"close {number}")
+
+    async def endpoint(
+        a: Annotated[int, Depends(resource, use_cache=False)],
+        b: Annotated[int, Depends(resource, use_cache=False)],
+    ) -> tuple[int, int]:
+        return a, b
+
+    assert await call(endpoint) == (1, 2)
+    assert log == ["open 1", "open 2", "close 2", "close 1"]
+
+
+async def test_cache_key_includes_security_scopes_only_when_used() -> None:
+    calls: list[str] = []
+
+    def with_scopes(scopes: SecurityScopes) -> str:
+        calls.append("with")
+        return scopes.scope_str
+
+    def without_scopes() -> str:
+        calls.append("without")
+        return "x"
+
+    async def endpoint(
+        a: Annotated[str, Security(with_scopes, scopes=["a"])],
+        b: Annotated[str, Security(with_scopes, scopes=["b"])],
+        c: Annotated[str, Security(with_scopes, scopes=["a"])],
+        d: Annotated[str, Security(without_scopes, scopes=["a"])],
+        e: Annotated[str, Security(without_scopes, scopes=["b"])],
+    ) -> list[str]:
+        return [a, b, c, d, e]
+
+    assert await call(endpoint) == ["a", "b", "a", "x", "x"]
+    assert calls == ["with", "with", "without"]
+
+
+async def test_cache_key_includes_the_scope() -> None:
+    calls: list[str] = []
+
+    def gen() -> Iterator[int]:
+        calls.append("gen")
+        yield len(calls)
+
+    async def endpoint(
+        a: Annotated[int, Depends(gen, scope="function")],
+        b: Annotated[int, Depends(gen)],
+        c: Annotated[int, Depends(gen, scope="request")],
+    ) -> tuple[int, int, int]:
+        return a, b, c
+
+    assert await call(endpoint) == (1, 2, 2)
+
+
+# -- security scopes ----------------------------------------------------------
+
+
+async def test_security_scopes_accumulate_from_the_outermost_inwards() -> None:
+    seen: list[tuple[str, list[str], str]] = []
+
+    def oauth2_scheme(security_scopes: SecurityScopes) -> str:
+        seen.append(("scheme", security_scopes.scopes, security_scopes.scope_str))
+        return "token"
+
+    def get_current_user(
+        security_scopes: SecurityScopes,
+        token: Annotated[str, Security(oauth2_scheme, scopes=["openid"])],
+    ) -> str:
+        seen.append(("current", security_scopes.scopes, security_scopes.scope_str))
+        return "user"
+
+    def get_active_user(
+        user: Annotated[str, Security(get_current_user, scopes=["me"])],
+    ) -> str:
+        return user
+
+    async def endpoint(
+        user: Annotated[str, Security(get_active_user, scopes=["items"])],
+        plain: Annotated[str, Depends(get_current_user)],
+    ) -> str:
+        return user
+
+    assert await call(endpoint) == "user"
+    assert seen == [
+        ("scheme", ["items", "me", "openid"], "items me openid"),
+        ("current", ["items", "me"], "items me"),
+        # Through a plain Depends: other scopes, so another cache entry.
+        ("scheme", ["openid"], "openid"),
+        ("current", [], ""),
+    ]
+
+
+async def test_security_scopes_of_a_dependency_include_its_own_security() -> None:
+    seen: list[list[str]] = []
+
+    def checker(security_scopes: SecurityScopes) -> None:
+        seen.append(list(security_scopes.scopes))
+
+    def middle(x: Annotated[None, Depends(checker)]) -> None:
+        pass
+
+    async def endpoint(
+        a: Annotated[None, Security(middle, scopes=["read", "write"])],
+        b: Annotated[None, Security(checker, scopes=["admin"])],
+    ) -> None:
+        pass
+
+    await call(endpoint)
+    assert seen == [["read", "write"], ["admin"]]
+
+
+# -- errors -------------------------------------------------------------------
+
+
+async def test_dependency_error_is_thrown_into_earlier_generators() -> None:
+    log: list[str] = []
+
+    async def resource() -> AsyncIterator[str]:
+        try:
+            yield "r"
+        except ValueError as exc:
+            log.append(f"resource saw {exc}")
+            raise
+
+    def broken() -> str:
+        raise ValueError("broken")
+
+    async def endpoint(
+        r: Annotated[str, Depends(resource)], b: Annotated[str, Depends(broken)]
+    ) -> None:
+        log.append("endpoint")  # never reached
+
+    with pytest.raises(ValueError, match="broken"):
+        await call(endpoint)
+    assert log == ["resource saw broken"]
+
+
+async def test_generator_that_does_not_yield() -> None:
+    async def empty() -> AsyncIterator[str]:
+        for item in ():  # a generator function that never yields
+            yield item
+
+    def empty_sync() -> Iterator[str]:
+        yield from ()
+
+    for dep in (empty, empty_sync):
+
+        async def endpoint(x: Annotated[str, Depends(dep)]) -> None:
+            pass
+
+        with pytest.raises(RuntimeError, match="returned without yielding a value"):
+            await call(endpoint)
+
+
+# -- max_concurrency ----------------------------------------------------------
+
+
+LIMITED_STATE = {"active": 0, "peak": 0}
+
+
+async def limited() -> AsyncIterator[None]:
+    LIMITED_STATE["active"] += 1
+    LIMITED_STATE["peak"] = max(LIMITED_STATE["peak"], LIMITED_STATE["active"])
+    await anyio.sleep(0.01)
+    yield
+    await anyio.sleep(0.01)
+    LIMITED_STATE["active"] -= 1
+
+
+async def test_max_concurrency_is_shared_through_one_depends_object() -> None:
+    LIMITED_STATE.update(active=0, peak=0)
+    one_at_a_time = Annotated[None, Depends(limited, max_concurrency=1)]
+
+    async def route_a(x: one_at_a_time) -> None:
+        await anyio.sleep(0.01)
+
+    async def route_b(x: one_at_a_time, again: one_at_a_time) -> None:  # cached reuse
+        await anyio.sleep(0.01)
+
+    async with Container() as container, anyio.create_task_group() as group:
+        for index in range(6):
+            group.start_soon(container.call, route_a if index % 2 else route_b)
+    # The generator holds its slot until its cleanup, so at most one ran at a time.
+    assert LIMITED_STATE == {"active": 0, "peak": 1}
+
+
+async def test_separate_depends_objects_are_limited_separately() -> None:
+    LIMITED_STATE.update(active=0, peak=0)
+    # Distinct objects (typing caches equal Annotated[...] forms, which would
+    # share one Depends object, and so one limiter).
+    first: Any = Depends(limited, max_concurrency=1, use_cache=False)
+    second: Any = Depends(limited, max_concurrency=1, use_cache=False)
+
+    async def route(a: None = first, b: None = second) -> None:
+        pass
+
+    await call(route)
+    assert LIMITED_STATE["peak"] == 2
+
+
+async def test_failed_call_releases_its_slot() -> None:
+    def broken() -> None:
+        raise KeyError("no")
+
+    limited_broken = Depends(broken, max_concurrency=1)
+
+    async def endpoint(x: Annotated[None, limited_broken]) -> None:
+        pass
+
+    for _ in range(2):
+        with pytest.raises(KeyError):
+            await call(endpoint)
+    assert limited_broken.limiter is not None
+    assert limited_broken.limiter.borrowed == 0
+
+
+# -- concurrent solving (opt-in) ----------------------------------------------
+
+
+async def test_concurrent_solving_runs_siblings_together() -> None:
+    first_started = anyio.Event()
+    shared_calls: list[int] = []
+
+    async def shared() -> int:
+        shared_calls.append(1)
+        await anyio.sleep(0.01)
+        return 7
+
+    async def first(s: Annotated[int, Depends(shared)]) -> str:
+        first_started.set()
+        return f"first {s}"
+
+    async def second(s: Annotated[int, Depends(shared)]) -> str:
+        # Only completes if `first` runs at the same time.
+        with anyio.fail_after(1):
+            await first_started.wait()
+        return f"second {s}"
+
+    async def endpoint(
+        b: Annotated[str, Depends(second)], a: Annotated[str, Depends(first)]
+    ) -> list[str]:
+        return [a, b]
+
+    async with Container(concurrent=True) as container:
+        assert await container.call(endpoint) == ["first 7", "second 7"]
+    assert shared_calls == [1]  # shared once, even when requested concurrently
+
+
+async def test_sequential_is_the_default() -> None:
+    order: list[str] = []
+
+    async def slow() -> None:
+        await anyio.sleep(0.02)
+        order.append("slow")
+
+    async def fast() -> None:
+        order.append("fast")
+
+    async def endpoint(
+        a: Annotated[None, Depends(slow)], b: Annotated[None, Depends(fast)]
+    ) -> None:
+        pass
+
+    await call(endpoint)
+    assert order == ["slow", "fast"]
+    order.clear()
+    async with Container(concurrent=True) as container:
+        await container.call(endpoint)
+    assert order == ["fast", "slow"]
+
+
+async def test_concurrent_errors_are_not_wrapped_in_groups() -> None:
+    async def broken() -> None:
+        await anyio.lowlevel.checkpoint()
+        raise LookupError("broken")
+
+    async def fine() -> None:
+        await anyio.sleep(1)
+
+    async def endpoint(
+        a: Annotated[None, Depends(fine)], b: Annotated[None, Depends(broken)]
+    ) -> None:
+        pass
+
+    async with Container(concurrent=True) as container:
+        with pytest.raises(LookupError, match="broken"):
+            await container.call(endpoint)
+
+
+async def test_concurrent_waiters_of_a_failed_shared_dependency_see_its_error() -> None:
+    async def shared() -> None:
+        await anyio.sleep(0.01)
+        raise LookupError("shared failed")
+
+    async def a(x: Annotated[None, Depends(shared)]) -> None:
+        pass
+
+    async def b(x: Annotated[None, Depends(shared)]) -> None:
+        pass
+
+    async def endpoint(x: Annotated[None, Depends(a)], y: Annotated[None, Depends(b)]) -> None:
+        pass
+
+    async with Container(concurrent=True) as container:
+        with pytest.raises(LookupError, match="shared failed"):
+            await container.call(endpoint)
