@@ -343,7 +343,8 @@ async def test_dependency_error_is_thrown_into_earlier_generators() -> None:
 
 async def test_generator_that_does_not_yield() -> None:
     async def empty() -> AsyncIterator[str]:
-        for item in ():  # a generator function that never yields
+        nothing: tuple[str, ...] = ()
+        for item in nothing:  # a generator function that never yields
             yield item
 
     def empty_sync() -> Iterator[str]:

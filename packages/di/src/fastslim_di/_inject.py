@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar, overload
+from typing import Any, TypeVar, overload
 
 from ._build import build_plan
 from ._callables import call_kind, callable_name
@@ -28,7 +28,6 @@ from ._container import Container, RequestScope, current_container
 from ._errors import DependencyDeclarationError
 from ._solve_sync import check_sync_plan
 
-P = ParamSpec("P")
 R = TypeVar("R")
 
 _DEFAULT_CONTAINER = Container()
@@ -46,23 +45,29 @@ def _container_for(bound: Container | None) -> Container:
 
 
 @overload
-def inject(func: Callable[P, R], /) -> Callable[P, R]: ...
+def inject(func: Callable[..., R], /) -> Callable[..., R]: ...
 
 
 @overload
-def inject(*, container: Container | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]: ...
+def inject(
+    *, container: Container | None = None
+) -> Callable[[Callable[..., R]], Callable[..., R]]: ...
 
 
 def inject(
-    func: Callable[P, R] | None = None, /, *, container: Container | None = None
-) -> Callable[P, R] | Callable[[Callable[P, R]], Callable[P, R]]:
-    """Decorate `func` so that calling it solves its dependencies first."""
+    func: Callable[..., R] | None = None, /, *, container: Container | None = None
+) -> Callable[..., R] | Callable[[Callable[..., R]], Callable[..., R]]:
+    """Decorate `func` so that calling it solves its dependencies first.
+
+    The result keeps `func`'s return type; its parameters are typed loosely
+    (`...`) since the caller may omit the injected ones.
+    """
     if func is None:
         return functools.partial(_inject, container=container)
     return _inject(func, container=container)
 
 
-def _inject(func: Callable[P, R], *, container: Container | None) -> Callable[P, R]:
+def _inject(func: Callable[..., R], *, container: Container | None) -> Callable[..., R]:
     name = callable_name(func)
     kind = call_kind(func)
     if kind.is_generator:
@@ -84,7 +89,7 @@ def _inject(func: Callable[P, R], *, container: Container | None) -> Callable[P,
             async with owner.request_scope() as request:
                 return await request.call_plan(plan, args, kwargs)
 
-        result: Callable[P, R] = async_wrapper  # type: ignore[assignment]
+        result: Callable[..., R] = async_wrapper  # type: ignore[assignment]
         return result
 
     check_sync_plan(plan, f'@inject on the sync function "{name}"')
@@ -98,5 +103,5 @@ def _inject(func: Callable[P, R], *, container: Container | None) -> Callable[P,
         with RequestScope(owner) as request:
             return request.call_plan_sync(plan, args, kwargs)
 
-    sync_result: Callable[P, R] = sync_wrapper
+    sync_result: Callable[..., R] = sync_wrapper
     return sync_result

@@ -1,0 +1,322 @@
+from collections.abc import AsyncIterator, Iterator
+from typing import Annotated, Any
+
+import anyio
+import pytest
+
+from fastslim_di import (
+    Container,
+    ContainerStateError,
+    Depends,
+    FunctionScope,
+    ParameterInfo,
+    RequestScope,
+    ScopeNotActiveError,
+    current_container,
+)
+
+pytestmark = pytest.mark.anyio
+
+
+def make_deps(log: list[str]) -> tuple[Any, Any, Any]:
+    def function_dep() -> Iterator[str]:
+        log.append("setup function")
+        try:
+            yield "f"
+        finally:
+            log.append("teardown function")
+
+    async def request_dep() -> AsyncIterator[str]:
+        log.append("setup request")
+        try:
+            yield "r"
+        finally:
+            log.append("teardown request")
+
+    def default_dep() -> Iterator[str]:
+        log.append("setup default")
+        try:
+            yield "d"
+        finally:
+            log.append("teardown default")
+
+    async def endpoint(
+        f: Annotated[str, Depends(function_dep, scope="function")],
+        r: Annotated[str, Depends(request_dep, scope="request")],
+        d: Annotated[str, Depends(default_dep)],
+    ) -> str:
+        log.append("endpoint")
+        return f + r + d
+
+    return endpoint, function_dep, request_dep
+
+
+async def test_lifecycle_function_scope_exits_after_the_function_request_scope_later() -> None:
+    log: list[str] = []
+    endpoint, _, _ = make_deps(log)
+    container = Container()
+    async with container.request_scope() as request:
+        assert await request.call(endpoint) == "frd"
+        log.append("response sent")
+        log.append("background task")
+    assert log == [
+        "setup function",
+        "setup request",
+        "setup default",
+        "endpoint",
+        "teardown function",
+        "response sent",
+        "background task",
+        "teardown default",
+        "teardown request",
+    ]
+
+
+async def test_host_steps_plan_function_scope_solve() -> None:
+    log: list[str] = []
+    endpoint, _, _ = make_deps(log)
+    container = Container()
+    plan = container.plan(endpoint)
+    assert container.plan(endpoint) is plan  # built once
+    async with container.request_scope() as request:
+        async with request.function_scope() as scope:
+            assert isinstance(scope, FunctionScope)
+            kwargs = await scope.solve(plan)
+            assert kwargs == {"f": "f", "r": "r", "d": "d"}
+            log.append("endpoint")
+        log.append("after function scope")
+    assert log.index("teardown function") < log.index("after function scope")
+    assert log[-2:] == ["teardown default", "teardown request"]
+
+
+async def test_endpoint_exception_is_thrown_into_both_scopes() -> None:
+    log: list[str] = []
+
+    def function_dep() -> Iterator[None]:
+        try:
+            yield
+        except KeyError as exc:
+            log.append(f"function saw {exc}")
+            raise
+
+    async def request_dep() -> AsyncIterator[None]:
+        try:
+            yield
+        except KeyError as exc:
+            log.append(f"request saw {exc}")
+            raise
+
+    async def endpoint(
+        a: Annotated[None, Depends(function_dep, scope="function")],
+        b: Annotated[None, Depends(request_dep)],
+    ) -> None:
+        raise KeyError("boom")
+
+    with pytest.raises(KeyError, match="boom"):
+        async with Container().request_scope() as request:
+            await request.call(endpoint)
+    assert log == ["function saw 'boom'", "request saw 'boom'"]
+
+
+async def test_request_scoped_values_are_shared_within_a_request() -> None:
+    opened: list[int] = []
+
+    async def session() -> AsyncIterator[int]:
+        opened.append(len(opened))
+        yield opened[-1]
+
+    async def handler(s: Annotated[int, Depends(session)]) -> int:
+        return s
+
+    container = Container()
+    async with container.request_scope() as request:
+        assert await request.call(handler) == 0
+        assert await request.call(handler) == 0
+    async with container.request_scope() as request:
+        assert await request.call(handler) == 1
+    assert opened == [0, 1]
+
+
+async def test_app_scope_created_once_and_cleaned_up_at_shutdown() -> None:
+    log: list[str] = []
+
+    async def engine() -> AsyncIterator[str]:
+        log.append("engine start")
+        yield "engine"
+        log.append("engine stop")
+
+    def client(e: Annotated[str, Depends(engine, scope="app")]) -> Iterator[str]:
+        log.append("client start")
+        yield e + "+client"
+        log.append("client stop")
+
+    async def job(c: Annotated[str, Depends(client, scope="app")]) -> str:
+        log.append("job")
+        return c
+
+    container = Container()
+    async with container:
+        assert container.running
+        for _ in range(3):
+            async with container.request_scope() as request:
+                assert await request.call(job) == "engine+client"
+        assert log == ["engine start", "client start", "job", "job", "job"]
+    assert not container.running
+    assert log[-2:] == ["client stop", "engine stop"]
+    # A container can run again: app values are created anew.
+    async with container:
+        await container.call(job)
+    assert log.count("engine start") == 2
+
+
+async def test_app_scope_needs_a_running_container() -> None:
+    def engine() -> str:
+        return "e"
+
+    async def job(e: Annotated[str, Depends(engine, scope="app")]) -> str:
+        return e
+
+    with pytest.raises(ScopeNotActiveError) as info:
+        await Container().call(job)
+    assert str(info.value) == (
+        'The dependency "engine" has a scope of "app", but its container is not running: '
+        'enter it first ("async with container:").'
+    )
+
+
+async def test_concurrent_first_use_of_an_app_dependency_creates_it_once() -> None:
+    created: list[int] = []
+
+    async def engine() -> AsyncIterator[int]:
+        await anyio.sleep(0.01)
+        created.append(1)
+        yield len(created)
+
+    async def job(e: Annotated[int, Depends(engine, scope="app")]) -> None:
+        assert e == 1
+
+    async with Container() as container, anyio.create_task_group() as group:
+        for _ in range(5):
+            group.start_soon(container.call, job)
+    assert created == [1]
+
+
+async def test_app_cleanup_failure_is_reported_at_shutdown() -> None:
+    async def engine() -> AsyncIterator[str]:
+        yield "e"
+        raise OSError("could not close")
+
+    async def job(e: Annotated[str, Depends(engine, scope="app")]) -> str:
+        return e
+
+    container = Container()
+    with pytest.raises(OSError, match="could not close"):
+        async with container:
+            await container.call(job)
+    assert not container.running
+
+
+async def test_state_errors() -> None:
+    container = Container()
+    async with container:
+        with pytest.raises(ContainerStateError, match="already running"):
+            await container.__aenter__()
+    request = container.request_scope()
+    with pytest.raises(ContainerStateError, match="is not open"):
+        request.function_scope()
+    async with request:
+        pass
+    with pytest.raises(ContainerStateError, match="already entered"):
+        await request.__aenter__()
+    assert "closed" in repr(request)
+    assert "stopped" in repr(container)
+
+
+async def test_current_container_and_request() -> None:
+    container = Container()
+    assert current_container() is None
+    async with container:
+        assert current_container() is container
+        assert container.current_request() is None
+        async with container.request_scope() as request:
+            assert isinstance(request, RequestScope)
+            assert container.current_request() is request
+            assert Container().current_request() is None  # another container's
+        assert container.current_request() is None
+    assert current_container() is None
+
+
+async def test_container_call_uses_the_current_request_scope() -> None:
+    opened: list[str] = []
+
+    def session() -> Iterator[str]:
+        opened.append("s")
+        yield "s"
+
+    def handler(extra: int, s: Annotated[str, Depends(session)]) -> str:
+        return f"{s}{extra}"
+
+    container = Container()
+    async with container.request_scope():
+        assert await container.call(handler, extra=1) == "s1"
+        assert await container.call(handler, 2) == "s2"  # positional caller argument
+        assert await container.call(handler, 3, "mine") == "mine3"
+    assert opened == ["s"]
+
+
+async def test_caller_arguments_win_over_dependencies() -> None:
+    def dep() -> str:
+        raise AssertionError("not called when the caller gives the value")
+
+    async def handler(value: Annotated[str, Depends(dep)]) -> str:
+        return value
+
+    assert await Container().call(handler, value="given") == "given"
+
+
+async def test_host_values_reach_parameter_sources() -> None:
+    class Request:
+        def __init__(self, path: str) -> None:
+            self.path = path
+
+    class Query:
+        pass
+
+    def resolver(parameter: ParameterInfo) -> Any:
+        if parameter.annotation is Request:
+            return lambda context: context.values[Request]
+        if any(isinstance(item, Query) for item in parameter.metadata):
+
+            async def query(context: Any) -> Any:
+                return context.values["query"][parameter.name]
+
+            return query
+        return None
+
+    def current_path(request: Request) -> str:
+        return request.path
+
+    async def endpoint(
+        path: Annotated[str, Depends(current_path)], q: Annotated[str, Query()], limit: int = 3
+    ) -> tuple[str, str, int]:
+        return path, q, limit
+
+    container = Container(resolver=resolver)
+    values = {Request: Request("/items"), "query": {"q": "x"}}
+    async with container.request_scope(values) as request:
+        assert request.values[Request].path == "/items"
+        assert await request.call(endpoint) == ("/items", "x", 3)
+
+
+def test_sync_container_and_request_scope() -> None:
+    log: list[str] = []
+    container = Container()
+    with container:
+        assert current_container() is container
+        with container.request_scope() as request:
+            assert request.container is container
+        log.append("running")
+    assert log == ["running"]
+    assert not container.running
+    with pytest.raises(ContainerStateError), container, container:
+        pass
