@@ -141,6 +141,13 @@ class CleanupStack:
         failures: list[BaseException] = []
         for entry in reversed(entries):
             try:
+                if current is None and entry.is_async:  # the common case, inlined
+                    try:
+                        await entry.gen.__anext__()
+                    except StopAsyncIteration:
+                        continue
+                    await entry.gen.aclose()
+                    raise _did_not_stop(entry.name)
                 await entry.finish(current, sync_in_thread)
                 current = None
             except BaseException as error:

@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 import anyio.to_thread
 
 from ._build import build_plan
-from ._callables import call_kind
 from ._cleanup import CleanupStack
 from ._depends import Depends
 from ._errors import ContainerStateError
@@ -235,6 +234,8 @@ class RequestScope:
         tb: TracebackType | None,
     ) -> bool:
         self._close()
+        if not self._stack:
+            return False
         return await self._stack.aclose(exc)
 
     def __enter__(self) -> RequestScope:
@@ -288,7 +289,7 @@ class RequestScope:
         func = plan.call
         async with self.function_scope() as scope:
             solved = await scope.solve(plan, skip=skip)
-            if call_kind(func).is_async:
+            if plan.is_async:
                 return await func(*args, **solved, **kwargs)
             return await anyio.to_thread.run_sync(
                 functools.partial(func, *args, **solved, **kwargs)
@@ -329,6 +330,8 @@ class FunctionScope:
         tb: TracebackType | None,
     ) -> bool:
         self._cache = {}
+        if not self._stack:
+            return False
         return await self._stack.aclose(exc)
 
     def __enter__(self) -> FunctionScope:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ._callables import CallKind
+from ._callables import CallKind, call_kind
 from ._depends import DependencyScope, Depends
 
 if TYPE_CHECKING:
@@ -170,7 +170,8 @@ class DependencyPlan:
     `dependencies` are solved first for their effects (routing's
     `dependencies=[...]`), then each binding of the callable's own parameters.
     Parameters in `caller_parameters` are left to the caller. `argument_names`
-    lists every named parameter in order (to map positional arguments).
+    lists every named parameter in order (to map positional arguments);
+    `is_async` tells whether calling `call` returns an awaitable.
     """
 
     __slots__ = (
@@ -180,6 +181,7 @@ class DependencyPlan:
         "call",
         "caller_parameters",
         "dependencies",
+        "is_async",
         "name",
         "parameters",
         "uses_app_scope",
@@ -197,6 +199,7 @@ class DependencyPlan:
         argument_names: tuple[str, ...],
     ) -> None:
         self.call = call
+        self.is_async = call_kind(call).is_async
         self.argument_names = argument_names
         self.name = getattr(call, "__name__", type(call).__name__)
         self.bindings = bindings

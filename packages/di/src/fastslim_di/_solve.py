@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ._container import Container, RequestScope
 
 _MISSING: Any = object()
+_NO_ARGS: list[Any] = []  # shared, never appended to (no positional bindings)
 _DEPENDENCY = Bind.DEPENDENCY
 _SOURCE = Bind.SOURCE
 _ASYNC_SOURCE = Bind.ASYNC_SOURCE
@@ -108,7 +109,29 @@ def _not_running(node: DependencyNode) -> ScopeNotActiveError:
 
 async def _call(node: DependencyNode, st: SolveState) -> Any:
     """Run one dependency (no cache involved) and return its value."""
-    args, kwargs = await _arguments(node.bindings, node.has_positional, st, node.security_scopes)
+    if st.concurrent:
+        args, kwargs = await _arguments(
+            node.bindings, node.has_positional, st, node.security_scopes
+        )
+    else:
+        # The sequential hot path, inlined: one coroutine frame per dependency.
+        args = [] if node.has_positional else _NO_ARGS
+        kwargs = {}
+        for name, bind, payload, positional in node.bindings:
+            if bind is _DEPENDENCY:
+                value = await solve_node(payload, st)
+            elif bind is _SOURCE:
+                value = payload(st.request)
+            elif bind is _ASYNC_SOURCE:
+                value = await payload(st.request)
+            elif bind is _SECURITY_SCOPES:
+                value = SecurityScopes(node.security_scopes)
+            else:
+                value = payload
+            if positional:
+                args.append(value)
+            else:
+                kwargs[name] = value
     limiter = node.limiter
     if limiter is not None:
         await limiter.acquire()
@@ -118,9 +141,9 @@ async def _call(node: DependencyNode, st: SolveState) -> Any:
         if kind is _ASYNC_FUNCTION:
             return await call(*args, **kwargs)
         if kind is _SYNC_FUNCTION:
-            if args:
+            if kwargs:
                 return await _run_sync(functools.partial(call, *args, **kwargs))
-            return await _run_sync(functools.partial(call, **kwargs))
+            return await _run_sync(call, *args)
         release = limiter.release if limiter is not None else None
         if kind is _ASYNC_GENERATOR:
             agen = call(*args, **kwargs)
