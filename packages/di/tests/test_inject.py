@@ -239,3 +239,18 @@ def test_async_override_of_a_sync_dependency_fails_when_solved() -> None:
         pytest.raises(DependencyDeclarationError, match='"async_prefix" is async'),
     ):
         job()
+
+
+def test_sync_app_dependencies_may_depend_on_each_other() -> None:
+    def config() -> Iterator[str]:
+        yield "config"
+
+    def engine(c: Annotated[str, Depends(config, scope="app")]) -> str:
+        return c + "+engine"
+
+    @inject
+    def job(e: Annotated[str, Depends(engine, scope="app")]) -> str:
+        return e
+
+    with Container():
+        assert job() == "config+engine"

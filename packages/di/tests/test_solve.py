@@ -511,3 +511,56 @@ async def test_concurrent_waiters_of_a_failed_shared_dependency_see_its_error() 
     async with Container(concurrent=True) as container:
         with pytest.raises(LookupError, match="shared failed"):
             await container.call(endpoint)
+
+
+# -- plans ----------------------------------------------------------------------
+
+
+async def test_solving_inspects_no_signature(monkeypatch: pytest.MonkeyPatch) -> None:
+    import inspect
+
+    def sub(x: Annotated[str, Depends(sync_value)]) -> Iterator[str]:
+        yield x
+
+    async def endpoint(
+        a: Annotated[str, Depends(sub)], b: Annotated[Service, Depends()]
+    ) -> tuple[str, str]:
+        return a, b.name
+
+    container = Container()
+    plan = container.plan(endpoint)
+
+    def forbidden(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a signature was inspected while solving")
+
+    monkeypatch.setattr(inspect, "signature", forbidden)
+    monkeypatch.setattr(inspect.Signature, "from_callable", forbidden)
+    async with container.request_scope() as request:
+        assert await request.call_plan(plan, (), {}) == ("sync", "sync")
+        assert await request.call(endpoint) == ("sync", "sync")  # the cached plan
+
+
+class Unhashable:
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unhashable)
+
+    def __call__(self) -> str:
+        return self.value
+
+
+async def test_unhashable_callable_instances_are_cached_by_identity() -> None:
+    first, second = Unhashable("first"), Unhashable("second")
+
+    async def endpoint(
+        a: Annotated[str, Depends(first)],
+        b: Annotated[str, Depends(second)],
+        c: Annotated[str, Depends(first)],
+    ) -> list[str]:
+        return [a, b, c]
+
+    assert await call(endpoint) == ["first", "second", "first"]

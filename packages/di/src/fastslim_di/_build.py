@@ -228,7 +228,10 @@ class _Builder:
             and all(child.all_sync for child in children)
         )
         node.limiter = depends.limiter
-        node.cache_key = (call, node.scope, own_scopes if node.uses_security_scopes else None)
+        # An unhashable callable (an instance defining __eq__ only) is keyed by
+        # identity; the node keeps it alive, so its id stays unique.
+        identity = call if memo_key is not None else ("id", id(call))
+        node.cache_key = (identity, node.scope, own_scopes if node.uses_security_scopes else None)
         node.override_key = depends.dependency if depends.dependency is not None else call
         if not _hashable(node.override_key):
             node.override_key = None

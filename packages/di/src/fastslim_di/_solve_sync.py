@@ -19,7 +19,7 @@ from ._plan import Bind, Binding, DependencyNode, DependencyPlan, Level
 from ._security import SecurityScopes
 from ._solve import _MISSING, SolveState, _no_yield, _not_running
 
-_APP_LOCK = threading.Lock()
+_APP_LOCK = threading.RLock()  # re-entrant: app dependencies may depend on others
 
 
 def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
