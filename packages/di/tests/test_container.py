@@ -320,3 +320,76 @@ def test_sync_container_and_request_scope() -> None:
     assert not container.running
     with pytest.raises(ContainerStateError), container, container:
         pass
+
+
+class Replaced(Exception):
+    pass
+
+
+async def test_exceptions_caught_reraised_and_replaced_through_the_scopes() -> None:
+    log: list[str] = []
+
+    def outer() -> Iterator[None]:  # request scope, entered first
+        try:
+            yield
+        except Replaced as exc:
+            log.append(f"outer got {exc!r}")
+            raise
+
+    async def replacing() -> AsyncIterator[None]:  # request scope
+        try:
+            yield
+        except KeyError as exc:
+            log.append(f"replacing got {exc!r}")
+            raise Replaced("from replacing") from exc
+
+    def reraising() -> Iterator[None]:  # function scope, exits first
+        try:
+            yield
+        except KeyError as exc:
+            log.append(f"reraising got {exc!r}")
+            raise
+
+    async def endpoint(
+        a: Annotated[None, Depends(outer)],
+        b: Annotated[None, Depends(replacing)],
+        c: Annotated[None, Depends(reraising, scope="function")],
+    ) -> None:
+        raise KeyError("endpoint")
+
+    with pytest.raises(Replaced, match="from replacing"):
+        async with Container().request_scope() as request:
+            await request.call(endpoint)
+    assert log == [
+        "reraising got KeyError('endpoint')",
+        "replacing got KeyError('endpoint')",
+        "outer got Replaced('from replacing')",
+    ]
+
+
+async def test_function_scoped_dependency_swallowing_the_exception() -> None:
+    log: list[str] = []
+
+    async def request_dep() -> AsyncIterator[None]:
+        try:
+            yield
+        except Exception:  # pragma: no cover - must not be reached
+            log.append("request dep saw an exception")
+            raise
+        log.append("request dep exited normally")
+
+    def swallowing() -> Iterator[None]:
+        try:
+            yield
+        except KeyError:
+            log.append("swallowed")
+
+    async def endpoint(
+        a: Annotated[None, Depends(request_dep)],
+        b: Annotated[None, Depends(swallowing, scope="function")],
+    ) -> str:
+        raise KeyError("endpoint")
+
+    async with Container().request_scope() as request:
+        assert await request.call(endpoint) is None  # nothing propagates
+    assert log == ["swallowed", "request dep exited normally"]
