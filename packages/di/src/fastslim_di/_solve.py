@@ -107,14 +107,36 @@ def _not_running(node: DependencyNode) -> ScopeNotActiveError:
     )
 
 
-async def _call(node: DependencyNode, st: SolveState) -> Any:
-    """Run one dependency (no cache involved) and return its value."""
+async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) -> Any:
+    """The value of `node` in this solve: from a cache, or by calling it.
+
+    `fresh=True` calls it without looking at overrides or caches (the caller did).
+    One coroutine frame per dependency on the sequential path.
+    """
+    cache: dict[Any, Any] | None = None
+    if not fresh:
+        overrides = st.overrides
+        if overrides is not None and node.override_key is not None:
+            replacement = overrides.get(node.override_key)
+            if replacement is not None:
+                node = node.overridden_by(replacement)
+        level = node.level
+        if level is _LEVEL_APP:
+            return await _app_value(node, st)
+        if node.use_cache:
+            cache = st.cache if level is _LEVEL_SOLVE else st.request_cache
+            value = cache.get(node.cache_key, _MISSING)
+            if value is not _MISSING:
+                if type(value) is _Pending:
+                    return await value.wait()
+                return value
+            if st.concurrent:
+                return await _solve_shared(node, st, cache)
     if st.concurrent:
         args, kwargs = await _arguments(
             node.bindings, node.has_positional, st, node.security_scopes
         )
     else:
-        # The sequential hot path, inlined: one coroutine frame per dependency.
         args = [] if node.has_positional else _NO_ARGS
         kwargs = {}
         for name, bind, payload, positional in node.bindings:
@@ -139,30 +161,34 @@ async def _call(node: DependencyNode, st: SolveState) -> Any:
         kind = node.kind
         call = node.call
         if kind is _ASYNC_FUNCTION:
-            return await call(*args, **kwargs)
-        if kind is _SYNC_FUNCTION:
+            value = await call(*args, **kwargs)
+        elif kind is _SYNC_FUNCTION:
             if kwargs:
-                return await _run_sync(functools.partial(call, *args, **kwargs))
-            return await _run_sync(call, *args)
-        release = limiter.release if limiter is not None else None
-        if kind is _ASYNC_GENERATOR:
-            agen = call(*args, **kwargs)
-            try:
-                value = await agen.__anext__()
-            except StopAsyncIteration:
-                raise _no_yield(node) from None
-            _stack_for(node, st).push_async(agen, node.name, release)
+                value = await _run_sync(functools.partial(call, *args, **kwargs))
+            else:
+                value = await _run_sync(call, *args)
         else:
-            gen = call(*args, **kwargs)
-            value = await _run_sync(_first_value, gen)
-            if value is _MISSING:
-                raise _no_yield(node)
-            _stack_for(node, st).push_sync(gen, node.name, release)
-        limiter = None  # the stack releases the slot after cleanup
-        return value
+            release = limiter.release if limiter is not None else None
+            if kind is _ASYNC_GENERATOR:
+                agen = call(*args, **kwargs)
+                try:
+                    value = await agen.__anext__()
+                except StopAsyncIteration:
+                    raise _no_yield(node) from None
+                _stack_for(node, st).push_async(agen, node.name, release)
+            else:
+                gen = call(*args, **kwargs)
+                value = await _run_sync(_first_value, gen)
+                if value is _MISSING:
+                    raise _no_yield(node)
+                _stack_for(node, st).push_sync(gen, node.name, release)
+            limiter = None  # the stack releases the slot after cleanup
     finally:
         if limiter is not None:
             limiter.release()
+    if cache is not None:
+        cache[node.cache_key] = value
+    return value
 
 
 def _first_value(gen: Any) -> Any:
@@ -176,33 +202,13 @@ def _no_yield(node: DependencyNode) -> RuntimeError:
     return RuntimeError(f'The yield dependency "{node.name}" returned without yielding a value.')
 
 
-async def solve_node(node: DependencyNode, st: SolveState) -> Any:
-    """The value of `node` in this solve: from a cache, or by calling it."""
-    overrides = st.overrides
-    if overrides is not None and node.override_key is not None:
-        replacement = overrides.get(node.override_key)
-        if replacement is not None:
-            node = node.overridden_by(replacement)
-    level = node.level
-    if level is _LEVEL_APP:
-        return await _app_value(node, st)
-    if not node.use_cache:
-        return await _call(node, st)
-    cache = st.cache if level is _LEVEL_SOLVE else st.request_cache
+async def _solve_shared(node: DependencyNode, st: SolveState, cache: dict[Any, Any]) -> Any:
+    """Concurrent solving: mark the value as pending so other tasks wait for it."""
     key = node.cache_key
-    value = cache.get(key, _MISSING)
-    if value is not _MISSING:
-        if type(value) is _Pending:
-            return await value.wait()
-        return value
-    if not st.concurrent:
-        value = await _call(node, st)
-        cache[key] = value
-        return value
     pending = _Pending()
     cache[key] = pending
     try:
-        value = await _call(node, st)
+        value = await solve_node(node, st, fresh=True)
     except BaseException as exc:
         del cache[key]
         pending.error = exc
@@ -228,7 +234,7 @@ async def _app_value(node: DependencyNode, st: SolveState) -> Any:
     async with lock:
         value = cache.get(key, _MISSING)
         if value is _MISSING:
-            value = cache[key] = await _call(node, st)
+            value = cache[key] = await solve_node(node, st, fresh=True)
     return value
 
 
@@ -299,5 +305,19 @@ async def solve_plan(
     """Solve `plan.dependencies`, then the callable's own parameters (minus `skip`)."""
     for node in plan.dependencies:
         await solve_node(node, st)
-    _args, kwargs = await _arguments(plan.bindings, False, st, (), skip)
+    if st.concurrent or skip:
+        _args, kwargs = await _arguments(plan.bindings, False, st, (), skip)
+        return kwargs
+    kwargs = {}
+    for name, bind, payload, _positional in plan.bindings:
+        if bind is _DEPENDENCY:
+            kwargs[name] = await solve_node(payload, st)
+        elif bind is _SOURCE:
+            kwargs[name] = payload(st.request)
+        elif bind is _ASYNC_SOURCE:
+            kwargs[name] = await payload(st.request)
+        elif bind is _SECURITY_SCOPES:
+            kwargs[name] = SecurityScopes(())
+        else:
+            kwargs[name] = payload
     return kwargs
