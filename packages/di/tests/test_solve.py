@@ -564,3 +564,52 @@ async def test_unhashable_callable_instances_are_cached_by_identity() -> None:
         return [a, b, c]
 
     assert await call(endpoint) == ["first", "second", "first"]
+
+
+async def test_concurrent_solving_cleans_up_generators_entered_in_tasks() -> None:
+    log: list[str] = []
+
+    def make(name: str, delay: float) -> Any:
+        async def gen() -> AsyncIterator[str]:
+            await anyio.sleep(delay)
+            log.append(f"enter {name}")
+            yield name
+            log.append(f"exit {name}")
+
+        return gen
+
+    slow, fast = make("slow", 0.02), make("fast", 0)
+
+    async def endpoint(
+        a: Annotated[str, Depends(slow)], b: Annotated[str, Depends(fast)]
+    ) -> list[str]:
+        return [a, b]
+
+    async with Container(concurrent=True) as container:
+        assert await container.call(endpoint) == ["slow", "fast"]
+    # Entered in the order they actually started; cleaned up in reverse.
+    assert log == ["enter fast", "enter slow", "exit slow", "exit fast"]
+
+
+async def test_sync_inject_inside_an_async_request_scope_shares_its_values() -> None:
+    from fastslim_di import inject
+
+    opened: list[int] = []
+
+    def session() -> Iterator[int]:
+        opened.append(len(opened))
+        yield opened[-1]
+
+    @inject
+    def sync_job(s: Annotated[int, Depends(session)]) -> int:
+        return s
+
+    @inject
+    async def async_job(s: Annotated[int, Depends(session)]) -> int:
+        return s
+
+    container = Container()
+    async with container, container.request_scope():
+        assert await async_job() == 0
+        assert sync_job() == 0  # same request scope: cached value
+    assert opened == [0]
