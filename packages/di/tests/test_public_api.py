@@ -24,32 +24,6 @@ def test_version() -> None:
     assert fastslim_di.__version__ == __version__ == "0.1.0"
 
 
-def test_errors_form_one_hierarchy_under_runtime_error() -> None:
-    assert issubclass(fastslim_di.FastSlimDIError, RuntimeError)
-    for error in (
-        fastslim_di.DependencyDeclarationError,
-        fastslim_di.DependencyCycleError,
-        fastslim_di.DependencyScopeError,
-        fastslim_di.ScopeNotActiveError,
-        fastslim_di.ContainerStateError,
-    ):
-        assert issubclass(error, fastslim_di.FastSlimDIError)
-    assert issubclass(fastslim_di.DependencyScopeError, fastslim_di.DependencyDeclarationError)
-
-
-def test_a_host_can_subclass_scope_error_with_its_own_runtime_error_base() -> None:
-    class FastAPIError(RuntimeError):
-        pass
-
-    class DependencyScopeError(FastAPIError, fastslim_di.DependencyScopeError):
-        pass
-
-    error = DependencyScopeError("message")
-    assert isinstance(error, FastAPIError)
-    assert isinstance(error, fastslim_di.DependencyScopeError)
-    assert isinstance(error, RuntimeError)
-
-
 def test_importing_the_package_loads_nothing_web() -> None:
     code = (
         "import sys; before = set(sys.modules); import fastslim_di; "
