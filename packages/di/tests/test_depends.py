@@ -36,9 +36,14 @@ def test_options_after_the_dependency_are_keyword_only() -> None:
         Depends(dep, False)  # type: ignore[call-arg]
 
 
-def test_repr_names_the_dependency() -> None:
-    assert "dep" in repr(Depends(dep, scope="request"))
-    assert "_limiter" not in repr(Depends(dep, max_concurrency=2))
+def test_repr_is_short_and_names_the_dependency() -> None:
+    assert repr(Depends(dep)) == "Depends(dep)"
+    assert repr(Depends()) == "Depends()"
+    assert repr(Depends(dep, use_cache=False, scope="function", max_concurrency=2)) == (
+        "Depends(dep, use_cache=False, scope='function', max_concurrency=2)"
+    )
+    assert repr(Security(dep, scopes=["a", "b"])) == "Security(dep, scopes=['a', 'b'])"
+    assert repr(Security(dep, use_cache=False)) == "Security(dep, use_cache=False)"
 
 
 @pytest.mark.parametrize("value", [1, 2, 100])

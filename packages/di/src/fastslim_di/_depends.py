@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import KW_ONLY, dataclass, field
 from typing import Any, Literal
 
+from ._callables import callable_name
 from ._limiter import SlotLimiter
 
 DependencyScope = Literal["function", "request", "app"]
@@ -24,7 +25,14 @@ def _check_max_concurrency(value: object) -> None:
         raise ValueError("max_concurrency must be a positive integer or None")
 
 
-@dataclass(frozen=True)
+def _describe(depends: Depends, extra: list[str]) -> str:
+    dependency = depends.dependency
+    parts = [] if dependency is None else [callable_name(dependency)]
+    parts.extend(extra)
+    return f"{type(depends).__name__}({', '.join(parts)})"
+
+
+@dataclass(frozen=True, repr=False)
 class Depends:
     """Declare that a parameter's value is the result of calling `dependency`.
 
@@ -59,13 +67,21 @@ class Depends:
         if self.max_concurrency is not None:
             object.__setattr__(self, "_limiter", SlotLimiter(self.max_concurrency))
 
+    def __repr__(self) -> str:
+        extra = [] if self.use_cache else ["use_cache=False"]
+        if self.scope is not None:
+            extra.append(f"scope={self.scope!r}")
+        if self.max_concurrency is not None:
+            extra.append(f"max_concurrency={self.max_concurrency}")
+        return _describe(self, extra)
+
     @property
     def limiter(self) -> SlotLimiter | None:
         """The slots shared by every call made through this object, if limited."""
         return self._limiter
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True, init=False, repr=False)
 class Security(Depends):
     """A `Depends` that also requires OAuth2 `scopes`.
 
@@ -93,3 +109,9 @@ class Security(Depends):
         object.__setattr__(self, "max_concurrency", None)
         object.__setattr__(self, "_limiter", None)
         object.__setattr__(self, "scopes", None if scopes is None else tuple(scopes))
+
+    def __repr__(self) -> str:
+        extra = [] if self.scopes is None else [f"scopes={list(self.scopes)!r}"]
+        if not self.use_cache:
+            extra.append("use_cache=False")
+        return _describe(self, extra)
