@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import pytest
 
-from fastslim_di import CallKind, DependencyDeclarationError
+from fastslim_di import CallKind, DependencyDeclarationError, Depends
 from fastslim_di._callables import call_kind, callable_name, signature_of
 
 if TYPE_CHECKING:
@@ -160,3 +160,19 @@ def test_unreadable_signature_is_a_declaration_error() -> None:
     with pytest.raises(DependencyDeclarationError, match="Cannot read the parameters"):
         signature_of(NoSignature(), purpose="the dependency")
     assert isinstance(inspect.signature(sync_func), inspect.Signature)
+
+
+def uses_later(value: Annotated[int, Depends(defined_later)]) -> None:  # noqa: F821
+    pass
+
+
+def test_unresolvable_annotation_declaring_a_dependency_is_an_error() -> None:
+    # `defined_later` does not exist (yet): the Depends would silently be lost.
+    with pytest.raises(DependencyDeclarationError) as info:
+        signature_of(uses_later, purpose="the function")
+    message = str(info.value)
+    assert message.startswith(
+        'Parameter "value" of "uses_later" has the annotation '
+        "'Annotated[int, Depends(defined_later)]', which declares a dependency but cannot "
+        "be evaluated (NameError: name 'defined_later' is not defined)"
+    )

@@ -122,7 +122,16 @@ def signature_of(call: Callable[..., Any], *, purpose: str) -> inspect.Signature
     for param in raw.parameters.values():
         annotation = param.annotation
         if isinstance(annotation, str):
-            with contextlib.suppress(Exception):
-                annotation = eval(annotation, namespace)
+            try:
+                annotation = eval(annotation, namespace)  # as typing.get_type_hints does
+            except Exception as exc:  # unresolvable names stay strings...
+                if "Depends(" in annotation or "Security(" in annotation:
+                    # ...unless the string declares a dependency that would be lost.
+                    raise DependencyDeclarationError(
+                        f'Parameter "{param.name}" of "{callable_name(call)}" has the annotation '
+                        f"{annotation!r}, which declares a dependency but cannot be evaluated "
+                        f"({type(exc).__name__}: {exc}); define the names it uses before "
+                        f"{purpose} is declared."
+                    ) from None
         params.append(param.replace(annotation=annotation))
     return raw.replace(parameters=params)
