@@ -7,7 +7,14 @@ import anyio
 import anyio.lowlevel
 import pytest
 
-from fastslim_di import Container, Depends, Security, SecurityScopes
+from fastslim_di import (
+    Container,
+    Depends,
+    ParameterErrors,
+    ParameterInfo,
+    Security,
+    SecurityScopes,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -613,3 +620,96 @@ async def test_sync_inject_inside_an_async_request_scope_shares_its_values() -> 
         assert await async_job() == 0
         assert sync_job() == 0  # same request scope: cached value
     assert opened == [0]
+
+
+# -- invalid inputs reported by sources -----------------------------------------
+
+
+class Query:
+    pass
+
+
+def query_resolver(parameter: ParameterInfo) -> Any:
+    if not any(isinstance(item, Query) for item in parameter.metadata):
+        return None
+
+    def source(context: Any) -> Any:
+        raw = context.values["query"].get(parameter.name)
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ParameterErrors([{"loc": ("query", parameter.name), "input": raw}]) from None
+
+    async def async_source(context: Any) -> Any:
+        return source(context)
+
+    return async_source if parameter.name.startswith("a_") else source
+
+
+async def test_errors_from_sources_are_collected_and_raised_once_at_the_end() -> None:
+    log: list[str] = []
+
+    def shared(page: Annotated[int, Query()]) -> int:
+        log.append("shared called")  # never: its input is invalid
+        return page
+
+    async def uses_shared(p: Annotated[int, Depends(shared)]) -> int:
+        log.append("uses_shared called")  # never: its dependency failed
+        return p
+
+    async def valid(limit: Annotated[int, Query()]) -> AsyncIterator[int]:
+        log.append("valid entered")
+        try:
+            yield limit
+        except ParameterErrors:
+            log.append("valid saw the errors")
+            raise
+
+    async def endpoint(
+        a: Annotated[int, Depends(uses_shared)],
+        b: Annotated[int, Depends(valid)],
+        c: Annotated[int, Depends(shared)],
+        a_size: Annotated[int, Query()],
+    ) -> None:
+        log.append("endpoint called")
+
+    container = Container(resolver=query_resolver)
+    values = {"query": {"page": "x", "limit": "10", "a_size": "big"}}
+    with pytest.raises(ParameterErrors) as info:
+        async with container.request_scope(values) as request:
+            await request.call(endpoint)
+    assert info.value.errors == [
+        {"loc": ("query", "page"), "input": "x"},  # once, though `shared` is used twice
+        {"loc": ("query", "a_size"), "input": "big"},
+    ]
+    assert str(info.value).startswith("2 invalid parameters: [")
+    # Dependencies with valid inputs still ran (as in FastAPI), and saw the error.
+    assert log == ["valid entered", "valid saw the errors"]
+
+
+async def test_no_errors_no_exception() -> None:
+    async def endpoint(limit: Annotated[int, Query()]) -> int:
+        return limit
+
+    container = Container(resolver=query_resolver)
+    async with container.request_scope({"query": {"limit": "3"}}) as request:
+        assert await request.call(endpoint) == 3
+
+
+async def test_errors_are_collected_in_concurrent_mode_too() -> None:
+    def first(page: Annotated[int, Query()]) -> int:
+        return page
+
+    async def second(a_size: Annotated[int, Query()]) -> int:
+        return a_size
+
+    async def endpoint(
+        x: Annotated[int, Depends(first)], y: Annotated[int, Depends(second)]
+    ) -> None:
+        pass
+
+    container = Container(resolver=query_resolver, concurrent=True)
+    async with container.request_scope({"query": {}}) as request:
+        with pytest.raises(ParameterErrors) as info:
+            await request.call(endpoint)
+    assert sorted(error["loc"][1] for error in info.value.errors) == ["a_size", "page"]

@@ -84,3 +84,28 @@ def test_sync_generator_yielding_nothing() -> None:
         pytest.raises(RuntimeError, match='"empty" returned without yielding'),
     ):
         scope.solve_sync(plan)
+
+
+def test_sync_driver_collects_source_errors() -> None:
+    from fastslim_di import ParameterErrors
+
+    def resolver(parameter: ParameterInfo) -> Any:
+        def source(context: Any) -> Any:
+            raise ParameterErrors([parameter.name])
+
+        return source
+
+    def dep(a: int) -> int:
+        return a
+
+    def endpoint(x: Annotated[int, Depends(dep)], b: int) -> None:
+        pass
+
+    plan = build_plan(endpoint, resolver=resolver)
+    with (
+        Container().request_scope() as request,
+        request.function_scope() as scope,
+        pytest.raises(ParameterErrors) as info,
+    ):
+        scope.solve_sync(plan)
+    assert info.value.errors == ["a", "b"]

@@ -23,6 +23,7 @@ from ._errors import DependencyCycleError as DependencyCycleError
 from ._errors import DependencyDeclarationError as DependencyDeclarationError
 from ._errors import DependencyScopeError as DependencyScopeError
 from ._errors import FastSlimDIError as FastSlimDIError
+from ._errors import ParameterErrors as ParameterErrors
 from ._errors import ScopeNotActiveError as ScopeNotActiveError
 from ._inject import default_container as default_container
 from ._inject import inject as inject
@@ -50,6 +51,7 @@ __all__ = (
     "Depends",
     "FastSlimDIError",
     "FunctionScope",
+    "ParameterErrors",
     "ParameterInfo",
     "ParameterResolver",
     "ParameterSource",

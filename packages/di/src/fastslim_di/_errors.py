@@ -12,6 +12,9 @@ Code catching either base then sees the error.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class FastSlimDIError(RuntimeError):
     """Base class of every error fastslim-di raises."""
@@ -39,3 +42,19 @@ class ScopeNotActiveError(FastSlimDIError):
 
 class ContainerStateError(FastSlimDIError):
     """A container or a scope was entered twice, or used after it was closed."""
+
+
+class ParameterErrors(Exception):
+    """Invalid inputs, reported by parameter sources and collected while solving.
+
+    A host's source raises it (with its own error objects in `errors`) when a
+    value from the request is invalid. The solver then skips every dependency
+    that needed that value, goes on solving the rest, and raises one
+    `ParameterErrors` with all the errors at the end (routing turns it into a
+    422 `RequestValidationError`).
+    """
+
+    def __init__(self, errors: Sequence[Any]) -> None:
+        self.errors: list[Any] = list(errors)
+        count = len(self.errors)
+        super().__init__(f"{count} invalid parameter{'s' if count != 1 else ''}: {self.errors!r}")

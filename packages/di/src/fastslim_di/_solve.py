@@ -16,7 +16,7 @@ import anyio.to_thread
 
 from ._callables import CallKind
 from ._cleanup import CleanupStack
-from ._errors import ScopeNotActiveError
+from ._errors import ParameterErrors, ScopeNotActiveError
 from ._plan import Bind, Binding, DependencyNode, DependencyPlan, Level
 from ._security import SecurityScopes
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from ._container import Container, RequestScope
 
 _MISSING: Any = object()
+FAILED: Any = object()
+"""The value of a dependency whose inputs were invalid (it was not called)."""
 _NO_ARGS: list[Any] = []  # shared, never appended to (no positional bindings)
 _DEPENDENCY = Bind.DEPENDENCY
 _SOURCE = Bind.SOURCE
@@ -61,6 +63,7 @@ class SolveState:
         "cache",
         "concurrent",
         "container",
+        "errors",
         "overrides",
         "request",
         "request_cache",
@@ -86,6 +89,7 @@ class SolveState:
         self.cache = cache
         self.overrides = overrides or None
         self.concurrent = concurrent
+        self.errors: list[Any] = []
 
 
 def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
@@ -133,19 +137,33 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
             if st.concurrent:
                 return await _solve_shared(node, st, cache)
     if st.concurrent:
-        args, kwargs = await _arguments(
+        args, kwargs, failed = await _arguments(
             node.bindings, node.has_positional, st, node.security_scopes
         )
     else:
         args = [] if node.has_positional else _NO_ARGS
         kwargs = {}
+        failed = False
         for name, bind, payload, positional in node.bindings:
             if bind is _DEPENDENCY:
                 value = await solve_node(payload, st)
+                if value is FAILED:
+                    failed = True
+                    continue
             elif bind is _SOURCE:
-                value = payload(st.request)
+                try:
+                    value = payload(st.request)
+                except ParameterErrors as exc:
+                    st.errors.extend(exc.errors)
+                    failed = True
+                    continue
             elif bind is _ASYNC_SOURCE:
-                value = await payload(st.request)
+                try:
+                    value = await payload(st.request)
+                except ParameterErrors as exc:
+                    st.errors.extend(exc.errors)
+                    failed = True
+                    continue
             elif bind is _SECURITY_SCOPES:
                 value = SecurityScopes(node.security_scopes)
             else:
@@ -154,6 +172,10 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
                 args.append(value)
             else:
                 kwargs[name] = value
+    if failed:  # invalid inputs: not called, as in FastAPI; the errors are collected
+        if cache is not None:
+            cache[node.cache_key] = FAILED
+        return FAILED
     limiter = node.limiter
     if limiter is not None:
         await limiter.acquire()
@@ -234,7 +256,9 @@ async def _app_value(node: DependencyNode, st: SolveState) -> Any:
     async with lock:
         value = cache.get(key, _MISSING)
         if value is _MISSING:
-            value = cache[key] = await solve_node(node, st, fresh=True)
+            value = await solve_node(node, st, fresh=True)
+            if value is not FAILED:
+                cache[key] = value
     return value
 
 
@@ -244,30 +268,40 @@ async def _arguments(
     st: SolveState,
     security_scopes: tuple[str, ...],
     skip: Collection[str] = (),
-) -> tuple[list[Any], dict[str, Any]]:
+) -> tuple[list[Any], dict[str, Any], bool]:
+    """The arguments of one call, and whether some input was invalid."""
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
+    failed = False
     done: dict[int, Any] | None = None
     if st.concurrent:
         done = await _concurrent_dependencies(bindings, st, skip)
     for index, (name, bind, payload, positional) in enumerate(bindings):
         if skip and name in skip:
             continue
-        if bind is _DEPENDENCY:
-            value = done[index] if done else await solve_node(payload, st)
-        elif bind is _SOURCE:
-            value = payload(st.request)
-        elif bind is _ASYNC_SOURCE:
-            value = await payload(st.request)
-        elif bind is _SECURITY_SCOPES:
-            value = SecurityScopes(security_scopes)
-        else:
-            value = payload
+        try:
+            if bind is _DEPENDENCY:
+                value = done[index] if done else await solve_node(payload, st)
+                if value is FAILED:
+                    failed = True
+                    continue
+            elif bind is _SOURCE:
+                value = payload(st.request)
+            elif bind is _ASYNC_SOURCE:
+                value = await payload(st.request)
+            elif bind is _SECURITY_SCOPES:
+                value = SecurityScopes(security_scopes)
+            else:
+                value = payload
+        except ParameterErrors as exc:
+            st.errors.extend(exc.errors)
+            failed = True
+            continue
         if has_positional and positional:
             args.append(value)
         else:
             kwargs[name] = value
-    return args, kwargs
+    return args, kwargs, failed
 
 
 async def _concurrent_dependencies(
@@ -302,22 +336,14 @@ async def _concurrent_dependencies(
 async def solve_plan(
     plan: DependencyPlan, st: SolveState, skip: Collection[str] = ()
 ) -> dict[str, Any]:
-    """Solve `plan.dependencies`, then the callable's own parameters (minus `skip`)."""
+    """Solve `plan.dependencies`, then the callable's own parameters (minus `skip`).
+
+    Raises `ParameterErrors` with every error the sources reported, once
+    everything that could be solved was.
+    """
     for node in plan.dependencies:
         await solve_node(node, st)
-    if st.concurrent or skip:
-        _args, kwargs = await _arguments(plan.bindings, False, st, (), skip)
-        return kwargs
-    kwargs = {}
-    for name, bind, payload, _positional in plan.bindings:
-        if bind is _DEPENDENCY:
-            kwargs[name] = await solve_node(payload, st)
-        elif bind is _SOURCE:
-            kwargs[name] = payload(st.request)
-        elif bind is _ASYNC_SOURCE:
-            kwargs[name] = await payload(st.request)
-        elif bind is _SECURITY_SCOPES:
-            kwargs[name] = SecurityScopes(())
-        else:
-            kwargs[name] = payload
+    _args, kwargs, _failed = await _arguments(plan.bindings, False, st, (), skip)
+    if st.errors:
+        raise ParameterErrors(st.errors)
     return kwargs

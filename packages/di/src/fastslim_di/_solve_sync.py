@@ -14,10 +14,10 @@ from typing import Any
 
 from ._callables import call_kind
 from ._cleanup import CleanupStack
-from ._errors import DependencyDeclarationError
+from ._errors import DependencyDeclarationError, ParameterErrors
 from ._plan import Bind, Binding, DependencyNode, DependencyPlan, Level
 from ._security import SecurityScopes
-from ._solve import _MISSING, SolveState, _no_yield, _not_running
+from ._solve import _MISSING, FAILED, SolveState, _no_yield, _not_running
 
 _APP_LOCK = threading.RLock()  # re-entrant: app dependencies may depend on others
 
@@ -39,7 +39,9 @@ def _call(node: DependencyNode, st: SolveState) -> Any:
             f'The dependency "{node.name}" is async, so it cannot be solved by the sync '
             f"driver of a plain `def` function; make the function `async def`."
         )
-    args, kwargs = _arguments(node.bindings, node.has_positional, st, node.security_scopes)
+    args, kwargs, failed = _arguments(node.bindings, node.has_positional, st, node.security_scopes)
+    if failed:
+        return FAILED
     if not node.kind.is_generator:
         return node.call(*args, **kwargs)
     gen = node.call(*args, **kwargs)
@@ -65,7 +67,9 @@ def solve_node_sync(node: DependencyNode, st: SolveState) -> Any:
         with _APP_LOCK:
             value = container._app_cache.get(node.cache_key, _MISSING)
             if value is _MISSING:
-                value = container._app_cache[node.cache_key] = _call(node, st)
+                value = _call(node, st)
+                if value is not FAILED:
+                    container._app_cache[node.cache_key] = value
         return value
     if not node.use_cache:
         return _call(node, st)
@@ -82,16 +86,25 @@ def _arguments(
     st: SolveState,
     security_scopes: tuple[str, ...],
     skip: Collection[str] = (),
-) -> tuple[list[Any], dict[str, Any]]:
+) -> tuple[list[Any], dict[str, Any], bool]:
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
+    failed = False
     for name, bind, payload, positional in bindings:
         if skip and name in skip:
             continue
         if bind is Bind.DEPENDENCY:
             value = solve_node_sync(payload, st)
+            if value is FAILED:
+                failed = True
+                continue
         elif bind is Bind.SOURCE:
-            value = payload(st.request)
+            try:
+                value = payload(st.request)
+            except ParameterErrors as exc:
+                st.errors.extend(exc.errors)
+                failed = True
+                continue
         elif bind is Bind.ASYNC_SOURCE:
             raise DependencyDeclarationError(
                 f'Parameter "{name}" has an async source, so it cannot be solved by the sync '
@@ -105,7 +118,7 @@ def _arguments(
             args.append(value)
         else:
             kwargs[name] = value
-    return args, kwargs
+    return args, kwargs, failed
 
 
 def solve_plan_sync(
@@ -114,7 +127,9 @@ def solve_plan_sync(
     """The sync counterpart of `solve_plan`."""
     for node in plan.dependencies:
         solve_node_sync(node, st)
-    _args, kwargs = _arguments(plan.bindings, False, st, (), skip)
+    _args, kwargs, _failed = _arguments(plan.bindings, False, st, (), skip)
+    if st.errors:
+        raise ParameterErrors(st.errors)
     return kwargs
 
 
