@@ -393,3 +393,49 @@ async def test_function_scoped_dependency_swallowing_the_exception() -> None:
     async with Container().request_scope() as request:
         assert await request.call(endpoint) is None  # nothing propagates
     assert log == ["swallowed", "request dep exited normally"]
+
+
+async def test_cancelled_request_still_runs_sync_cleanups() -> None:
+    log: list[str] = []
+    entered = anyio.Event()
+
+    def resource() -> Iterator[None]:
+        log.append("open")
+        try:
+            yield
+        finally:
+            log.append("closed in a thread")
+
+    async def handler(r: Annotated[None, Depends(resource)]) -> None:
+        entered.set()
+        await anyio.sleep_forever()
+
+    async def request() -> None:
+        async with Container().request_scope() as scope:
+            await scope.call(handler)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(request)
+        await entered.wait()
+        group.cancel_scope.cancel()
+    assert log == ["open", "closed in a thread"]
+
+
+async def test_resolver_recipe_providing_instances_by_type() -> None:
+    class Settings:
+        pass
+
+    settings = Settings()
+    instances: dict[Any, Any] = {Settings: settings}
+
+    def by_type(parameter: ParameterInfo) -> Any:
+        instance = instances.get(parameter.annotation)
+        return None if instance is None else (lambda context: instance)
+
+    def service(s: Settings) -> Settings:
+        return s
+
+    async def job(s: Settings, via: Annotated[Settings, Depends(service)]) -> bool:
+        return s is via is settings
+
+    assert await Container(resolver=by_type).call(job) is True
