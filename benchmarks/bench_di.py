@@ -8,7 +8,7 @@ scope, caching and the walk of the plan. Rounds of both variants are
 interleaved in one process; the report gives median per-solve times and their
 ratio (target: at most 3x).
 
-    python benchmarks/bench_di.py [--rounds N] [--solves N]
+    python benchmarks/bench_di.py [--rounds N] [--solves N] [--backend asyncio|trio]
 """
 
 from __future__ import annotations
@@ -222,14 +222,14 @@ def report(title: str, hand_us: float, di_us: float) -> None:
     print(f"  ratio                 : {di_us / hand_us:8.2f}x")
 
 
-async def main(rounds: int, solves: int) -> None:
+async def main(rounds: int, solves: int, backend: str) -> None:
     async with Container() as container:
         hand_us, di_us = await compare(container, by_hand, with_di, rounds, solves)
         bare_hand_us, bare_di_us = await compare(
             container, by_hand_async, with_di_async, rounds, solves * 4
         )
     print("fastslim-di: solving 8 dependencies (3 levels, sync/async/yield, one shared)")
-    print(f"rounds x solves: {rounds} x {solves} (asyncio, interleaved rounds, medians)")
+    print(f"rounds x solves: {rounds} x {solves} ({backend}, interleaved rounds, medians)")
     report(
         "\n[main] sync steps in the thread pool on both sides, as FastAPI runs them", hand_us, di_us
     )
@@ -245,5 +245,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--solves", type=int, default=300)
+    parser.add_argument("--backend", choices=["asyncio", "trio"], default="asyncio")
     options = parser.parse_args()
-    anyio.run(main, options.rounds, options.solves)
+    anyio.run(main, options.rounds, options.solves, options.backend, backend=options.backend)
