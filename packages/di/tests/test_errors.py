@@ -15,6 +15,8 @@ def test_errors_form_one_hierarchy_under_runtime_error() -> None:
         fastslim_di.DependencyScopeError,
         fastslim_di.ScopeNotActiveError,
         fastslim_di.ContainerStateError,
+        fastslim_di.DependencyDidNotStopError,
+        fastslim_di.DependencyDidNotYieldError,
     ):
         assert issubclass(error, fastslim_di.FastSlimDIError)
     assert issubclass(fastslim_di.DependencyScopeError, fastslim_di.DependencyDeclarationError)

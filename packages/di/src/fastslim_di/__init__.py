@@ -10,7 +10,6 @@ asyncio and trio; imports nothing web.
 from .__about__ import __version__ as __version__
 from ._build import build_plan as build_plan
 from ._callables import CallKind as CallKind
-from ._cleanup import DependencyDidNotStopError as DependencyDidNotStopError
 from ._container import Container as Container
 from ._container import FunctionScope as FunctionScope
 from ._container import RequestScope as RequestScope
@@ -21,6 +20,8 @@ from ._depends import Security as Security
 from ._errors import ContainerStateError as ContainerStateError
 from ._errors import DependencyCycleError as DependencyCycleError
 from ._errors import DependencyDeclarationError as DependencyDeclarationError
+from ._errors import DependencyDidNotStopError as DependencyDidNotStopError
+from ._errors import DependencyDidNotYieldError as DependencyDidNotYieldError
 from ._errors import DependencyScopeError as DependencyScopeError
 from ._errors import FastSlimDIError as FastSlimDIError
 from ._errors import ParameterErrors as ParameterErrors
@@ -44,6 +45,7 @@ __all__ = (
     "DependencyCycleError",
     "DependencyDeclarationError",
     "DependencyDidNotStopError",
+    "DependencyDidNotYieldError",
     "DependencyNode",
     "DependencyPlan",
     "DependencyScope",

@@ -23,11 +23,9 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
+from ._errors import DependencyDidNotStopError
+
 _DONE = object()
-
-
-class DependencyDidNotStopError(RuntimeError):
-    """A yield dependency yielded more than once."""
 
 
 def _did_not_stop(name: str) -> DependencyDidNotStopError:

@@ -36,6 +36,14 @@ class DependencyScopeError(DependencyDeclarationError):
     """A dependency depends on another whose scope ends before its own."""
 
 
+class DependencyDidNotYieldError(FastSlimDIError):
+    """A yield dependency returned without yielding a value."""
+
+
+class DependencyDidNotStopError(FastSlimDIError):
+    """A yield dependency yielded a second time during its cleanup."""
+
+
 class ScopeNotActiveError(FastSlimDIError):
     """A dependency needs a scope (the app scope of a container) that is not running."""
 

@@ -16,7 +16,7 @@ import anyio.to_thread
 
 from ._callables import CallKind
 from ._cleanup import CleanupStack
-from ._errors import ParameterErrors, ScopeNotActiveError
+from ._errors import DependencyDidNotYieldError, ParameterErrors, ScopeNotActiveError
 from ._plan import Bind, Binding, DependencyNode, DependencyPlan, Level
 from ._security import SecurityScopes
 
@@ -220,8 +220,10 @@ def _first_value(gen: Any) -> Any:
         return _MISSING
 
 
-def _no_yield(node: DependencyNode) -> RuntimeError:
-    return RuntimeError(f'The yield dependency "{node.name}" returned without yielding a value.')
+def _no_yield(node: DependencyNode) -> DependencyDidNotYieldError:
+    return DependencyDidNotYieldError(
+        f'The yield dependency "{node.name}" returned without yielding a value.'
+    )
 
 
 async def _solve_shared(node: DependencyNode, st: SolveState, cache: dict[Any, Any]) -> Any:
