@@ -3,7 +3,7 @@ from typing import Any
 
 import pytest
 
-from fastslim_di import DependencyDidNotStopError
+from fastslim_di import ContainerStateError, DependencyDidNotStopError
 from fastslim_di._cleanup import CleanupStack
 
 pytestmark = pytest.mark.anyio
@@ -225,7 +225,7 @@ async def test_synchronous_close_refuses_async_generators() -> None:
     gen = async_dep(log, "a")
     await push(stack, gen)
     assert not stack.all_sync
-    with pytest.raises(RuntimeError, match='"async" cannot be cleaned up synchronously'):
+    with pytest.raises(ContainerStateError, match='"async" cannot be cleaned up synchronously'):
         stack.close(None)
     assert log == ["enter a"]
     await gen.aclose()

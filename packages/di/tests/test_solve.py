@@ -9,6 +9,7 @@ import pytest
 
 from fastslim_di import (
     Container,
+    DependencyDidNotYieldError,
     Depends,
     ParameterErrors,
     ParameterInfo,
@@ -362,7 +363,7 @@ async def test_generator_that_does_not_yield() -> None:
         async def endpoint(x: Annotated[str, Depends(dep)]) -> None:
             pass
 
-        with pytest.raises(RuntimeError, match="returned without yielding a value"):
+        with pytest.raises(DependencyDidNotYieldError, match="returned without yielding a value"):
             await call(endpoint)
 
 

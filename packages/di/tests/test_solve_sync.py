@@ -6,6 +6,7 @@ import pytest
 from fastslim_di import (
     Container,
     DependencyDeclarationError,
+    DependencyDidNotYieldError,
     Depends,
     ParameterInfo,
     Security,
@@ -81,7 +82,7 @@ def test_sync_generator_yielding_nothing() -> None:
     with (
         Container().request_scope() as request,
         request.function_scope() as scope,
-        pytest.raises(RuntimeError, match='"empty" returned without yielding'),
+        pytest.raises(DependencyDidNotYieldError, match='"empty" returned without yielding'),
     ):
         scope.solve_sync(plan)
 

@@ -23,7 +23,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
-from ._errors import DependencyDidNotStopError
+from ._errors import ContainerStateError, DependencyDidNotStopError
 
 _DONE = object()
 
@@ -166,7 +166,7 @@ class CleanupStack:
         for entry in reversed(entries):
             try:
                 if entry.is_async:
-                    raise RuntimeError(
+                    raise ContainerStateError(
                         f'The async yield dependency "{entry.name}" cannot be cleaned up '
                         f"synchronously; close this scope with `async with`."
                     )
