@@ -123,9 +123,10 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def demo(session: nox.Session) -> None:
-    """The project's main job: the runnable demo."""
+    """The project's main job: the runnable demos (tasks, then dependency injection)."""
     session.install(*all_packages())
     session.run("python", "examples/tasks_demo.py")
+    session.run("python", "examples/di_cli.py")
 
 
 nox.options.sessions = ["lint", "types", *(f"tests-{name}" for name in PACKAGES), "integration"]

@@ -1,5 +1,4 @@
 # Parameters declared the FastAPI way, `x: T = Depends(f)`:
-# ruff: noqa: B008
 # mypy: disable-error-code="assignment"
 from __future__ import annotations
 

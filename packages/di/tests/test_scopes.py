@@ -73,7 +73,7 @@ def test_explicit_request_async_generator_too() -> None:
         yield value
 
     with pytest.raises(DependencyScopeError, match=r'^The dependency "session" has a scope'):
-        build_plan(lambda x=Depends(session, scope="request"): x)  # noqa: B008
+        build_plan(lambda x=Depends(session, scope="request"): x)
 
 
 def test_route_level_dependencies_are_checked_too() -> None:
@@ -114,7 +114,7 @@ def test_app_scope_cannot_depend_on_shorter_scopes() -> None:
         return value
 
     with pytest.raises(DependencyScopeError) as info:
-        build_plan(lambda x=Depends(engine, scope="app"): x)  # noqa: B008
+        build_plan(lambda x=Depends(engine, scope="app"): x)
     assert str(info.value) == (
         'The dependency "engine" has a scope of "app", it cannot depend on dependencies '
         'with scope "request".'
@@ -130,7 +130,7 @@ def test_app_scope_cannot_depend_on_shorter_scopes() -> None:
         return value
 
     with pytest.raises(DependencyScopeError, match=r'scope of "app".*scope "function"'):
-        build_plan(lambda x=Depends(engine2, scope="app"): x)  # noqa: B008
+        build_plan(lambda x=Depends(engine2, scope="app"): x)
 
 
 def test_app_scope_may_depend_on_app_and_plain_dependencies() -> None:
@@ -145,7 +145,7 @@ def test_app_scope_may_depend_on_app_and_plain_dependencies() -> None:
     ) -> str:
         return p + c
 
-    plan = build_plan(lambda x=Depends(engine, scope="app"): x)  # noqa: B008
+    plan = build_plan(lambda x=Depends(engine, scope="app"): x)
     assert plan.uses_app_scope
 
 
@@ -166,17 +166,17 @@ def test_app_scope_cannot_use_host_sources() -> None:
         return value
 
     with pytest.raises(DependencyScopeError) as info:
-        build_plan(lambda x=Depends(engine, scope="app"): x, resolver=resolver)  # noqa: B008
+        build_plan(lambda x=Depends(engine, scope="app"): x, resolver=resolver)
     assert str(info.value) == (
         'The dependency "engine" has a scope of "app", its parameter "request" is filled per '
         "request by the host framework, which an app-scoped dependency cannot use."
     )
     with pytest.raises(DependencyScopeError, match='cannot depend on "uses_request"'):
-        build_plan(lambda x=Depends(engine2, scope="app"): x, resolver=resolver)  # noqa: B008
+        build_plan(lambda x=Depends(engine2, scope="app"): x, resolver=resolver)
 
 
 def test_app_scope_refuses_use_cache_false() -> None:
     with pytest.raises(DependencyDeclarationError) as info:
-        build_plan(lambda x=Depends(plain, scope="app", use_cache=False): x)  # noqa: B008
+        build_plan(lambda x=Depends(plain, scope="app", use_cache=False): x)
     assert "use_cache=False contradicts that" in str(info.value)
     assert str(info.value).startswith('The dependency "plain" has a scope of "app"')
