@@ -39,7 +39,7 @@ ALL_PACKAGES = {
     "di": Package("fastslim-di", "fastslim_di"),
     "testclient": Package("fastslim-testclient", "fastslim_testclient", test_deps=("starlette",)),
     "meta": Package(
-        "fastslim", "fastslim", siblings=("tasks", "testclient"), extras=("testclient",)
+        "fastslim", "fastslim", siblings=("tasks", "di", "testclient"), extras=("testclient",)
     ),
 }
 # A package takes part once its folder exists.

@@ -5,9 +5,16 @@ import importlib
 import pytest
 
 import fastslim
+import fastslim_di
 import fastslim_tasks
 
-MODULES = ["fastslim", "fastslim.background", "fastslim.testclient"]
+MODULES = [
+    "fastslim",
+    "fastslim.background",
+    "fastslim.params",
+    "fastslim.security",
+    "fastslim.testclient",
+]
 
 
 @pytest.mark.parametrize("module_name", MODULES)
@@ -30,3 +37,12 @@ def test_version_is_read_from_about() -> None:
 
     assert fastslim.__version__ == __version__
     assert __version__.count(".") == 2
+
+
+def test_dependency_declarations_are_the_di_package_classes() -> None:
+    from fastslim.params import Depends, Security
+    from fastslim.security import SecurityScopes
+
+    assert fastslim.Depends is Depends is fastslim_di.Depends
+    assert fastslim.Security is Security is fastslim_di.Security
+    assert SecurityScopes is fastslim_di.SecurityScopes

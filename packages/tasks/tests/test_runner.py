@@ -1,3 +1,4 @@
+import contextvars
 import logging
 import threading
 
@@ -18,6 +19,8 @@ from fastslim_tasks import (
 )
 
 pytestmark = pytest.mark.anyio
+
+origin: contextvars.ContextVar[str] = contextvars.ContextVar("origin", default="unset")
 
 
 class Boom(Exception):
@@ -327,3 +330,44 @@ def test_invalid_settings_are_rejected_with_their_value(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         TaskRunner(**kwargs)  # type: ignore[arg-type]
+
+
+async def test_a_task_submitted_while_another_runs_starts_at_once() -> None:
+    first_started = anyio.Event()
+    second_started = anyio.Event()
+    release = anyio.Event()
+
+    async def first() -> None:
+        first_started.set()
+        await release.wait()
+
+    async def second() -> None:
+        second_started.set()
+
+    async with TaskRunner(max_concurrency=2) as runner:
+        runner.submit(first)
+        await first_started.wait()
+        runner.submit(second)
+        with anyio.fail_after(2):
+            await second_started.wait()
+        release.set()
+
+
+async def test_tasks_run_in_the_context_the_runner_was_entered_in() -> None:
+    seen: list[str] = []
+    origin.set("runner")
+    async with TaskRunner() as runner:
+
+        async def request() -> TaskHandle[None]:
+            origin.set("request")  # the submitter's own context
+            return runner.submit(lambda: seen.append(origin.get()))
+
+        async def async_job() -> None:
+            seen.append(origin.get())
+
+        handle = await request()
+        await handle.wait()
+        other = runner.submit(async_job)
+        await other.wait()
+        await anyio.to_thread.run_sync(lambda: runner.submit(async_job))
+    assert seen == ["runner", "runner", "runner"]

@@ -37,8 +37,10 @@ class TaskRunner:
     Tasks start in the order submitted. At most `max_pending` tasks wait for a
     slot (None: no limit); `submit` on a full queue raises `QueueFullError`
     rather than wait or drop the task. `submit` works on the event loop and from
-    any other thread. A failing task is logged on the `fastslim.tasks` logger and
-    passed to `error_hook`; it never stops the runner.
+    any other thread. Tasks run in a copy of the context (contextvars) the
+    runner was entered in, whoever submitted them. A failing task is logged on
+    the `fastslim.tasks` logger and passed to `error_hook`; it never stops the
+    runner.
 
     Leaving the `async with` block drains the runner: running and queued tasks
     get up to `drain_timeout` seconds (None: no limit) to finish, then the rest
@@ -69,6 +71,8 @@ class TaskRunner:
         self._loop_thread: int | None = None
         self._closed = False
         self._idle: anyio.Event | None = None
+        self._wakeup: anyio.Event | None = None
+        self._dispatcher_scope = anyio.CancelScope()
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -80,6 +84,7 @@ class TaskRunner:
         self._group = group
         self._token = anyio.lowlevel.current_token()
         self._loop_thread = threading.get_ident()
+        group.start_soon(self._dispatch, group, self._dispatcher_scope)
         return self
 
     async def __aexit__(
@@ -95,6 +100,7 @@ class TaskRunner:
         try:
             with anyio.CancelScope(shield=True):
                 await self._drain(group)
+                self._dispatcher_scope.cancel()
             # Tasks never raise into the group (failures live in their handles), so
             # exiting it cleanly lets an exception of the body propagate unwrapped.
             await group.__aexit__(None, None, None)
@@ -186,12 +192,24 @@ class TaskRunner:
                 )
         handle: TaskHandle[Any] = TaskHandle(task, self._cancel)
         self._pending.append(handle)
-        if self._workers < self.max_concurrency:
-            self._workers += 1
-            self._group.start_soon(self._work)
+        if self._workers < self.max_concurrency and self._wakeup is not None:
+            self._wakeup.set()
         return handle
 
     # -- running -----------------------------------------------------------
+
+    async def _dispatch(self, group: TaskGroup, scope: anyio.CancelScope) -> None:
+        # Workers are started here, never by submit(): so every task runs in a copy
+        # of the context the runner was entered in, whoever submitted it (a
+        # request, a worker thread), and its contextvars are those of the runner.
+        with scope:
+            while True:
+                wakeup = self._wakeup = anyio.Event()
+                # Enough workers for the running tasks and the pending ones.
+                while self._workers < min(self.max_concurrency, self._running + len(self._pending)):
+                    self._workers += 1
+                    group.start_soon(self._work)
+                await wakeup.wait()
 
     async def _work(self) -> None:
         # Workers take handles from the left of the queue, so tasks start in the
