@@ -6,15 +6,20 @@ import inspect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-from ._callables import call_kind, callable_name, signature_of
+from ._callables import CallKind, call_kind, callable_name, signature_of
 from ._depends import Depends, Security
 from ._errors import DependencyCycleError, DependencyDeclarationError
 from ._plan import (
     EMPTY,
+    LOOKUP_APP,
+    LOOKUP_NONE,
+    LOOKUP_REQUEST,
+    LOOKUP_SOLVE,
     Bind,
     Binding,
     DependencyNode,
     DependencyPlan,
+    Level,
     ParameterInfo,
     ParameterResolver,
     describe_annotation,
@@ -228,6 +233,13 @@ class _Builder:
             and all(child.all_sync for child in children)
         )
         node.limiter = depends.limiter
+        node.plain_async = kind is CallKind.ASYNC_FUNCTION and node.limiter is None
+        if node.level is Level.APP:
+            node.lookup = LOOKUP_APP
+        elif not node.use_cache:
+            node.lookup = LOOKUP_NONE
+        else:
+            node.lookup = LOOKUP_SOLVE if node.level is Level.SOLVE else LOOKUP_REQUEST
         # An unhashable callable (an instance defining __eq__ only) is keyed by
         # identity; the node keeps it alive, so its id stays unique.
         identity = call if memo_key is not None else ("id", id(call))

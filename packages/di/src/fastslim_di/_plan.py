@@ -90,6 +90,13 @@ class Level(enum.IntEnum):
     APP = 2
 
 
+# `DependencyNode.lookup`: how the sequential solver finds a cached value (the
+# overrides, when some are set, are looked up first on every path).
+LOOKUP_SOLVE = 0  # cached in the solve's cache
+LOOKUP_REQUEST = 1  # cached in the request scope's cache
+LOOKUP_NONE = 2  # use_cache=False: called every time
+LOOKUP_APP = 3  # app-scoped: the container's cache, behind a lock
+
 Binding = tuple[str, Bind, Any, bool]
 """(parameter name, bind kind, payload, passed positionally)."""
 
@@ -116,9 +123,11 @@ class DependencyNode:
         "kind",
         "level",
         "limiter",
+        "lookup",
         "name",
         "override_key",
         "parameters",
+        "plain_async",
         "scope",
         "security_scopes",
         "subtree_scopes",
@@ -145,6 +154,8 @@ class DependencyNode:
     uses_app_scope: bool
     all_sync: bool
     limiter: SlotLimiter | None
+    lookup: int
+    plain_async: bool
     override_key: Any
     dependencies: tuple[DependencyNode, ...]
     parameters: tuple[ParameterInfo, ...]

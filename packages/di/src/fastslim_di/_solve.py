@@ -17,7 +17,16 @@ import anyio.to_thread
 from ._callables import CallKind
 from ._cleanup import CleanupStack
 from ._errors import DependencyDidNotYieldError, ParameterErrors, ScopeNotActiveError
-from ._plan import Bind, Binding, DependencyNode, DependencyPlan, Level
+from ._plan import (
+    LOOKUP_APP,
+    LOOKUP_NONE,
+    LOOKUP_SOLVE,
+    Bind,
+    Binding,
+    DependencyNode,
+    DependencyPlan,
+    Level,
+)
 from ._security import SecurityScopes
 
 if TYPE_CHECKING:
@@ -36,6 +45,9 @@ _SYNC_FUNCTION = CallKind.SYNC_FUNCTION
 _ASYNC_GENERATOR = CallKind.ASYNC_GENERATOR
 _LEVEL_SOLVE = Level.SOLVE
 _LEVEL_APP = Level.APP
+_LOOKUP_SOLVE = LOOKUP_SOLVE
+_LOOKUP_NONE = LOOKUP_NONE
+_LOOKUP_APP = LOOKUP_APP
 _run_sync = anyio.to_thread.run_sync
 
 
@@ -115,7 +127,8 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
     """The value of `node` in this solve: from a cache, or by calling it.
 
     `fresh=True` calls it without looking at overrides or caches (the caller did).
-    One coroutine frame per dependency on the sequential path.
+    The sequential fast path (`_compute`, `solve_plan`) looks children up inline
+    and comes here only for overrides and app-scoped dependencies.
     """
     cache: dict[Any, Any] | None = None
     if not fresh:
@@ -136,6 +149,15 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
                 return value
             if st.concurrent:
                 return await _solve_shared(node, st, cache)
+    return await _compute(node, st, cache)
+
+
+async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] | None) -> Any:
+    """Call `node` (its value was not cached) and store its value in `cache`.
+
+    On the sequential path, each child dependency is looked up in its cache
+    right here (no coroutine for a cached value); `solve_node` handles the rest.
+    """
     if st.concurrent:
         args, kwargs, failed = await _arguments(
             node.bindings, node.has_positional, st, node.security_scopes
@@ -144,9 +166,22 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
         args = [] if node.has_positional else _NO_ARGS
         kwargs = {}
         failed = False
+        overrides = st.overrides
         for name, bind, payload, positional in node.bindings:
             if bind is _DEPENDENCY:
-                value = await solve_node(payload, st)
+                # Inlined `solve_node` (keep both in step).
+                lookup = payload.lookup
+                if overrides is not None or lookup == _LOOKUP_APP:
+                    value = await solve_node(payload, st)
+                elif lookup == _LOOKUP_NONE:
+                    value = await _compute(payload, st, None)
+                else:
+                    child_cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
+                    value = child_cache.get(payload.cache_key, _MISSING)
+                    if value is _MISSING:
+                        value = await _compute(payload, st, child_cache)
+                    elif type(value) is _Pending:
+                        value = await value.wait()
                 if value is FAILED:
                     failed = True
                     continue
@@ -176,6 +211,11 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
         if cache is not None:
             cache[node.cache_key] = FAILED
         return FAILED
+    if node.plain_async:  # the common case: an async function, no limiter
+        value = await node.call(*args, **kwargs)
+        if cache is not None:
+            cache[node.cache_key] = value
+        return value
     limiter = node.limiter
     if limiter is not None:
         await limiter.acquire()
@@ -345,7 +385,42 @@ async def solve_plan(
     """
     for node in plan.dependencies:
         await solve_node(node, st)
-    _args, kwargs, _failed = await _arguments(plan.bindings, False, st, (), skip)
+    if st.concurrent:
+        kwargs = (await _arguments(plan.bindings, False, st, (), skip))[1]
+    else:  # `_arguments` inlined, with the children looked up as in `_compute`
+        kwargs = {}
+        overrides = st.overrides
+        for name, bind, payload, _positional in plan.bindings:
+            if skip and name in skip:
+                continue
+            try:
+                if bind is _DEPENDENCY:
+                    lookup = payload.lookup
+                    if overrides is not None or lookup == _LOOKUP_APP:
+                        value = await solve_node(payload, st)
+                    elif lookup == _LOOKUP_NONE:
+                        value = await _compute(payload, st, None)
+                    else:
+                        cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
+                        value = cache.get(payload.cache_key, _MISSING)
+                        if value is _MISSING:
+                            value = await _compute(payload, st, cache)
+                        elif type(value) is _Pending:
+                            value = await value.wait()
+                    if value is FAILED:
+                        continue
+                elif bind is _SOURCE:
+                    value = payload(st.request)
+                elif bind is _ASYNC_SOURCE:
+                    value = await payload(st.request)
+                elif bind is _SECURITY_SCOPES:
+                    value = SecurityScopes(())
+                else:
+                    value = payload
+            except ParameterErrors as exc:
+                st.errors.extend(exc.errors)
+                continue
+            kwargs[name] = value
     if st.errors:
         raise ParameterErrors(st.errors)
     return kwargs
