@@ -287,13 +287,25 @@ class RequestScope:
         if args or kwargs:
             skip = {*plan.argument_names[: len(args)], *kwargs}
         func = plan.call
-        async with self.function_scope() as scope:
-            solved = await scope.solve(plan, skip=skip)
+        # `async with self.function_scope() as scope:`, inlined.
+        scope = self.function_scope()
+        try:
+            solved = await solve_plan(plan, scope._state_for_solve(), skip)
             if plan.is_async:
-                return await func(*args, **solved, **kwargs)
-            return await anyio.to_thread.run_sync(
-                functools.partial(func, *args, **solved, **kwargs)
-            )
+                result = await func(*args, **solved, **kwargs)
+            else:
+                result = await anyio.to_thread.run_sync(
+                    functools.partial(func, *args, **solved, **kwargs)
+                )
+        except BaseException as exc:
+            if await scope.__aexit__(type(exc), exc, exc.__traceback__):
+                return None
+            raise
+        scope._cache = {}
+        stack = scope._stack
+        if stack:
+            await stack.aclose(None)
+        return result
 
     def call_plan_sync(
         self, plan: DependencyPlan, args: Sequence[Any], kwargs: Mapping[str, Any]
@@ -318,7 +330,14 @@ class FunctionScope:
     def __init__(self, request: RequestScope) -> None:
         self.request = request
         self._cache: dict[Any, Any] = {}
-        self._stack = CleanupStack()
+        self._stack: CleanupStack | None = None  # created by the first function-scoped yield
+
+    def cleanup_stack(self) -> CleanupStack:
+        """The stack of this scope's yield dependencies (created on first use)."""
+        stack = self._stack
+        if stack is None:
+            stack = self._stack = CleanupStack()
+        return stack
 
     async def __aenter__(self) -> FunctionScope:
         return self
@@ -330,9 +349,10 @@ class FunctionScope:
         tb: TracebackType | None,
     ) -> bool:
         self._cache = {}
-        if not self._stack:
+        stack = self._stack
+        if not stack:
             return False
-        return await self._stack.aclose(exc)
+        return await stack.aclose(exc)
 
     def __enter__(self) -> FunctionScope:
         return self
@@ -344,18 +364,17 @@ class FunctionScope:
         tb: TracebackType | None,
     ) -> bool:
         self._cache = {}
-        return self._stack.close(exc)
+        stack = self._stack
+        if stack is None:
+            return False
+        return stack.close(exc)
 
     def _state_for_solve(self) -> SolveState:
         container = self.request.container
-        return SolveState(
-            container=container,
-            request=self.request,
-            stack=self._stack,
-            cache=self._cache,
-            overrides=container.active_overrides(),
-            concurrent=container.concurrent,
-        )
+        base = container.dependency_overrides
+        context = container._context_overrides.current()
+        overrides = effective_overrides(base, context) if base or context else None
+        return SolveState(self, overrides, container.concurrent)
 
     def solve_sync(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
         """`solve()` in the current thread, for plans of sync dependencies only."""

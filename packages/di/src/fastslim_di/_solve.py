@@ -30,7 +30,7 @@ from ._plan import (
 from ._security import SecurityScopes
 
 if TYPE_CHECKING:
-    from ._container import Container, RequestScope
+    from ._container import FunctionScope
 
 _MISSING: Any = object()
 FAILED: Any = object()
@@ -69,7 +69,7 @@ class _Pending:
 
 
 class SolveState:
-    """Everything one solve needs: caches and exit stacks of each level."""
+    """Everything one solve needs: caches, overrides, the scopes to clean up in."""
 
     __slots__ = (
         "cache",
@@ -79,26 +79,21 @@ class SolveState:
         "overrides",
         "request",
         "request_cache",
-        "request_stack",
-        "stack",
+        "scope",
     )
 
     def __init__(
         self,
-        *,
-        container: Container,
-        request: RequestScope,
-        stack: CleanupStack,
-        cache: dict[Any, Any],
+        scope: FunctionScope,
         overrides: Mapping[Any, Callable[..., Any]] | None,
         concurrent: bool,
     ) -> None:
-        self.container = container
+        request = scope.request
+        self.scope = scope
         self.request = request
+        self.container = request.container
         self.request_cache = request._cache
-        self.request_stack = request._stack
-        self.stack = stack
-        self.cache = cache
+        self.cache = scope._cache
         self.overrides = overrides or None
         self.concurrent = concurrent
         self.errors: list[Any] = []
@@ -107,13 +102,13 @@ class SolveState:
 def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
     scope = node.scope
     if scope == "function":
-        return st.stack
+        return st.scope.cleanup_stack()
     if scope == "app":
         stack = st.container._app_stack
         if stack is None:  # pragma: no cover - checked before calling
             raise _not_running(node)
         return stack
-    return st.request_stack
+    return st.request._stack
 
 
 def _not_running(node: DependencyNode) -> ScopeNotActiveError:

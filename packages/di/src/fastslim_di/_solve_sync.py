@@ -24,13 +24,13 @@ _APP_LOCK = threading.RLock()  # re-entrant: app dependencies may depend on othe
 
 def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
     if node.scope == "function":
-        return st.stack
+        return st.scope.cleanup_stack()
     if node.scope == "app":
         stack = st.container._app_stack
         if stack is None:
             raise _not_running(node)
         return stack
-    return st.request_stack
+    return st.request._stack
 
 
 def _call(node: DependencyNode, st: SolveState) -> Any:
