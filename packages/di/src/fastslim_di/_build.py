@@ -234,6 +234,7 @@ class _Builder:
         )
         node.limiter = depends.limiter
         node.plain_async = kind is CallKind.ASYNC_FUNCTION and node.limiter is None
+        node.leaf_async = node.plain_async and not bindings
         if node.level is Level.APP:
             node.lookup = LOOKUP_APP
         elif not node.use_cache:

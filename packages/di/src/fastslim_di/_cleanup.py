@@ -51,47 +51,38 @@ def _throw(gen: Generator[Any, None, None], exc: BaseException) -> object:
     return None
 
 
-class _Entry:
-    __slots__ = ("gen", "is_async", "name", "release")
+Entry = tuple[Any, bool, str, Callable[[], None] | None]
+"""(generator, is async, dependency name, slot release or None)."""
 
-    def __init__(
-        self,
-        gen: Any,
-        is_async: bool,
-        name: str,
-        release: Callable[[], None] | None,
-    ) -> None:
-        self.gen = gen
-        self.is_async = is_async
-        self.name = name
-        self.release = release
 
-    async def finish(self, exc: BaseException | None, in_thread: bool) -> None:
-        """Resume (or throw `exc` into) the generator; return if it stopped."""
-        gen = self.gen
-        if self.is_async:
-            try:
-                if exc is None:
-                    await gen.__anext__()
-                else:
-                    await gen.athrow(exc)
-            except StopAsyncIteration:
-                return
-            await gen.aclose()
-            raise _did_not_stop(self.name)
-        if exc is None:
-            outcome = await _run_sync(_resume, gen, in_thread=in_thread)
-        else:
-            outcome = await _run_sync(_throw, gen, exc, in_thread=in_thread)
-        if outcome is not _DONE:
-            gen.close()
-            raise _did_not_stop(self.name)
+async def _finish(
+    gen: Any, is_async: bool, name: str, exc: BaseException | None, in_thread: bool
+) -> None:
+    """Resume (or throw `exc` into) the generator; return if it stopped."""
+    if is_async:
+        try:
+            if exc is None:
+                await gen.__anext__()
+            else:
+                await gen.athrow(exc)
+        except StopAsyncIteration:
+            return
+        await gen.aclose()
+        raise _did_not_stop(name)
+    if exc is None:
+        outcome = await _run_sync(_resume, gen, in_thread=in_thread)
+    else:
+        outcome = await _run_sync(_throw, gen, exc, in_thread=in_thread)
+    if outcome is not _DONE:
+        gen.close()
+        raise _did_not_stop(name)
 
-    def finish_sync(self, exc: BaseException | None) -> None:
-        outcome = _resume(self.gen) if exc is None else _throw(self.gen, exc)
-        if outcome is not _DONE:
-            self.gen.close()
-            raise _did_not_stop(self.name)
+
+def _finish_sync(gen: Any, name: str, exc: BaseException | None) -> None:
+    outcome = _resume(gen) if exc is None else _throw(gen, exc)
+    if outcome is not _DONE:
+        gen.close()
+        raise _did_not_stop(name)
 
 
 async def _run_sync(func: Callable[..., object], *args: Any, in_thread: bool) -> object:
@@ -104,29 +95,32 @@ async def _run_sync(func: Callable[..., object], *args: Any, in_thread: bool) ->
 
 
 class CleanupStack:
-    """The yield dependencies entered in one scope, finished together."""
+    """The yield dependencies entered in one scope, finished together.
 
-    __slots__ = ("_entries",)
+    `entries` is a plain list of `Entry` tuples; the solver appends to it directly.
+    """
+
+    __slots__ = ("entries",)
 
     def __init__(self) -> None:
-        self._entries: list[_Entry] = []
+        self.entries: list[Entry] = []
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.entries)
 
     def push_async(
         self, gen: AsyncGenerator[Any, None], name: str, release: Callable[[], None] | None
     ) -> None:
-        self._entries.append(_Entry(gen, True, name, release))
+        self.entries.append((gen, True, name, release))
 
     def push_sync(
         self, gen: Generator[Any, None, None], name: str, release: Callable[[], None] | None
     ) -> None:
-        self._entries.append(_Entry(gen, False, name, release))
+        self.entries.append((gen, False, name, release))
 
     @property
     def all_sync(self) -> bool:
-        return not any(entry.is_async for entry in self._entries)
+        return not any(entry[1] for entry in self.entries)
 
     async def aclose(self, exc: BaseException | None, *, sync_in_thread: bool = True) -> bool:
         """Finish every generator; see the module docstring for the outcome.
@@ -134,19 +128,19 @@ class CleanupStack:
         Returns True when `exc` was swallowed by a generator (the caller must not
         re-raise it), False when `exc` (or nothing) should propagate as is.
         """
-        entries, self._entries = self._entries, []
+        entries, self.entries = self.entries, []
         current = exc
         failures: list[BaseException] = []
-        for entry in reversed(entries):
+        for gen, is_async, name, release in reversed(entries):
             try:
-                if current is None and entry.is_async:  # the common case, inlined
+                if current is None and is_async:  # the common case, inlined
                     try:
-                        await entry.gen.__anext__()
+                        await gen.__anext__()
                     except StopAsyncIteration:
                         continue
-                    await entry.gen.aclose()
-                    raise _did_not_stop(entry.name)
-                await entry.finish(current, sync_in_thread)
+                    await gen.aclose()
+                    raise _did_not_stop(name)
+                await _finish(gen, is_async, name, current, sync_in_thread)
                 current = None
             except BaseException as error:
                 if current is None:
@@ -154,23 +148,23 @@ class CleanupStack:
                 else:
                     current = error
             finally:
-                if entry.release is not None:
-                    entry.release()
+                if release is not None:
+                    release()
         return _outcome(exc, current, failures)
 
     def close(self, exc: BaseException | None) -> bool:
         """The synchronous `aclose`, for sync generators only."""
-        entries, self._entries = self._entries, []
+        entries, self.entries = self.entries, []
         current = exc
         failures: list[BaseException] = []
-        for entry in reversed(entries):
+        for gen, is_async, name, release in reversed(entries):
             try:
-                if entry.is_async:
+                if is_async:
                     raise ContainerStateError(
-                        f'The async yield dependency "{entry.name}" cannot be cleaned up '
+                        f'The async yield dependency "{name}" cannot be cleaned up '
                         f"synchronously; close this scope with `async with`."
                     )
-                entry.finish_sync(current)
+                _finish_sync(gen, name, current)
                 current = None
             except BaseException as error:
                 if current is None:
@@ -178,8 +172,8 @@ class CleanupStack:
                 else:
                     current = error
             finally:
-                if entry.release is not None:
-                    entry.release()
+                if release is not None:
+                    release()
         return _outcome(exc, current, failures)
 
 

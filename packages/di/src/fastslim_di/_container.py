@@ -234,9 +234,10 @@ class RequestScope:
         tb: TracebackType | None,
     ) -> bool:
         self._close()
-        if not self._stack:
+        stack = self._stack
+        if not stack.entries:
             return False
-        return await self._stack.aclose(exc)
+        return await stack.aclose(exc)
 
     def __enter__(self) -> RequestScope:
         """Open the scope from sync code (sync yield dependencies only)."""
@@ -260,9 +261,14 @@ class RequestScope:
 
     def _close(self) -> None:
         self._state = 2
-        if self._token is not None:
-            with suppress(ValueError):
-                _CURRENT_REQUEST.reset(self._token)
+        token = self._token
+        if token is not None:
+            # ValueError: closed from another context than the one that entered.
+            # (try/except: `suppress()` costs an object and two calls per request.)
+            try:  # noqa: SIM105
+                _CURRENT_REQUEST.reset(token)
+            except ValueError:
+                pass
             self._token = None
         self._cache = {}
 
@@ -303,7 +309,7 @@ class RequestScope:
             raise
         scope._cache = {}
         stack = scope._stack
-        if stack:
+        if stack is not None and stack.entries:
             await stack.aclose(None)
         return result
 
@@ -350,7 +356,7 @@ class FunctionScope:
     ) -> bool:
         self._cache = {}
         stack = self._stack
-        if not stack:
+        if stack is None or not stack.entries:
             return False
         return await stack.aclose(exc)
 

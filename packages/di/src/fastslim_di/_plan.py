@@ -121,6 +121,7 @@ class DependencyNode:
         "depends",
         "has_positional",
         "kind",
+        "leaf_async",
         "level",
         "limiter",
         "lookup",
@@ -156,6 +157,7 @@ class DependencyNode:
     limiter: SlotLimiter | None
     lookup: int
     plain_async: bool
+    leaf_async: bool
     override_key: Any
     dependencies: tuple[DependencyNode, ...]
     parameters: tuple[ParameterInfo, ...]

@@ -174,7 +174,10 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
                     child_cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
                     value = child_cache.get(payload.cache_key, _MISSING)
                     if value is _MISSING:
-                        value = await _compute(payload, st, child_cache)
+                        if payload.leaf_async:  # no inputs: no frame of ours needed
+                            value = child_cache[payload.cache_key] = await payload.call()
+                        else:
+                            value = await _compute(payload, st, child_cache)
                     elif type(value) is _Pending:
                         value = await value.wait()
                 if value is FAILED:
@@ -232,13 +235,13 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
                     value = await agen.__anext__()
                 except StopAsyncIteration:
                     raise _no_yield(node) from None
-                _stack_for(node, st).push_async(agen, node.name, release)
+                _stack_for(node, st).entries.append((agen, True, node.name, release))
             else:
                 gen = call(*args, **kwargs)
                 value = await _run_sync(_first_value, gen)
                 if value is _MISSING:
                     raise _no_yield(node)
-                _stack_for(node, st).push_sync(gen, node.name, release)
+                _stack_for(node, st).entries.append((gen, False, node.name, release))
             limiter = None  # the stack releases the slot after cleanup
     finally:
         if limiter is not None:
@@ -399,7 +402,10 @@ async def solve_plan(
                         cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
                         value = cache.get(payload.cache_key, _MISSING)
                         if value is _MISSING:
-                            value = await _compute(payload, st, cache)
+                            if payload.leaf_async:
+                                value = cache[payload.cache_key] = await payload.call()
+                            else:
+                                value = await _compute(payload, st, cache)
                         elif type(value) is _Pending:
                             value = await value.wait()
                     if value is FAILED:
