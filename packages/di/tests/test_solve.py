@@ -203,6 +203,46 @@ async def test_use_cache_false_calls_again() -> None:
     assert await call(endpoint) == (1, 2, 1)
 
 
+async def test_nested_dependencies_take_every_path_of_the_sequential_solver() -> None:
+    # Below a dependency (not at the top level): use_cache=False, an async
+    # function with max_concurrency (not the plain async fast path), a cached
+    # leaf, and positional-only parameters with a skipped default.
+    calls: list[str] = []
+
+    async def leaf() -> int:
+        calls.append("leaf")
+        return 1
+
+    async def counted() -> int:
+        calls.append("counted")
+        return len(calls)
+
+    async def slow() -> int:
+        calls.append("slow")
+        return 5
+
+    limited_slow = Depends(slow, max_concurrency=1)
+
+    async def middle(
+        first: Annotated[int, Depends(leaf)],
+        again: Annotated[int, Depends(counted, use_cache=False)],
+        limited: Annotated[int, limited_slow],
+        constant: int = 10,
+        last: Any = Depends(counted, use_cache=False),
+        /,
+        tail: Annotated[int, Depends(leaf)] = 0,
+    ) -> tuple[int, int, int, int, int, int]:
+        return first, again, limited, constant, last, tail
+
+    async def endpoint(m: Annotated[tuple[int, ...], Depends(middle)]) -> tuple[int, ...]:
+        return m
+
+    assert await call(endpoint) == (1, 2, 5, 10, 4, 1)
+    assert calls == ["leaf", "counted", "slow", "counted"]
+    assert limited_slow.limiter is not None
+    assert limited_slow.limiter.borrowed == 0
+
+
 async def test_generators_with_use_cache_false_are_each_cleaned_up() -> None:
     log: list[str] = []
     count = 0
