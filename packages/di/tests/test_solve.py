@@ -754,3 +754,48 @@ async def test_errors_are_collected_in_concurrent_mode_too() -> None:
         with pytest.raises(ParameterErrors) as info:
             await request.call(endpoint)
     assert sorted(error["loc"][1] for error in info.value.errors) == ["a_size", "page"]
+
+
+# -- a host's `dependencies=[...]` and SecurityScopes on the function itself ---
+
+
+async def test_extra_dependencies_are_solved_first_and_their_values_discarded() -> None:
+    from fastslim_di import build_plan
+
+    log: list[str] = []
+
+    async def verify_token() -> AsyncIterator[None]:
+        log.append("token checked")
+        yield
+        log.append("token released")
+
+    def audit(user: Annotated[str, Depends(async_value)]) -> None:
+        log.append(f"audit {user}")
+
+    async def endpoint(value: Annotated[str, Depends(async_value)]) -> str:
+        log.append("endpoint")
+        return value
+
+    plan = build_plan(endpoint, dependencies=[Depends(verify_token), Depends(audit)])
+    async with Container() as container, container.request_scope() as request:
+        assert await request.call_plan(plan, (), {}) == "async"
+        assert log == ["token checked", "audit async", "endpoint"]
+    assert log[-1] == "token released"
+
+
+async def test_security_scopes_of_extra_dependencies_reach_their_own_subtree_only() -> None:
+    from fastslim_di import build_plan
+
+    seen: list[tuple[str, list[str]]] = []
+
+    def check(scopes: SecurityScopes) -> None:
+        seen.append(("check", scopes.scopes))
+
+    async def endpoint(scopes: SecurityScopes) -> str:
+        seen.append(("endpoint", scopes.scopes))
+        return scopes.scope_str
+
+    plan = build_plan(endpoint, dependencies=[Security(check, scopes=["items:read"])])
+    async with Container() as container, container.request_scope() as request:
+        assert await request.call_plan(plan, (), {}) == ""
+    assert seen == [("check", ["items:read"]), ("endpoint", [])]
