@@ -15,6 +15,7 @@ from fastslim_di import (
     ParameterInfo,
     Security,
     SecurityScopes,
+    build_plan,
 )
 
 pytestmark = pytest.mark.anyio
@@ -760,8 +761,6 @@ async def test_errors_are_collected_in_concurrent_mode_too() -> None:
 
 
 async def test_extra_dependencies_are_solved_first_and_their_values_discarded() -> None:
-    from fastslim_di import build_plan
-
     log: list[str] = []
 
     async def verify_token() -> AsyncIterator[None]:
@@ -784,8 +783,6 @@ async def test_extra_dependencies_are_solved_first_and_their_values_discarded() 
 
 
 async def test_security_scopes_of_extra_dependencies_reach_their_own_subtree_only() -> None:
-    from fastslim_di import build_plan
-
     seen: list[tuple[str, list[str]]] = []
 
     def check(scopes: SecurityScopes) -> None:
