@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, ParamSpec
 
 import anyio
+import anyio.to_thread
 from anyio.abc import TaskGroup
 
 from ._execution import ErrorHook, execute, report_failure
@@ -100,7 +101,14 @@ class BackgroundTasks:
     async def _run_sync_batch(self, start: int) -> int:
         """Run the sync tasks from `start` in one thread trip; the index to go on at."""
         end = batch_end(self.tasks, start)
-        done, exc, awaitable = await run_batch(self.tasks[start:end])
+        abandoned = [False]  # read by the thread between tasks
+        try:
+            done, exc, awaitable = await anyio.to_thread.run_sync(
+                run_batch, self.tasks[start:end], abandoned, abandon_on_cancel=True
+            )
+        except BaseException:
+            abandoned[0] = True  # cancelled: the thread starts no further task
+            raise
         index = start + done
         if index == end:
             return end

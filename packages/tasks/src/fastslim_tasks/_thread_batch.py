@@ -12,8 +12,6 @@ import inspect
 from collections.abc import Awaitable, Sequence
 from typing import Any
 
-import anyio.to_thread
-
 from ._task import BackgroundTask
 
 
@@ -35,16 +33,9 @@ awaitable the next one returned (a sync wrapper of an async function), to await
 on the loop."""
 
 
-async def run_batch(tasks: Sequence[BackgroundTask]) -> BatchOutcome:
-    abandoned = [False]  # a flag the thread reads between tasks
-    try:
-        return await anyio.to_thread.run_sync(_run, tasks, abandoned, abandon_on_cancel=True)
-    except BaseException:
-        abandoned[0] = True  # cancelled: the thread starts no further task
-        raise
-
-
-def _run(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOutcome:
+def run_batch(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOutcome:
+    """Run `tasks` one by one in this (worker) thread until one fails, one returns
+    an awaitable, or `abandoned[0]` is set by the cancelled caller."""
     for done, task in enumerate(tasks):
         if abandoned[0]:
             return done, None, None
@@ -52,6 +43,6 @@ def _run(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOutcome
             result = task.func(*task.args, **task.kwargs)
         except Exception as exc:
             return done, exc, None
-        if inspect.isawaitable(result):
+        if result is not None and inspect.isawaitable(result):
             return done, None, result
     return len(tasks), None, None
