@@ -68,6 +68,7 @@ async def main(rounds: int) -> None:
     await compare("sync tasks (batch of 200)", sync_noop, 200, rounds)
     await compare("one async task", async_noop, 1, rounds * 20)
     await compare("one sync task", sync_noop, 1, rounds * 20)
+    await compare("three sync tasks", sync_noop, 3, rounds * 10)
 
 
 if __name__ == "__main__":
