@@ -49,6 +49,7 @@ LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
 INTEGRATION_DEPS = ["starlette"]
 BENCH_DEPS = ["starlette", "trio"]
+ORACLE = "fastapi==0.163.2"  # the FastAPI version fastslim is compatible with
 
 
 def local(name: str) -> str:
@@ -93,7 +94,17 @@ for _name in PACKAGES:
 def integration(session: nox.Session) -> None:
     """The whole stack through the fastslim meta-package (top-level tests/)."""
     session.install(*all_packages(), *TEST_TOOLS, *INTEGRATION_DEPS)
-    session.run(*pytest_args(session, "tests"))
+    session.run(*pytest_args(session, "tests", "--ignore=tests/compat"))
+
+
+@nox.session
+def compat(session: nox.Session) -> None:
+    """fastslim against FastAPI as an oracle: same apps, same observable behaviour.
+
+    The only session that installs FastAPI; the packages never import it.
+    """
+    session.install(*all_packages(), *TEST_TOOLS, ORACLE)
+    session.run(*pytest_args(session, "tests/compat"))
 
 
 @nox.session
@@ -107,7 +118,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def types(session: nox.Session) -> None:
     """mypy --strict on each package's source and tests."""
-    session.install(*all_packages(), *TYPE_TOOLS, *INTEGRATION_DEPS)
+    session.install(*all_packages(), *TYPE_TOOLS, *INTEGRATION_DEPS, ORACLE)
     for name in PACKAGES:
         session.run("mypy", f"packages/{name}/src", f"packages/{name}/tests")
     session.run("mypy", "tests", "examples", "benchmarks", "tools", "noxfile.py")
@@ -129,4 +140,10 @@ def demo(session: nox.Session) -> None:
     session.run("python", "examples/di_cli.py")
 
 
-nox.options.sessions = ["lint", "types", *(f"tests-{name}" for name in PACKAGES), "integration"]
+nox.options.sessions = [
+    "lint",
+    "types",
+    *(f"tests-{name}" for name in PACKAGES),
+    "compat",
+    "integration",
+]

@@ -1,0 +1,377 @@
+"""fastslim-di against FastAPI as an oracle: the same dependency graphs, the same events.
+
+Each scenario builds one endpoint and its dependencies with a library's `Depends`,
+`Security` and `SecurityScopes`, logging every call, cleanup and exception it
+sees. FastAPI runs it as a GET route (driven by fastslim's TestClient); fastslim-di
+runs it the way a host does: a request scope, the call in a function scope, then
+"response sent" and "background" markers, then the request scope closes. The
+logs and the outcome must be the same. Runs only in `nox -s compat`, where
+FastAPI is installed; the packages never import it.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Annotated, Any
+
+import anyio
+import fastapi
+import fastapi.security
+import pytest
+
+import fastslim_di
+from fastslim.testclient import TestClient
+
+Log = list[str]
+Scenario = Callable[[Any, Log], Callable[..., Any]]
+
+FASTAPI = SimpleNamespace(
+    Depends=fastapi.Depends,
+    Security=fastapi.Security,
+    SecurityScopes=fastapi.security.SecurityScopes,
+)
+FASTSLIM = SimpleNamespace(
+    Depends=fastslim_di.Depends,
+    Security=fastslim_di.Security,
+    SecurityScopes=fastslim_di.SecurityScopes,
+)
+
+
+class Failure(Exception):
+    pass
+
+
+class Replaced(Exception):
+    pass
+
+
+@dataclass
+class Outcome:
+    log: Log
+    result: Any
+    error: str | None
+
+
+def run_on_fastapi(scenario: Scenario) -> Outcome:
+    log: Log = []
+    endpoint = scenario(FASTAPI, log)
+    app = fastapi.FastAPI()
+
+    async def background() -> None:
+        log.append("background")
+
+    async def mark_response(
+        request: fastapi.Request, tasks: fastapi.BackgroundTasks
+    ) -> None:  # solved first: only adds the background marker
+        tasks.add_task(background)
+
+    app.add_api_route("/", endpoint, methods=["GET"], dependencies=[fastapi.Depends(mark_response)])
+    client = TestClient(app)
+    try:
+        response = client.get("/")
+    except Exception as exc:
+        return Outcome(log, None, type(exc).__name__)
+    return Outcome(log, response.json(), None)
+
+
+def run_on_fastslim(scenario: Scenario) -> Outcome:
+    log: Log = []
+    endpoint = scenario(FASTSLIM, log)
+    holder: dict[str, Any] = {}
+
+    async def main() -> None:
+        container = fastslim_di.Container()
+        async with container, container.request_scope() as request:
+            holder["result"] = await request.call(endpoint)
+            log.append("background")  # the host sends the response, runs tasks
+
+    try:
+        anyio.run(main)
+    except Exception as exc:
+        return Outcome(log, None, type(exc).__name__)
+    if "result" not in holder:
+        # The call raised and a yield dependency swallowed the exception: the
+        # function produced no value, which a host reports as FastAPI does.
+        return Outcome(log, None, "FastAPIError")
+    return Outcome(log, holder["result"], None)
+
+
+# -- scenarios ------------------------------------------------------------------
+
+
+def shared_dependency_runs_once(lib: Any, log: Log) -> Callable[..., Any]:
+    def settings() -> str:
+        log.append("settings")
+        return "s"
+
+    async def db(s: Annotated[str, lib.Depends(settings)]) -> str:
+        log.append(f"db({s})")
+        return "db"
+
+    def cache(s: Annotated[str, lib.Depends(settings)]) -> str:
+        log.append(f"cache({s})")
+        return "cache"
+
+    async def endpoint(
+        a: Annotated[str, lib.Depends(db)],
+        b: Annotated[str, lib.Depends(cache)],
+        c: Annotated[str, lib.Depends(settings)],
+    ) -> list[str]:
+        log.append("endpoint")
+        return [a, b, c]
+
+    return endpoint
+
+
+def use_cache_false_runs_again(lib: Any, log: Log) -> Callable[..., Any]:
+    counter = iter(range(10))
+
+    def token() -> int:
+        value = next(counter)
+        log.append(f"token {value}")
+        return value
+
+    def endpoint(
+        a: Annotated[int, lib.Depends(token)],
+        b: Annotated[int, lib.Depends(token, use_cache=False)],
+        c: Annotated[int, lib.Depends(token)],
+    ) -> list[int]:
+        log.append("endpoint")
+        return [a, b, c]
+
+    return endpoint
+
+
+def yield_cleanup_in_reverse_order(lib: Any, log: Log) -> Callable[..., Any]:
+    def first() -> Iterator[str]:
+        log.append("first setup")
+        yield "1"
+        log.append("first teardown")
+
+    async def second(f: Annotated[str, lib.Depends(first)]) -> Any:
+        log.append("second setup")
+        yield f + "2"
+        log.append("second teardown")
+
+    def third() -> Iterator[str]:
+        log.append("third setup")
+        yield "3"
+        log.append("third teardown")
+
+    async def endpoint(
+        s: Annotated[str, lib.Depends(second)], t: Annotated[str, lib.Depends(third)]
+    ) -> str:
+        log.append("endpoint")
+        return s + t
+
+    return endpoint
+
+
+def function_and_request_scopes(lib: Any, log: Log) -> Callable[..., Any]:
+    def make(name: str, scope: str | None) -> Callable[[], Iterator[str]]:
+        def dependency() -> Iterator[str]:
+            log.append(f"setup {name}")
+            yield name
+            log.append(f"teardown {name}")
+
+        return dependency
+
+    function_dep = make("function", "function")
+    request_dep = make("request", "request")
+    default_dep = make("default", None)
+
+    def endpoint(
+        a: Annotated[str, lib.Depends(function_dep, scope="function")],
+        b: Annotated[str, lib.Depends(request_dep, scope="request")],
+        c: Annotated[str, lib.Depends(default_dep)],
+    ) -> str:
+        log.append("endpoint")
+        return a + b + c
+
+    return endpoint
+
+
+def exception_rethrown_through_generators(lib: Any, log: Log) -> Callable[..., Any]:
+    def outer() -> Iterator[None]:
+        try:
+            yield
+        except Failure as exc:
+            log.append(f"outer saw {type(exc).__name__}")
+            raise
+        finally:
+            log.append("outer finally")
+
+    async def inner(o: Annotated[None, lib.Depends(outer)]) -> Any:
+        try:
+            yield
+        except Failure:
+            log.append("inner saw Failure")
+            raise
+
+    def endpoint(i: Annotated[None, lib.Depends(inner)]) -> None:
+        log.append("endpoint raises")
+        raise Failure
+
+    return endpoint
+
+
+def exception_replaced_by_a_generator(lib: Any, log: Log) -> Callable[..., Any]:
+    def outer() -> Iterator[None]:
+        try:
+            yield
+        except Exception as exc:
+            log.append(f"outer saw {type(exc).__name__}")
+            raise
+
+    def inner(o: Annotated[None, lib.Depends(outer)]) -> Iterator[None]:
+        try:
+            yield
+        except Failure as exc:
+            log.append("inner replaces Failure")
+            raise Replaced from exc
+
+    async def endpoint(i: Annotated[None, lib.Depends(inner)]) -> None:
+        raise Failure
+
+    return endpoint
+
+
+def function_scoped_teardown_sees_the_endpoint_error(lib: Any, log: Log) -> Callable[..., Any]:
+    def guarded() -> Iterator[None]:
+        try:
+            yield
+        except Failure:
+            log.append("function-scoped saw Failure")
+            raise
+        finally:
+            log.append("function-scoped teardown")
+
+    def endpoint(g: Annotated[None, lib.Depends(guarded, scope="function")]) -> None:
+        log.append("endpoint raises")
+        raise Failure
+
+    return endpoint
+
+
+def security_scopes_accumulate(lib: Any, log: Log) -> Callable[..., Any]:
+    def token(scopes: lib.SecurityScopes) -> str:
+        log.append(f"token {scopes.scopes} {scopes.scope_str!r}")
+        return "tok"
+
+    def user(
+        scopes: lib.SecurityScopes,
+        t: Annotated[str, lib.Security(token, scopes=["me"])],
+    ) -> str:
+        log.append(f"user {scopes.scopes}")
+        return "ada"
+
+    def plain(t: Annotated[str, lib.Depends(token)]) -> str:
+        log.append("plain")
+        return t
+
+    def endpoint(
+        u: Annotated[str, lib.Security(user, scopes=["items", "admin"])],
+        p: Annotated[str, lib.Depends(plain)],
+    ) -> str:
+        log.append("endpoint")
+        return u
+
+    return endpoint
+
+
+def exception_swallowed_by_a_generator(lib: Any, log: Log) -> Callable[..., Any]:
+    def outer() -> Iterator[None]:
+        try:
+            yield
+        except Exception as exc:
+            log.append(f"outer saw {type(exc).__name__}")
+            raise
+        finally:
+            log.append("outer finally")
+
+    def inner(o: Annotated[None, lib.Depends(outer)]) -> Iterator[None]:
+        try:
+            yield
+        except Failure:
+            log.append("inner swallows Failure")
+
+    def endpoint(i: Annotated[None, lib.Depends(inner)]) -> None:
+        raise Failure
+
+    return endpoint
+
+
+def classes_and_callable_instances(lib: Any, log: Log) -> Callable[..., Any]:
+    class Pagination:
+        def __init__(self) -> None:
+            log.append("Pagination()")
+            self.limit = 10
+
+    class Checker:
+        def __init__(self, word: str) -> None:
+            self.word = word
+
+        async def __call__(self, p: Annotated[Pagination, lib.Depends()]) -> str:
+            log.append(f"checker {self.word} {p.limit}")
+            return self.word
+
+    check = Checker("ok")
+
+    def endpoint(
+        p: Annotated[Pagination, lib.Depends()], word: Annotated[str, lib.Depends(check)]
+    ) -> list[Any]:
+        log.append("endpoint")
+        return [p.limit, word]
+
+    return endpoint
+
+
+SCENARIOS = [
+    shared_dependency_runs_once,
+    use_cache_false_runs_again,
+    yield_cleanup_in_reverse_order,
+    function_and_request_scopes,
+    exception_rethrown_through_generators,
+    exception_replaced_by_a_generator,
+    exception_swallowed_by_a_generator,
+    function_scoped_teardown_sees_the_endpoint_error,
+    security_scopes_accumulate,
+    classes_and_callable_instances,
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario.__name__)
+def test_same_events_as_fastapi(scenario: Scenario) -> None:
+    expected = run_on_fastapi(scenario)
+    actual = run_on_fastslim(scenario)
+    assert actual == expected
+    assert expected.log  # the scenario did run
+
+
+def test_documented_difference_a_failing_cleanup_is_not_thrown_into_outer_ones() -> None:
+    """README, "Differences from FastAPI": FastAPI throws a cleanup's own failure
+    into the generators further out (skipping their code after `yield` unless they
+    catch it); fastslim-di resumes them normally, so no cleanup is skipped."""
+
+    def scenario(lib: Any, log: Log) -> Callable[..., Any]:
+        def outer() -> Iterator[None]:
+            try:
+                yield
+            except Exception as exc:
+                log.append(f"outer saw {type(exc).__name__}")
+                raise
+            log.append("outer cleanup")
+
+        def inner(o: Annotated[None, lib.Depends(outer)]) -> Iterator[None]:
+            yield
+            raise Replaced
+
+        def endpoint(i: Annotated[None, lib.Depends(inner)]) -> str:
+            return "ok"
+
+        return endpoint
+
+    assert run_on_fastapi(scenario) == Outcome(
+        ["background", "outer saw Replaced"], None, "Replaced"
+    )
+    assert run_on_fastslim(scenario) == Outcome(["background", "outer cleanup"], None, "Replaced")
