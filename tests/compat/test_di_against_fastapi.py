@@ -99,6 +99,21 @@ def run_on_fastslim(scenario: Scenario) -> Outcome:
 # -- scenarios ------------------------------------------------------------------
 
 
+def watching_outer(log: Log) -> Callable[[], Iterator[None]]:
+    """An outermost yield dependency that logs what is thrown into it, and re-raises."""
+
+    def outer() -> Iterator[None]:
+        try:
+            yield
+        except Exception as exc:
+            log.append(f"outer saw {type(exc).__name__}")
+            raise
+        finally:
+            log.append("outer finally")
+
+    return outer
+
+
 def shared_dependency_runs_once(lib: Any, log: Log) -> Callable[..., Any]:
     def settings() -> str:
         log.append("settings")
@@ -192,14 +207,7 @@ def function_and_request_scopes(lib: Any, log: Log) -> Callable[..., Any]:
 
 
 def exception_rethrown_through_generators(lib: Any, log: Log) -> Callable[..., Any]:
-    def outer() -> Iterator[None]:
-        try:
-            yield
-        except Failure as exc:
-            log.append(f"outer saw {type(exc).__name__}")
-            raise
-        finally:
-            log.append("outer finally")
+    outer = watching_outer(log)
 
     async def inner(o: Annotated[None, lib.Depends(outer)]) -> Any:
         try:
@@ -216,12 +224,7 @@ def exception_rethrown_through_generators(lib: Any, log: Log) -> Callable[..., A
 
 
 def exception_replaced_by_a_generator(lib: Any, log: Log) -> Callable[..., Any]:
-    def outer() -> Iterator[None]:
-        try:
-            yield
-        except Exception as exc:
-            log.append(f"outer saw {type(exc).__name__}")
-            raise
+    outer = watching_outer(log)
 
     def inner(o: Annotated[None, lib.Depends(outer)]) -> Iterator[None]:
         try:
@@ -280,14 +283,7 @@ def security_scopes_accumulate(lib: Any, log: Log) -> Callable[..., Any]:
 
 
 def exception_swallowed_by_a_generator(lib: Any, log: Log) -> Callable[..., Any]:
-    def outer() -> Iterator[None]:
-        try:
-            yield
-        except Exception as exc:
-            log.append(f"outer saw {type(exc).__name__}")
-            raise
-        finally:
-            log.append("outer finally")
+    outer = watching_outer(log)
 
     def inner(o: Annotated[None, lib.Depends(outer)]) -> Iterator[None]:
         try:
