@@ -371,3 +371,44 @@ def test_documented_difference_a_failing_cleanup_is_not_thrown_into_outer_ones()
         ["background", "outer saw Replaced"], None, "Replaced"
     )
     assert run_on_fastslim(scenario) == Outcome(["background", "outer cleanup"], None, "Replaced")
+
+
+def declare(lib: Any, endpoint: Callable[..., Any]) -> str:
+    """Declare `endpoint` as FastAPI does (a route) or as a host does (a plan)."""
+    try:
+        if lib is FASTAPI:
+            fastapi.FastAPI().get("/")(endpoint)
+        else:
+            fastslim_di.build_plan(endpoint)
+    except RuntimeError as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return "accepted"
+
+
+@pytest.mark.parametrize("through_plain_dependency", [False, True])
+def test_scope_errors_at_declaration_as_fastapi(through_plain_dependency: bool) -> None:
+    def outcome(lib: Any) -> str:
+        def per_call() -> Iterator[str]:
+            yield "f"
+
+        def plain(f: Annotated[str, lib.Depends(per_call, scope="function")]) -> str:
+            return f
+
+        below = (
+            lib.Depends(plain)
+            if through_plain_dependency
+            else lib.Depends(per_call, scope="function")
+        )
+
+        def per_request(value: Annotated[str, below]) -> Iterator[str]:
+            yield value
+
+        def endpoint(r: Annotated[str, lib.Depends(per_request)]) -> str:
+            return r
+
+        return declare(lib, endpoint)
+
+    expected = outcome(FASTAPI)
+    assert outcome(FASTSLIM) == expected
+    if not through_plain_dependency:
+        assert expected.startswith('DependencyScopeError: The dependency "per_request"')
