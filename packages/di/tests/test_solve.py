@@ -796,3 +796,32 @@ async def test_security_scopes_of_extra_dependencies_reach_their_own_subtree_onl
     async with Container() as container, container.request_scope() as request:
         assert await request.call_plan(plan, (), {}) == ""
     assert seen == [("check", ["items:read"]), ("endpoint", [])]
+
+
+@pytest.mark.parametrize("concurrent", [False, True])
+async def test_a_dependency_raising_parameter_errors_does_not_stop_its_siblings(
+    concurrent: bool,
+) -> None:
+    ran: list[str] = []
+
+    async def invalid() -> str:
+        raise ParameterErrors([{"loc": ("header", "x-token")}])
+
+    async def sibling() -> str:
+        ran.append("sibling")
+        return "ok"
+
+    async def parent(
+        a: Annotated[str, Depends(invalid)], b: Annotated[str, Depends(sibling)]
+    ) -> str:
+        ran.append("parent")  # never: one of its inputs is invalid
+        return a + b
+
+    async def endpoint(p: Annotated[str, Depends(parent)]) -> str:
+        return p
+
+    async with Container(concurrent=concurrent) as container:
+        with pytest.raises(ParameterErrors) as info:
+            await container.call(endpoint)
+    assert ran == ["sibling"]
+    assert info.value.errors == [{"loc": ("header", "x-token")}]

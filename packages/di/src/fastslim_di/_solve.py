@@ -157,50 +157,44 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
         args, kwargs, failed = await _arguments(
             node.bindings, node.has_positional, st, node.security_scopes
         )
-    else:
+    else:  # `_arguments` inlined: this loop runs for every dependency (keep both in step)
         args = [] if node.has_positional else _NO_ARGS
         kwargs = {}
         failed = False
         overrides = st.overrides
         for name, bind, payload, positional in node.bindings:
-            if bind is _DEPENDENCY:
-                # Inlined `solve_node` (keep both in step).
-                lookup = payload.lookup
-                if overrides is not None or lookup == _LOOKUP_APP:
-                    value = await solve_node(payload, st)
-                elif lookup == _LOOKUP_NONE:
-                    value = await _compute(payload, st, None)
-                else:
-                    child_cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
-                    value = child_cache.get(payload.cache_key, _MISSING)
-                    if value is _MISSING:
-                        if payload.leaf_async:  # no inputs: no frame of ours needed
-                            value = child_cache[payload.cache_key] = await payload.call()
-                        else:
-                            value = await _compute(payload, st, child_cache)
-                    elif type(value) is _Pending:
-                        value = await value.wait()
-                if value is FAILED:
-                    failed = True
-                    continue
-            elif bind is _SOURCE:
-                try:
+            try:
+                if bind is _DEPENDENCY:
+                    lookup = payload.lookup
+                    if overrides is not None or lookup == _LOOKUP_APP:
+                        value = await solve_node(payload, st)
+                    elif lookup == _LOOKUP_NONE:
+                        value = await _compute(payload, st, None)
+                    else:
+                        child_cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
+                        value = child_cache.get(payload.cache_key, _MISSING)
+                        if value is _MISSING:
+                            if payload.leaf_async:  # no inputs: no frame of ours needed
+                                value = child_cache[payload.cache_key] = await payload.call()
+                            else:
+                                value = await _compute(payload, st, child_cache)
+                        elif type(value) is _Pending:
+                            value = await value.wait()
+                    if value is FAILED:
+                        failed = True
+                        continue
+                elif bind is _SOURCE:
                     value = payload(st.request)
-                except ParameterErrors as exc:
-                    st.errors.extend(exc.errors)
-                    failed = True
-                    continue
-            elif bind is _ASYNC_SOURCE:
-                try:
+                elif bind is _ASYNC_SOURCE:
                     value = await payload(st.request)
-                except ParameterErrors as exc:
-                    st.errors.extend(exc.errors)
-                    failed = True
-                    continue
-            elif bind is _SECURITY_SCOPES:
-                value = SecurityScopes(node.security_scopes)
-            else:
-                value = payload
+                elif bind is _SECURITY_SCOPES:
+                    value = SecurityScopes(node.security_scopes)
+                else:
+                    value = payload
+            except ParameterErrors as exc:
+                st.errors.extend(exc.errors)
+                failed = True
+                continue
             if positional:
                 args.append(value)
             else:
@@ -309,19 +303,40 @@ async def _arguments(
     security_scopes: tuple[str, ...],
     skip: Collection[str] = (),
 ) -> tuple[list[Any], dict[str, Any], bool]:
-    """The arguments of one call, and whether some input was invalid."""
-    args: list[Any] = []
+    """The arguments of one call, and whether some input was invalid.
+
+    A source or a dependency that raises `ParameterErrors` marks the call as
+    failed; its errors are collected and the other arguments are still solved.
+    """
+    concurrent = st.concurrent
+    done = await _concurrent_dependencies(bindings, st, skip) if concurrent else None
+    args = [] if has_positional else _NO_ARGS
     kwargs: dict[str, Any] = {}
     failed = False
-    done: dict[int, Any] | None = None
-    if st.concurrent:
-        done = await _concurrent_dependencies(bindings, st, skip)
+    overrides = st.overrides
     for index, (name, bind, payload, positional) in enumerate(bindings):
         if skip and name in skip:
             continue
         try:
             if bind is _DEPENDENCY:
-                value = done[index] if done else await solve_node(payload, st)
+                if done is not None:
+                    value = done[index]
+                else:  # `solve_node` inlined for the sequential cases (keep both in step)
+                    lookup = payload.lookup
+                    if concurrent or overrides is not None or lookup == _LOOKUP_APP:
+                        value = await solve_node(payload, st)
+                    elif lookup == _LOOKUP_NONE:
+                        value = await _compute(payload, st, None)
+                    else:
+                        cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
+                        value = cache.get(payload.cache_key, _MISSING)
+                        if value is _MISSING:
+                            if payload.leaf_async:  # no inputs: no frame of ours needed
+                                value = cache[payload.cache_key] = await payload.call()
+                            else:
+                                value = await _compute(payload, st, cache)
+                        elif type(value) is _Pending:
+                            value = await value.wait()
                 if value is FAILED:
                     failed = True
                     continue
@@ -337,7 +352,7 @@ async def _arguments(
             st.errors.extend(exc.errors)
             failed = True
             continue
-        if has_positional and positional:
+        if positional:
             args.append(value)
         else:
             kwargs[name] = value
@@ -383,45 +398,7 @@ async def solve_plan(
     """
     for node in plan.dependencies:
         await solve_node(node, st)
-    if st.concurrent:
-        kwargs = (await _arguments(plan.bindings, False, st, (), skip))[1]
-    else:  # `_arguments` inlined, with the children looked up as in `_compute`
-        kwargs = {}
-        overrides = st.overrides
-        for name, bind, payload, _positional in plan.bindings:
-            if skip and name in skip:
-                continue
-            try:
-                if bind is _DEPENDENCY:
-                    lookup = payload.lookup
-                    if overrides is not None or lookup == _LOOKUP_APP:
-                        value = await solve_node(payload, st)
-                    elif lookup == _LOOKUP_NONE:
-                        value = await _compute(payload, st, None)
-                    else:
-                        cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
-                        value = cache.get(payload.cache_key, _MISSING)
-                        if value is _MISSING:
-                            if payload.leaf_async:
-                                value = cache[payload.cache_key] = await payload.call()
-                            else:
-                                value = await _compute(payload, st, cache)
-                        elif type(value) is _Pending:
-                            value = await value.wait()
-                    if value is FAILED:
-                        continue
-                elif bind is _SOURCE:
-                    value = payload(st.request)
-                elif bind is _ASYNC_SOURCE:
-                    value = await payload(st.request)
-                elif bind is _SECURITY_SCOPES:
-                    value = SecurityScopes(())
-                else:
-                    value = payload
-            except ParameterErrors as exc:
-                st.errors.extend(exc.errors)
-                continue
-            kwargs[name] = value
+    kwargs = (await _arguments(plan.bindings, False, st, (), skip))[1]
     if st.errors:
         raise ParameterErrors(st.errors)
     return kwargs
