@@ -38,8 +38,17 @@ ALL_PACKAGES = {
     "tasks": Package("fastslim-tasks", "fastslim_tasks"),
     "di": Package("fastslim-di", "fastslim_di"),
     "testclient": Package("fastslim-testclient", "fastslim_testclient", test_deps=("starlette",)),
+    "routing": Package(
+        "fastslim-routing",
+        "fastslim_routing",
+        siblings=("tasks", "di"),
+        test_deps=("httpx", "hypothesis", str(PACKAGES_DIR / "testclient")),
+    ),
     "meta": Package(
-        "fastslim", "fastslim", siblings=("tasks", "di", "testclient"), extras=("testclient",)
+        "fastslim",
+        "fastslim",
+        siblings=("tasks", "di", "routing", "testclient"),
+        extras=("testclient",),
     ),
 }
 # A package takes part once its folder exists.
