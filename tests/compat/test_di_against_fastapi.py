@@ -344,33 +344,121 @@ def test_same_events_as_fastapi(scenario: Scenario) -> None:
     assert expected.log  # the scenario did run
 
 
-def test_documented_difference_a_failing_cleanup_is_not_thrown_into_outer_ones() -> None:
-    """README, "Differences from FastAPI": FastAPI throws a cleanup's own failure
-    into the generators further out (skipping their code after `yield` unless they
-    catch it); fastslim-di resumes them normally, so no cleanup is skipped."""
+def failing_cleanups(variant: str, scope: str | None) -> Scenario:
+    """Two yield dependencies whose code after `yield` raises: the inner failure
+    is thrown into the outer one at its `yield` (exit-stack semantics)."""
 
     def scenario(lib: Any, log: Log) -> Callable[..., Any]:
         def outer() -> Iterator[None]:
+            if variant == "plain":
+                yield
+                log.append("outer after yield")
+                raise Conflict
+            if variant.startswith("finally"):
+                try:
+                    yield
+                finally:
+                    log.append("outer finally")
+                    if variant == "finally_raise":
+                        raise Conflict
+                return
             try:
                 yield
             except Exception as exc:
-                log.append(f"outer saw {type(exc).__name__}")
-                raise
-            log.append("outer cleanup")
+                log.append(f"outer caught {type(exc).__name__}")
+                if variant == "catch_replace":
+                    raise Replaced from exc
+                if variant == "catch_reraise":
+                    raise
 
-        def inner(o: Annotated[None, lib.Depends(outer)]) -> Iterator[None]:
+        async def inner() -> Any:
             yield
-            raise Replaced
+            log.append("inner after yield")
+            raise Failure
 
-        def endpoint(i: Annotated[None, lib.Depends(inner)]) -> str:
+        options = {} if scope is None else {"scope": scope}
+
+        def endpoint(
+            o: Annotated[None, lib.Depends(outer, **options)],
+            i: Annotated[None, lib.Depends(inner, **options)],
+        ) -> str:
+            log.append("endpoint")
             return "ok"
 
         return endpoint
 
-    assert run_on_fastapi(scenario) == Outcome(
-        ["background", "outer saw Replaced"], None, "Replaced"
-    )
-    assert run_on_fastslim(scenario) == Outcome(["background", "outer cleanup"], None, "Replaced")
+    return scenario
+
+
+class Conflict(Exception):
+    pass
+
+
+CLEANUP_VARIANTS = ["plain", "finally_raise", "finally_only", "catch_swallow", "catch_reraise"]
+
+
+@pytest.mark.parametrize("scope", ["function", "request", None])
+@pytest.mark.parametrize("variant", [*CLEANUP_VARIANTS, "catch_replace"])
+def test_cleanup_failures_follow_exit_stack_semantics_as_fastapi(
+    variant: str, scope: str | None
+) -> None:
+    scenario = failing_cleanups(variant, scope)
+    expected = run_on_fastapi(scenario)
+    assert run_on_fastslim(scenario) == expected
+    assert "inner after yield" in expected.log
+
+
+@pytest.mark.parametrize("variant", CLEANUP_VARIANTS)
+def test_http_errors_from_function_scoped_cleanups_as_fastapi(variant: str) -> None:
+    """The issue's app: outer exit raises HTTPException(409), inner exit 422.
+    FastAPI answers the status of the exception left in flight; fastslim-di
+    raises that exception (a host answers it the same way), never a group."""
+
+    def make(lib: Any) -> Callable[..., Any]:
+        def outer() -> Iterator[None]:
+            if variant == "plain":
+                yield
+                raise fastapi.HTTPException(409)
+            if variant.startswith("finally"):
+                try:
+                    yield
+                finally:
+                    if variant == "finally_raise":
+                        raise fastapi.HTTPException(409)
+                return
+            try:
+                yield
+            except fastapi.HTTPException:
+                if variant == "catch_reraise":
+                    raise
+
+        async def inner() -> Any:
+            yield
+            raise fastapi.HTTPException(422)
+
+        def endpoint(
+            o: Annotated[None, lib.Depends(outer, scope="function")],
+            i: Annotated[None, lib.Depends(inner, scope="function")],
+        ) -> str:
+            return "ok"
+
+        return endpoint
+
+    app = fastapi.FastAPI()
+    app.get("/")(make(FASTAPI))
+    expected = TestClient(app).get("/").status_code
+
+    async def main() -> int:
+        container = fastslim_di.Container()
+        async with container.request_scope() as request:
+            try:
+                await request.call(make(FASTSLIM))
+            except fastapi.HTTPException as exc:
+                return exc.status_code
+        return 200
+
+    assert anyio.run(main) == expected
+    assert expected == {"plain": 422, "finally_raise": 409, "catch_swallow": 200}.get(variant, 422)
 
 
 def declare(lib: Any, endpoint: Callable[..., Any]) -> str:

@@ -439,3 +439,114 @@ async def test_resolver_recipe_providing_instances_by_type() -> None:
         return s is via is settings
 
     assert await Container(resolver=by_type).call(job) is True
+
+
+# -- cleanup failures follow exit-stack semantics (as FastAPI and contextlib.ExitStack)
+
+
+class Status(Exception):
+    """Stands for an HTTPException: the host answers with `code`."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def status_graph(log: list[str], variant: str, scope: str, sync: bool = False) -> Any:
+    """Two yield dependencies; the inner one's exit raises Status(422)."""
+
+    def outer() -> Iterator[None]:
+        if variant == "plain":
+            yield
+            log.append("outer after yield")
+            raise Status(409)
+        if variant.startswith("finally"):
+            try:
+                yield
+            finally:
+                log.append("outer finally")
+                if variant == "finally_raise":
+                    raise Status(409)
+            return
+        try:
+            yield
+        except Status as exc:
+            log.append(f"outer caught {exc.code}")
+            if variant == "catch_replace":
+                raise Status(418) from exc
+            if variant == "catch_reraise":
+                raise
+
+    async def inner() -> AsyncIterator[None]:
+        yield
+        log.append("inner after yield")
+        raise Status(422)
+
+    def sync_inner() -> Iterator[None]:
+        yield
+        log.append("inner after yield")
+        raise Status(422)
+
+    def endpoint(
+        o: Annotated[None, Depends(outer, scope=scope)],
+        i: Annotated[None, Depends(sync_inner if sync else inner, scope=scope)],
+    ) -> str:
+        log.append("endpoint")
+        return "ok"
+
+    return endpoint
+
+
+# (variant, the code raised or None, the log after "endpoint", as FastAPI 0.165.0 gives)
+EXIT_STACK_CASES = [
+    ("plain", 422, ["inner after yield"]),
+    ("finally_raise", 409, ["inner after yield", "outer finally"]),
+    ("finally_only", 422, ["inner after yield", "outer finally"]),
+    ("catch_swallow", None, ["inner after yield", "outer caught 422"]),
+    ("catch_reraise", 422, ["inner after yield", "outer caught 422"]),
+    ("catch_replace", 418, ["inner after yield", "outer caught 422"]),
+]
+
+
+@pytest.mark.parametrize("scope", ["function", "request", "app"])
+@pytest.mark.parametrize(("variant", "code", "after"), EXIT_STACK_CASES)
+async def test_a_cleanup_failure_is_thrown_into_the_outer_generator(
+    scope: str, variant: str, code: int | None, after: list[str]
+) -> None:
+    log: list[str] = []
+    endpoint = status_graph(log, variant, scope)
+    container = Container()
+    raised: BaseException | None = None
+    try:
+        async with container, container.request_scope() as request:
+            assert await request.call(endpoint) == "ok"
+    except Exception as exc:
+        raised = exc
+    assert log == ["endpoint", *after]
+    if code is None:
+        assert raised is None
+    else:
+        assert type(raised) is Status
+        assert raised.code == code
+    if variant == "finally_raise":
+        assert isinstance(raised, Status)
+        assert isinstance(raised.__context__, Status)
+        assert raised.__context__.code == 422
+
+
+@pytest.mark.parametrize("scope", ["function", "request", "app"])
+@pytest.mark.parametrize(("variant", "code", "after"), EXIT_STACK_CASES)
+def test_a_cleanup_failure_is_thrown_into_the_outer_generator_sync(
+    scope: str, variant: str, code: int | None, after: list[str]
+) -> None:
+    log: list[str] = []
+    endpoint = status_graph(log, variant, scope, sync=True)
+    container = Container()
+    raised: BaseException | None = None
+    try:
+        with container, container.request_scope() as request:
+            assert request.call_plan_sync(container.plan(endpoint), (), {}) == "ok"
+    except Exception as exc:
+        raised = exc
+    assert log == ["endpoint", *after]
+    assert (raised.code if isinstance(raised, Status) else raised) == code

@@ -1,18 +1,21 @@
-"""Exit stacks of yield dependencies: cleanup in reverse order, all failures reported.
+"""Exit stacks of yield dependencies, with `contextlib.ExitStack`'s semantics.
 
-When a scope exits, each generator is finished in reverse order of entry:
+When a scope exits, each generator is finished in reverse order of entry, with
+the exception *in flight*: at first the one raised inside the scope (or none),
+then whatever the last cleanup left:
 
-- with an exception in flight (raised inside the scope), it is thrown into the
-  generator at its `yield`. The generator may swallow it (the generators
-  further out then exit normally), re-raise it, or raise another exception,
-  which replaces it for the generators further out;
-- with no exception in flight, the generator is resumed. If its cleanup raises,
-  the failure is recorded and the generators further out still exit normally.
+- with no exception in flight, the generator is resumed at its `yield`;
+- with one in flight, it is thrown into the generator at its `yield`. The
+  generator may swallow it (nothing is in flight for the generators further
+  out), re-raise it, or raise another exception, which replaces it (with the
+  original as `__context__`);
+- a cleanup that fails on its own (resumed, then raising) puts its exception in
+  flight: it is thrown into the generators further out, which may catch it,
+  replace it or let it pass (a `finally:` around their `yield` still runs).
 
-Afterwards: the exception still in flight propagates (the scope's own exception,
-or its replacement). Recorded cleanup failures are raised: a single one as
-itself, several as an `ExceptionGroup` (`BaseExceptionGroup` if one is not an
-`Exception`) in the order they happened.
+Afterwards the exception still in flight, if any, propagates: the scope's own
+exception, a cleanup's failure or a replacement, exactly as FastAPI (whose
+dependencies run in an `AsyncExitStack`) and `contextlib.ExitStack` do.
 """
 
 from __future__ import annotations
@@ -123,14 +126,16 @@ class CleanupStack:
         return not any(entry[1] for entry in self.entries)
 
     async def aclose(self, exc: BaseException | None, *, sync_in_thread: bool = True) -> bool:
-        """Finish every generator; see the module docstring for the outcome.
+        """Finish every generator, innermost first; see the module docstring.
 
-        Returns True when `exc` was swallowed by a generator (the caller must not
-        re-raise it), False when `exc` (or nothing) should propagate as is.
+        Returns True when `exc` was swallowed by a generator (the caller must
+        not re-raise it), False when `exc` (or nothing) should propagate as is.
+        Raises the exception left in flight when it is not `exc`: a cleanup's
+        own failure, a replacement, or `DependencyDidNotStopError` for a
+        generator that yielded twice.
         """
         entries, self.entries = self.entries, []
         current = exc
-        failures: list[BaseException] = []
         for gen, is_async, name, release in reversed(entries):
             try:
                 if current is None and is_async:  # the common case, inlined
@@ -143,20 +148,20 @@ class CleanupStack:
                 await _finish(gen, is_async, name, current, sync_in_thread)
                 current = None
             except BaseException as error:
-                if current is None:
-                    failures.append(error)
-                else:
-                    current = error
+                current = error
             finally:
                 if release is not None:
                     release()
-        return _outcome(exc, current, failures)
+        return _outcome(exc, current)
 
     def close(self, exc: BaseException | None) -> bool:
-        """The synchronous `aclose`, for sync generators only."""
+        """The synchronous `aclose`, for sync generators only.
+
+        An async generator in the stack cannot be finished here: it is left as
+        is and `ContainerStateError` is put in flight in its place.
+        """
         entries, self.entries = self.entries, []
         current = exc
-        failures: list[BaseException] = []
         for gen, is_async, name, release in reversed(entries):
             try:
                 if is_async:
@@ -167,23 +172,14 @@ class CleanupStack:
                 _finish_sync(gen, name, current)
                 current = None
             except BaseException as error:
-                if current is None:
-                    failures.append(error)
-                else:
-                    current = error
+                current = error
             finally:
                 if release is not None:
                     release()
-        return _outcome(exc, current, failures)
+        return _outcome(exc, current)
 
 
-def _outcome(
-    original: BaseException | None, current: BaseException | None, failures: list[BaseException]
-) -> bool:
-    if failures:
-        if len(failures) == 1:
-            raise failures[0]
-        raise BaseExceptionGroup(f"{len(failures)} dependency cleanups failed", failures)
+def _outcome(original: BaseException | None, current: BaseException | None) -> bool:
     if current is None:
         return original is not None
     if current is original:
