@@ -1,0 +1,227 @@
+"""Pure classification: a fastslim-di `ParameterInfo` -> where its value comes from.
+
+FastAPI's inference rules (FastAPI docs: Path Parameters, Query Parameters,
+Request Body): a name in the path is a path parameter; a scalar, a sequence of
+scalars, an Enum or a Literal is a query parameter; anything else (a pydantic
+model, a dataclass, a dict...) is the body. `Query()`, `Header()`... in
+`Annotated` or as the default value decide explicitly. `Request`, `Response`,
+`BackgroundTasks`... are special values filled by the framework.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+
+from fastslim_di import EMPTY, ParameterInfo
+
+from . import params
+
+PATH, QUERY, HEADER, COOKIE, BODY = "path", "query", "header", "cookie", "body"
+LOCATION_RANK = {PATH: 0, QUERY: 1, HEADER: 2, COOKIE: 3, BODY: 4}
+
+_SEQUENCE_ORIGINS = (list, set, frozenset, tuple, Sequence, typing.Sequence, typing.AbstractSet)
+_UNION_ORIGINS: tuple[Any, ...] = (Union, types.UnionType)
+
+
+class DeclarationError(Exception):
+    """A parameter declared in a way FastAPI refuses; the compiler names the route."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParamSpec:
+    """A request parameter: its location, the key it is read from and its field.
+
+    `annotation` is the type to validate (with `Annotated` stripped), `field` the
+    declaration (constraints in `field.metadata`), `default`/`required` resolved
+    from both declaration styles. `is_sequence`: read every value of the key
+    (`?a=1&a=2`). `is_model`: a pydantic model grouping several parameters of
+    one location (`Annotated[Model, Query()]`). `embed`: a body parameter
+    declared with `Body(embed=True)`.
+    """
+
+    location: str
+    name: str
+    alias: str
+    annotation: Any
+    field: FieldInfo
+    is_sequence: bool
+    is_model: bool
+    embed: bool
+    owner: Callable[..., Any]
+    index: int
+
+    @property
+    def required(self) -> bool:
+        return self.field.default is PydanticUndefined and self.field.default_factory is None
+
+
+def _strip_optional(annotation: Any) -> Any:
+    if get_origin(annotation) in _UNION_ORIGINS:
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(args) == 1:
+            return _strip_optional(args[0])
+    if get_origin(annotation) is Annotated:
+        return _strip_optional(get_args(annotation)[0])
+    return annotation
+
+
+def is_scalar(annotation: Any) -> bool:
+    """A value read from one string: not a model, mapping, sequence or dataclass."""
+    annotation = _strip_optional(annotation)
+    if annotation is EMPTY or annotation is Any:
+        return True
+    origin = get_origin(annotation)
+    if origin in _UNION_ORIGINS:
+        return all(is_scalar(arg) for arg in get_args(annotation) if arg is not type(None))
+    if origin is Literal:
+        return True
+    if origin is not None:
+        return False
+    if isinstance(annotation, type):
+        if issubclass(annotation, BaseModel | Mapping) or dataclasses.is_dataclass(annotation):
+            return False
+        if issubclass(annotation, str | bytes):
+            return True
+        if issubclass(annotation, Sequence | set | frozenset):
+            return False
+        return not typing.is_typeddict(annotation)
+    return True
+
+
+def is_scalar_sequence(annotation: Any) -> bool:
+    """`list[int]`, `set[str]`, `tuple[int, ...]`...: one query key repeated."""
+    annotation = _strip_optional(annotation)
+    origin = get_origin(annotation)
+    if origin in _UNION_ORIGINS:
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return any(is_scalar_sequence(arg) for arg in args) and all(
+            is_scalar_sequence(arg) or is_scalar(arg) for arg in args
+        )
+    if annotation in (list, set, frozenset, tuple):
+        return True
+    if origin in _SEQUENCE_ORIGINS:
+        return all(is_scalar(arg) for arg in get_args(annotation) if arg is not Ellipsis)
+    return False
+
+
+def is_model_class(annotation: Any) -> bool:
+    annotation = _strip_optional(annotation)
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def declared_field(parameter: ParameterInfo) -> FieldInfo | None:
+    """The `Query()`/`Body()`... declaring `parameter`, from `Annotated` or the default."""
+    in_metadata = [item for item in parameter.metadata if isinstance(item, FieldInfo)]
+    if isinstance(parameter.default, FieldInfo):
+        if in_metadata:
+            kind = type(in_metadata[-1]).__name__
+            raise DeclarationError(
+                f"`{kind}` default value cannot be set in `Annotated` for "
+                f"{parameter.name!r}. Set the default value with `=` instead."
+            )
+        return parameter.default
+    if not in_metadata:
+        return None
+    field = in_metadata[-1]
+    if field.default is not PydanticUndefined:
+        kind = type(field).__name__
+        raise DeclarationError(
+            f"`{kind}` default value cannot be set in `Annotated` for {parameter.name!r}. "
+            "Set the default value with `=` instead."
+        )
+    return field
+
+
+def _with_default(field: FieldInfo, parameter: ParameterInfo) -> FieldInfo:
+    """`field` with the default of an `Annotated` declaration (`q: A[int, Query()] = 3`)."""
+    if parameter.default is EMPTY or parameter.default is field:
+        return field
+    merged = FieldInfo.merge_field_infos(field, default=parameter.default)
+    for name in ("in_", "convert_underscores", "embed", "media_type", "include_in_schema"):
+        if name in vars(field):
+            setattr(merged, name, getattr(field, name))
+    return merged
+
+
+def _location_of(
+    field: FieldInfo | None, parameter: ParameterInfo, path_names: frozenset[str]
+) -> str:
+    if isinstance(field, params.Param):
+        location: str = field.in_.value
+        if location != PATH and parameter.name in path_names and field.alias is None:
+            raise DeclarationError(
+                f"Cannot use `{type(field).__name__}` for path param {parameter.name!r}"
+            )
+        return location
+    if isinstance(field, params.Body):
+        return BODY
+    if parameter.name in path_names:
+        return PATH
+    annotation = parameter.annotation
+    if is_scalar(annotation) or is_scalar_sequence(annotation):
+        return QUERY
+    return BODY
+
+
+def _alias_of(field: FieldInfo, parameter: ParameterInfo, location: str) -> str:
+    if isinstance(field.validation_alias, str):
+        return field.validation_alias
+    if field.alias is not None:
+        return field.alias
+    if location == HEADER and getattr(field, "convert_underscores", True):
+        return parameter.name.replace("_", "-")
+    return parameter.name
+
+
+def _field_for(location: str, default: Any) -> FieldInfo:
+    factory = {
+        PATH: params.Path,
+        QUERY: params.Query,
+        HEADER: params.Header,
+        COOKIE: params.Cookie,
+        BODY: params.Body,
+    }[location]
+    field: FieldInfo = (
+        factory()
+        if location == PATH
+        else factory(PydanticUndefined if default is EMPTY else default)
+    )
+    return field
+
+
+def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -> ParamSpec:
+    """The `ParamSpec` of a request parameter (not a special value).
+
+    Raises `DeclarationError` for declarations FastAPI refuses.
+    """
+    field = declared_field(parameter)
+    location = _location_of(field, parameter, path_names)
+    if field is None:
+        field = _field_for(location, parameter.default)
+    else:
+        field = _with_default(field, parameter)
+    annotation = parameter.annotation if parameter.annotation is not EMPTY else Any
+    if location == PATH and not field.is_required():
+        field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
+    is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
+    return ParamSpec(
+        location=location,
+        name=parameter.name,
+        alias=_alias_of(field, parameter, location),
+        annotation=annotation,
+        field=field,
+        is_sequence=location != PATH and is_scalar_sequence(annotation),
+        is_model=is_model,
+        embed=bool(getattr(field, "embed", False)),
+        owner=parameter.owner,
+        index=index,
+    )
