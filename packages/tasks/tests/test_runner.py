@@ -371,3 +371,95 @@ async def test_tasks_run_in_the_context_the_runner_was_entered_in() -> None:
         await other.wait()
         await anyio.to_thread.run_sync(lambda: runner.submit(async_job))
     assert seen == ["runner", "runner", "runner"]
+
+
+# -- leaving by an outer cancellation drains like any other exit ------------------
+
+
+async def sleep_then_record(finished: list[int], index: int) -> None:
+    await anyio.sleep(0.3)
+    finished.append(index)
+
+
+async def test_an_outer_cancellation_drains_running_and_queued_tasks(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    finished: list[int] = []
+    start = anyio.current_time()
+    with caplog.at_level(logging.WARNING, logger="fastslim.tasks"), anyio.fail_after(5):
+        with anyio.move_on_after(0.1) as outer:
+            async with TaskRunner(max_concurrency=1, drain_timeout=2) as runner:
+                first = runner.submit(sleep_then_record, finished, 1)
+                second = runner.submit(sleep_then_record, finished, 2)
+                await anyio.sleep_forever()
+    elapsed = anyio.current_time() - start
+    assert outer.cancelled_caught
+    assert finished == [1, 2]
+    assert (first.status, second.status) == (TaskStatus.DONE, TaskStatus.DONE)
+    assert 0.6 <= elapsed < 1.5
+    assert caplog.records == []  # nothing was cancelled, so nothing says so
+
+
+async def test_an_outer_cancellation_with_no_drain_limit_finishes_the_tasks() -> None:
+    finished: list[int] = []
+    with anyio.fail_after(5):
+        with anyio.move_on_after(0.1):
+            async with TaskRunner(max_concurrency=1, drain_timeout=None) as runner:
+                runner.submit(sleep_then_record, finished, 1)
+                runner.submit(sleep_then_record, finished, 2)
+                await anyio.sleep_forever()
+    assert finished == [1, 2]
+
+
+async def test_an_outer_cancellation_with_nothing_queued_exits_at_once() -> None:
+    start = anyio.current_time()
+    with anyio.fail_after(5):
+        with anyio.move_on_after(0.05):
+            async with TaskRunner(drain_timeout=None) as runner:
+                await runner.submit(anyio.sleep, 0).wait()
+                await anyio.sleep_forever()
+    assert anyio.current_time() - start < 1
+
+
+async def test_an_outer_cancellation_cancels_at_the_drain_deadline_and_logs_each_task(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    start = anyio.current_time()
+    with caplog.at_level(logging.WARNING, logger="fastslim.tasks"), anyio.fail_after(5):
+        with anyio.move_on_after(0.1):
+            async with TaskRunner(max_concurrency=1, drain_timeout=0.2) as runner:
+                running = runner.submit_with(TaskOptions(name="slow"), anyio.sleep, 5)
+                queued = runner.submit_with(TaskOptions(name="queued"), anyio.sleep, 0)
+                await anyio.sleep_forever()
+    elapsed = anyio.current_time() - start
+    assert 0.25 <= elapsed < 1.5  # cancelled at the deadline, not at once
+    assert (running.status, queued.status) == (TaskStatus.CANCELLED, TaskStatus.CANCELLED)
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 2
+    assert "'queued'" in messages[0]
+    assert "while pending" in messages[0]
+    assert "'slow'" in messages[1]
+    assert "while running" in messages[1]
+
+
+async def test_a_task_cancelled_by_hand_during_the_drain_is_not_blamed_on_the_deadline(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    started = anyio.Event()
+
+    async def forever() -> None:
+        started.set()
+        await anyio.sleep_forever()
+
+    with caplog.at_level(logging.WARNING, logger="fastslim.tasks"), anyio.fail_after(5):
+        async with TaskRunner(drain_timeout=10) as runner:
+            handle = runner.submit(forever)
+            await started.wait()
+
+            async def cancel_soon() -> None:
+                await anyio.sleep(0.05)
+                handle.cancel()
+
+            runner.submit(cancel_soon)
+    assert handle.status is TaskStatus.CANCELLED
+    assert caplog.records == []

@@ -70,9 +70,12 @@ class TaskRunner:
         self._token: anyio.lowlevel.EventLoopToken | None = None
         self._loop_thread: int | None = None
         self._closed = False
+        self._deadline_passed = False
         self._idle: anyio.Event | None = None
         self._wakeup: anyio.Event | None = None
-        self._dispatcher_scope = anyio.CancelScope()
+        # Shielded: a cancellation of the `async with` body (an outer cancel scope)
+        # never reaches the tasks, so leaving by cancellation drains like any exit.
+        self._service_scope = anyio.CancelScope(shield=True)
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -84,7 +87,7 @@ class TaskRunner:
         self._group = group
         self._token = anyio.lowlevel.current_token()
         self._loop_thread = threading.get_ident()
-        group.start_soon(self._dispatch, group, self._dispatcher_scope)
+        group.start_soon(self._serve)
         return self
 
     async def __aexit__(
@@ -99,8 +102,8 @@ class TaskRunner:
         self._closed = True
         try:
             with anyio.CancelScope(shield=True):
-                await self._drain(group)
-                self._dispatcher_scope.cancel()
+                await self._drain()
+                self._service_scope.cancel()
             # Tasks never raise into the group (failures live in their handles), so
             # exiting it cleanly lets an exception of the body propagate unwrapped.
             await group.__aexit__(None, None, None)
@@ -109,18 +112,20 @@ class TaskRunner:
             self._loop_thread = None
             self._token = None
 
-    async def _drain(self, group: TaskGroup) -> None:
+    async def _drain(self) -> None:
         with anyio.move_on_after(self.drain_timeout):
             while self._busy():
                 self._idle = anyio.Event()
                 await self._idle.wait()
         if not self._busy():
             return
+        # Past the deadline: pending tasks never start, running ones are cancelled
+        # (by the caller, through the service scope) and each is logged by name.
+        self._deadline_passed = True
         while self._pending:
             handle = self._pending.popleft()
             handle._finish(TaskStatus.CANCELLED)
             self._log_drain_cancel(handle, "pending")
-        group.cancel_scope.cancel()
 
     def _busy(self) -> bool:
         return self._workers > 0 or bool(self._pending)
@@ -198,18 +203,22 @@ class TaskRunner:
 
     # -- running -----------------------------------------------------------
 
-    async def _dispatch(self, group: TaskGroup, scope: anyio.CancelScope) -> None:
-        # Workers are started here, never by submit(): so every task runs in a copy
-        # of the context the runner was entered in, whoever submitted it (a
-        # request, a worker thread), and its contextvars are those of the runner.
-        with scope:
-            while True:
-                wakeup = self._wakeup = anyio.Event()
-                # Enough workers for the running tasks and the pending ones.
-                while self._workers < min(self.max_concurrency, self._running + len(self._pending)):
-                    self._workers += 1
-                    group.start_soon(self._work)
-                await wakeup.wait()
+    async def _serve(self) -> None:
+        # The workers live in a task group of their own, inside the shielded
+        # service scope: only the drain's deadline cancels them. They are started
+        # here, never by submit(), so every task runs in the runner's context,
+        # whoever submitted it (a request, a worker thread).
+        with self._service_scope:
+            async with anyio.create_task_group() as workers:
+                while True:
+                    wakeup = self._wakeup = anyio.Event()
+                    # Enough workers for the running tasks and the pending ones.
+                    while self._workers < min(
+                        self.max_concurrency, self._running + len(self._pending)
+                    ):
+                        self._workers += 1
+                        workers.start_soon(self._work)
+                    await wakeup.wait()
 
     async def _work(self) -> None:
         # Workers take handles from the left of the queue, so tasks start in the
@@ -238,7 +247,7 @@ class TaskRunner:
             self._running -= 1
             if not handle.done():
                 handle._finish(TaskStatus.CANCELLED)
-                if self._closed:
+                if self._deadline_passed:
                     self._log_drain_cancel(handle, "running")
 
     def _signal_if_idle(self) -> None:
