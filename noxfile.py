@@ -58,7 +58,7 @@ LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
 INTEGRATION_DEPS = ["starlette"]
 BENCH_DEPS = ["starlette", "trio"]
-ORACLE = "fastapi==0.163.2"  # the FastAPI version fastslim is compatible with
+ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with
 
 
 def local(name: str) -> str:

@@ -204,4 +204,4 @@ def test_same_observations_as_fastapis_test_client(probe: Probe) -> None:
 
 
 def test_fastapi_is_the_oracle_version() -> None:
-    assert fastapi.__version__ == "0.163.2"
+    assert fastapi.__version__ == "0.165.0"
