@@ -1,11 +1,14 @@
 import logging
+import sys
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import anyio
 import anyio.lowlevel
 import pytest
 
-from fastslim_tasks import BackgroundTask, BackgroundTasks, TaskOptions
+from fastslim_tasks import BackgroundTask, BackgroundTasks, TaskFinished, TaskOptions
 
 pytestmark = pytest.mark.anyio
 
@@ -267,3 +270,118 @@ def test_repr_lists_task_names() -> None:
     tasks = BackgroundTasks()
     tasks.add_task_with(TaskOptions(name="audit"), print)
     assert repr(tasks) == "<BackgroundTasks ['audit']>"
+
+
+# -- a BaseException that is not an Exception follows the error policy -----------
+
+
+class Custom(BaseException):
+    pass
+
+
+async def raise_custom() -> None:
+    raise Custom("custom")
+
+
+def raise_custom_sync() -> None:
+    raise Custom("custom in a thread")
+
+
+async def exit_async() -> None:
+    sys.exit(4)
+
+
+def exit_sync() -> None:
+    sys.exit(5)
+
+
+def interrupt_sync() -> None:
+    raise KeyboardInterrupt
+
+
+async def raise_generator_exit() -> None:
+    raise GeneratorExit
+
+
+BASE_FAILURES = [
+    pytest.param(raise_custom, Custom, False, id="custom"),
+    pytest.param(raise_custom_sync, Custom, False, id="custom-sync"),
+    pytest.param(exit_async, SystemExit, True, id="sys-exit-async"),
+    pytest.param(exit_sync, SystemExit, True, id="sys-exit-sync"),
+    pytest.param(interrupt_sync, KeyboardInterrupt, True, id="keyboard-interrupt-sync"),
+    pytest.param(raise_generator_exit, GeneratorExit, False, id="generator-exit"),
+]
+
+
+def continue_tasks(max_concurrency: int, observed: bool) -> BackgroundTasks:
+    class Quiet:
+        def task_started(self, task: BackgroundTask) -> None:
+            pass
+
+        def task_finished(self, event: TaskFinished) -> None:
+            pass
+
+    return BackgroundTasks(
+        on_error="continue",
+        max_concurrency=max_concurrency,
+        observer=Quiet() if observed else None,
+    )
+
+
+@pytest.mark.parametrize(("fail", "kind", "propagates"), BASE_FAILURES)
+@pytest.mark.parametrize(
+    ("max_concurrency", "observed"), [(1, False), (1, True), (3, False)], ids=str
+)
+async def test_continue_policy_goes_on_after_a_base_exception(
+    fail: Callable[[], Any],
+    kind: type[BaseException],
+    propagates: bool,
+    max_concurrency: int,
+    observed: bool,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ran: list[str] = []
+
+    async def after_async() -> None:
+        ran.append("async")
+
+    tasks = continue_tasks(max_concurrency, observed)
+    tasks.add_task_with(TaskOptions(name="failing"), fail)
+    tasks.add_task(ran.append, "sync")
+    tasks.add_task(after_async)
+    with caplog.at_level(logging.ERROR, logger="fastslim.tasks"):
+        if propagates:
+            with pytest.raises(kind):  # bare, once every task has run
+                await tasks()
+        else:
+            await tasks()
+    assert sorted(ran) == ["async", "sync"]
+    [record] = caplog.records
+    assert "'failing'" in record.getMessage()
+    assert record.exc_info is not None
+    assert record.exc_info[0] is kind
+
+
+@pytest.mark.parametrize(("fail", "kind", "propagates"), BASE_FAILURES)
+@pytest.mark.parametrize("max_concurrency", [1, 3])
+async def test_raise_policy_stops_at_a_base_exception_logs_and_reraises_it_bare(
+    fail: Callable[[], Any],
+    kind: type[BaseException],
+    propagates: bool,
+    max_concurrency: int,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    ran: list[str] = []
+
+    async def later() -> None:
+        await anyio.sleep(0.2)
+        ran.append("later")
+
+    tasks = BackgroundTasks(max_concurrency=max_concurrency)
+    tasks.add_task_with(TaskOptions(name="failing"), fail)
+    tasks.add_task(later)
+    with caplog.at_level(logging.ERROR, logger="fastslim.tasks"), pytest.raises(kind):
+        await tasks()
+    assert ran == []
+    [record] = caplog.records
+    assert "'failing'" in record.getMessage()

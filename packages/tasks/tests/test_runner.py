@@ -1,8 +1,12 @@
 import contextvars
 import logging
+import sys
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import anyio
+import anyio.lowlevel
 import anyio.to_thread
 import pytest
 
@@ -463,3 +467,108 @@ async def test_a_task_cancelled_by_hand_during_the_drain_is_not_blamed_on_the_de
             runner.submit(cancel_soon)
     assert handle.status is TaskStatus.CANCELLED
     assert caplog.records == []
+
+
+# -- a BaseException that is not an Exception is a failure like any other --------
+
+
+class Custom(BaseException):
+    pass
+
+
+async def raise_custom() -> None:
+    raise Custom("custom")
+
+
+async def raise_system_exit() -> None:
+    raise SystemExit(3)
+
+
+async def exit_async() -> None:
+    await anyio.lowlevel.checkpoint()
+    sys.exit(4)
+
+
+def exit_sync() -> None:
+    sys.exit(5)
+
+
+async def raise_keyboard_interrupt() -> None:
+    raise KeyboardInterrupt
+
+
+def interrupt_sync() -> None:
+    raise KeyboardInterrupt
+
+
+async def raise_generator_exit() -> None:
+    raise GeneratorExit
+
+
+BASE_FAILURES = [
+    pytest.param(raise_custom, Custom, False, id="custom"),
+    pytest.param(raise_system_exit, SystemExit, True, id="system-exit"),
+    pytest.param(exit_async, SystemExit, True, id="sys-exit-async"),
+    pytest.param(exit_sync, SystemExit, True, id="sys-exit-sync"),
+    pytest.param(raise_keyboard_interrupt, KeyboardInterrupt, True, id="keyboard-interrupt"),
+    pytest.param(interrupt_sync, KeyboardInterrupt, True, id="keyboard-interrupt-sync"),
+    pytest.param(raise_generator_exit, GeneratorExit, False, id="generator-exit"),
+]
+
+
+@pytest.mark.parametrize(("fail", "kind", "propagates"), BASE_FAILURES)
+@pytest.mark.parametrize("drain_timeout", [2, None])
+async def test_a_base_exception_fails_its_task_and_the_runner_goes_on(
+    fail: Callable[[], Any],
+    kind: type[BaseException],
+    propagates: bool,
+    drain_timeout: float | None,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    hooked: list[BaseException] = []
+    body_done: list[str] = []
+    start = anyio.current_time()
+
+    async def use_runner() -> tuple[TaskHandle[Any], TaskHandle[str]]:
+        hook = lambda task, exc: hooked.append(exc)  # noqa: E731
+        async with TaskRunner(
+            max_concurrency=1, drain_timeout=drain_timeout, error_hook=hook
+        ) as runner:
+            failing = runner.submit_with(TaskOptions(name="failing"), fail)
+            after = runner.submit(lambda: "after")
+            await after.wait()
+            await anyio.sleep(0.01)  # the body is not cancelled
+            body_done.append("yes")
+        return failing, after
+
+    with caplog.at_level(logging.ERROR, logger="fastslim.tasks"), anyio.fail_after(5):
+        if propagates:
+            with pytest.raises(kind):
+                await use_runner()
+            handles = None
+        else:
+            handles = await use_runner()
+    assert anyio.current_time() - start < 1
+    assert body_done == ["yes"]
+    [record] = caplog.records
+    assert "'failing'" in record.getMessage()
+    assert record.exc_info is not None
+    assert record.exc_info[0] is kind
+    assert hooked == []  # the hook takes Exceptions only
+    if handles is not None:
+        failing, after = handles
+        assert failing.status is TaskStatus.FAILED
+        assert isinstance(failing.exception(), kind)
+        with pytest.raises(kind):
+            failing.result()
+        assert after.result() == "after"
+
+
+async def test_an_exit_exception_of_a_task_does_not_hide_the_body_s_own_exception() -> None:
+    async def use_runner() -> None:
+        async with TaskRunner() as runner:
+            await runner.submit(raise_system_exit).wait()
+            raise Boom("from the body")
+
+    with pytest.raises(Boom, match="from the body"):
+        await use_runner()

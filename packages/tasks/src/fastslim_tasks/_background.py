@@ -9,7 +9,7 @@ import anyio
 import anyio.to_thread
 from anyio.abc import TaskGroup
 
-from ._execution import ErrorHook, execute, report_failure
+from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._observer import TaskObserver
 from ._options import TaskOptions
 from ._task import BackgroundTask
@@ -71,19 +71,28 @@ class BackgroundTasks:
         return len(self.tasks)
 
     async def __call__(self) -> None:
-        """Run every task (those added while running included) per the settings."""
+        """Run every task (those added while running included) per the settings.
+
+        Raises, under `on_error="raise"` (the default), the first task's exception,
+        whatever its type, after the tasks before it ran. Under `"continue"` it
+        raises nothing a task raised, except a `KeyboardInterrupt` or `SystemExit`,
+        re-raised (the first one) once every task has run. A cancellation of the
+        caller propagates and starts no further task.
+        """
         if self.max_concurrency != 1:
             await self._run_concurrently()
             return
         tasks = self.tasks
         observer = self.observer
+        exit_exception: BaseException | None = None
         index = 0
         # len() each time: a task may add tasks while running.
         while index < len(tasks):
             task = tasks[index]
             if observer is None and task.timeout is None:
                 if not task.is_async:
-                    index = await self._run_sync_batch(index)
+                    index, stopped = await self._run_sync_batch(index)
+                    exit_exception = exit_exception or stopped
                     continue
                 index += 1
                 try:
@@ -91,15 +100,22 @@ class BackgroundTasks:
                     await task.func(*task.args, **task.kwargs)
                 except Exception as exc:
                     self._failed(task, exc)
+                except BaseException as exc:
+                    exit_exception = exit_exception or self._failed_base(task, exc)
                 continue
             index += 1
             try:
                 await (task() if observer is None else execute(task, observer))
             except Exception as exc:
                 self._failed(task, exc)
+            except BaseException as exc:
+                exit_exception = exit_exception or self._failed_base(task, exc)
+        if exit_exception is not None:
+            raise exit_exception
 
-    async def _run_sync_batch(self, start: int) -> int:
-        """Run the sync tasks from `start` in one thread trip; the index to go on at."""
+    async def _run_sync_batch(self, start: int) -> tuple[int, BaseException | None]:
+        """Run the sync tasks from `start` in one thread trip; the index to go on at,
+        and a `KeyboardInterrupt` or `SystemExit` to re-raise at the end."""
         end = batch_end(self.tasks, start)
         abandoned = [False]  # read by the thread between tasks
         try:
@@ -111,25 +127,41 @@ class BackgroundTasks:
             raise
         index = start + done
         if index == end:
-            return end
+            return end, None
         task = self.tasks[index]
-        if exc is not None:
-            self._failed(task, exc)
-        elif awaitable is not None:
+        if awaitable is not None:
             try:
                 await awaitable
-            except Exception as error:
-                self._failed(task, error)
-        return index + 1
+            except BaseException as error:
+                exc = error
+        if exc is None:
+            return index + 1, None
+        if isinstance(exc, Exception):
+            self._failed(task, exc)
+            return index + 1, None
+        return index + 1, self._failed_base(task, exc)
 
     def _failed(self, task: BackgroundTask, exc: Exception) -> None:
         report_failure(task, exc, self.error_hook)
         if self.on_error == "raise":
             raise exc
 
+    def _failed_base(self, task: BackgroundTask, exc: BaseException) -> BaseException | None:
+        """A task raised a `BaseException` that is not an `Exception`: a cancellation
+        propagates; anything else is a failure, re-raised at once under `"raise"`;
+        under `"continue"`, a `KeyboardInterrupt` or `SystemExit` is returned, to
+        re-raise once every task has run."""
+        if is_cancellation(exc):
+            raise exc
+        report_failure(task, exc, self.error_hook)
+        if self.on_error == "raise":
+            raise exc
+        return exc if isinstance(exc, EXIT_EXCEPTIONS) else None
+
     async def _run_concurrently(self) -> None:
         next_index = 0
-        first_failure: list[Exception] = []
+        first_failure: list[BaseException] = []
+        exit_exceptions: list[BaseException] = []
 
         async def worker(group: TaskGroup) -> None:
             # Workers take tasks by index, so tasks start in the order added
@@ -140,17 +172,25 @@ class BackgroundTasks:
                 next_index += 1
                 try:
                     await execute(task, self.observer)
-                except Exception as exc:
+                except BaseException as exc:
+                    # Never into the task group: it would wrap the failure in a group.
+                    if is_cancellation(exc):
+                        raise
                     report_failure(task, exc, self.error_hook)
-                    if self.on_error == "raise" and not first_failure:
-                        first_failure.append(exc)
-                        group.cancel_scope.cancel()
+                    if self.on_error == "raise":
+                        if not first_failure:
+                            first_failure.append(exc)
+                            group.cancel_scope.cancel()
+                    elif isinstance(exc, EXIT_EXCEPTIONS):
+                        exit_exceptions.append(exc)
 
         async with anyio.create_task_group() as group:
             for _ in range(min(self.max_concurrency, len(self.tasks))):
                 group.start_soon(worker, group)
         if first_failure:
             raise first_failure[0]
+        if exit_exceptions:
+            raise exit_exceptions[0]
 
     def __repr__(self) -> str:
         return f"<BackgroundTasks {[task.name for task in self.tasks]!r}>"

@@ -13,7 +13,14 @@ from ._status import TaskStatus
 from ._task import BackgroundTask
 
 ErrorHook = Callable[[BackgroundTask, Exception], object]
-"""Called with the task and its exception after each failure (a sync callable)."""
+"""Called with the task and its exception after each failure that is an `Exception`
+(a sync callable). A `BaseException` that is not one (`SystemExit`,
+`KeyboardInterrupt`, a custom subclass) is logged but not passed to the hook."""
+
+EXIT_EXCEPTIONS = (KeyboardInterrupt, SystemExit)
+"""Failures that are still recorded and logged like any other, then re-raised once
+the runner (or the run of tasks) has finished cleanly: the process was asked to
+stop."""
 
 
 async def execute(task: BackgroundTask, observer: TaskObserver | None) -> Any:
@@ -38,10 +45,16 @@ async def execute(task: BackgroundTask, observer: TaskObserver | None) -> Any:
     return result
 
 
-def report_failure(task: BackgroundTask, exc: Exception, error_hook: ErrorHook | None) -> None:
-    """Log a failed task with its traceback, then pass it to the error hook."""
+def is_cancellation(exc: BaseException) -> bool:
+    """True for the event loop's cancellation exception, which is never a failure."""
+    return isinstance(exc, anyio.get_cancelled_exc_class())
+
+
+def report_failure(task: BackgroundTask, exc: BaseException, error_hook: ErrorHook | None) -> None:
+    """Log a failed task with its traceback, then pass it to the error hook (only
+    an `Exception`: the hook's type promises no more)."""
     logger.error("Background task %r failed", task.name, exc_info=exc)
-    if error_hook is not None:
+    if error_hook is not None and isinstance(exc, Exception):
         try:
             error_hook(task, exc)
         except Exception:

@@ -14,7 +14,7 @@ import anyio.lowlevel
 from anyio.abc import TaskGroup
 
 from ._errors import QueueFullError, RunnerClosedError
-from ._execution import ErrorHook, execute, report_failure
+from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._handle import TaskHandle
 from ._observer import TaskObserver, logger
 from ._options import TaskOptions
@@ -71,6 +71,7 @@ class TaskRunner:
         self._loop_thread: int | None = None
         self._closed = False
         self._deadline_passed = False
+        self._exit_exception: BaseException | None = None
         self._idle: anyio.Event | None = None
         self._wakeup: anyio.Event | None = None
         # Shielded: a cancellation of the `async with` body (an outer cancel scope)
@@ -107,10 +108,14 @@ class TaskRunner:
             # Tasks never raise into the group (failures live in their handles), so
             # exiting it cleanly lets an exception of the body propagate unwrapped.
             await group.__aexit__(None, None, None)
-            return None
         finally:
             self._loop_thread = None
             self._token = None
+        if self._exit_exception is not None and exc is None:
+            # A task raised KeyboardInterrupt or SystemExit: now that every task
+            # has finished, the request to stop goes on to the caller.
+            raise self._exit_exception
+        return None
 
     async def _drain(self) -> None:
         with anyio.move_on_after(self.drain_timeout):
@@ -239,8 +244,13 @@ class TaskRunner:
                 try:
                     result = await execute(handle.task, self.observer)
                 except Exception as exc:
-                    report_failure(handle.task, exc, self.error_hook)
-                    handle._finish(TaskStatus.FAILED, exc=exc)
+                    self._failed(handle, exc)
+                except BaseException as exc:
+                    if is_cancellation(exc):
+                        raise
+                    self._failed(handle, exc)
+                    if isinstance(exc, EXIT_EXCEPTIONS) and self._exit_exception is None:
+                        self._exit_exception = exc
                 else:
                     handle._finish(TaskStatus.DONE, result)
         finally:
@@ -249,6 +259,10 @@ class TaskRunner:
                 handle._finish(TaskStatus.CANCELLED)
                 if self._deadline_passed:
                     self._log_drain_cancel(handle, "running")
+
+    def _failed(self, handle: TaskHandle[Any], exc: BaseException) -> None:
+        report_failure(handle.task, exc, self.error_hook)
+        handle._finish(TaskStatus.FAILED, exc=exc)
 
     def _signal_if_idle(self) -> None:
         if self._idle is not None and not self._busy():

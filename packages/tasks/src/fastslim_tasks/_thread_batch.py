@@ -27,7 +27,7 @@ def batch_end(tasks: Sequence[BackgroundTask], start: int) -> int:
     return end
 
 
-BatchOutcome = tuple[int, Exception | None, Awaitable[Any] | None]
+BatchOutcome = tuple[int, BaseException | None, Awaitable[Any] | None]
 """How many tasks completed; the exception of the next one, if it failed; or the
 awaitable the next one returned (a sync wrapper of an async function), to await
 on the loop."""
@@ -41,7 +41,7 @@ def run_batch(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOu
             return done, None, None
         try:
             result = task.func(*task.args, **task.kwargs)
-        except Exception as exc:
+        except BaseException as exc:  # SystemExit and the like are failures too
             return done, exc, None
         if result is not None and inspect.isawaitable(result):
             return done, None, result
