@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 
 from fastslim_testclient import (
+    AppTimeout,
     ASGIProtocolError,
     LifespanFailed,
     WebSocketDenialResponse,
@@ -41,3 +42,12 @@ def test_lifespan_failed_names_the_phase_and_the_message() -> None:
     assert isinstance(error, RuntimeError)
     assert (error.phase, error.message) == ("shutdown", "disk full")
     assert str(error) == "The app reported that lifespan shutdown failed: disk full."
+
+
+def test_an_app_timeout_is_an_httpx_read_timeout_with_its_request_and_seconds() -> None:
+    request = httpx.Request("GET", "http://testserver/hang")
+    error = AppTimeout("The app did not answer.", request=request, timeout=1.5)
+    assert isinstance(error, httpx.ReadTimeout)
+    assert isinstance(error, httpx.TimeoutException)
+    assert (error.request, error.timeout) == (request, 1.5)
+    assert str(error) == "The app did not answer."

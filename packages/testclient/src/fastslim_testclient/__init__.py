@@ -11,6 +11,7 @@ from .__about__ import __version__ as __version__
 from ._async_client import AsyncTestClient as AsyncTestClient
 from ._async_websocket import AsyncWebSocketTestSession as AsyncWebSocketTestSession
 from ._client import TestClient as TestClient
+from ._errors import AppTimeout as AppTimeout
 from ._errors import ASGIProtocolError as ASGIProtocolError
 from ._errors import LifespanFailed as LifespanFailed
 from ._errors import WebSocketDenialResponse as WebSocketDenialResponse
@@ -19,6 +20,7 @@ from ._websocket import WebSocketTestSession as WebSocketTestSession
 
 __all__ = (
     "ASGIProtocolError",
+    "AppTimeout",
     "AsyncTestClient",
     "AsyncWebSocketTestSession",
     "LifespanFailed",

@@ -15,10 +15,21 @@ import anyio.abc
 import httpx
 
 from ._background import PendingCalls
+from ._errors import AppTimeout
 from ._exchange import HTTPExchange
 from ._response import started_response, unstarted_response
 from ._scope import WEBSOCKET_SCHEMES, ScopeSettings, WebSocketUpgrade, http_scope, websocket_scope
+from ._timeout import ReadDeadline
 from ._types import ASGIApp
+
+
+async def _read_all(exchange: HTTPExchange, chunks: list[bytes]) -> None:
+    """Wait for the response, append its body chunks to `chunks`, wait for the app's end."""
+    await exchange.wait_started()
+    if exchange.response_started:
+        while (chunk := await exchange.receive_chunk()) is not None:
+            chunks.append(chunk)
+        await exchange.finish_body(wait_for_background=True)
 
 
 class _TaskBody(httpx.AsyncByteStream):
@@ -38,7 +49,13 @@ class _TaskBody(httpx.AsyncByteStream):
     async def __anext__(self) -> bytes:
         exchange = self._exchange
         while not self._closed:
-            chunk = await exchange.receive_chunk()
+            try:
+                chunk = await exchange.receive_chunk()
+            except AppTimeout:
+                # The app was disconnected and has finished: nothing to close.
+                self._closed = True
+                self._transport.forget(self)
+                raise
             if chunk is None:
                 break
             if chunk and not self._is_head:
@@ -99,7 +116,9 @@ class AsyncTransport(httpx.AsyncBaseTransport):
                 f"their responses, which needs a task group: send {request.method} "
                 f"{request.url} inside `async with client:`."
             )
-        exchange = HTTPExchange(self.app, scope, await request.aread())
+        exchange = HTTPExchange(
+            self.app, scope, await request.aread(), deadline=ReadDeadline(request)
+        )
         if self.task_group is None:
             return await self._run_to_end(exchange, request)
         self.task_group.start_soon(exchange.run_app)
@@ -119,13 +138,15 @@ class AsyncTransport(httpx.AsyncBaseTransport):
 
     async def _run_to_end(self, exchange: HTTPExchange, request: httpx.Request) -> httpx.Response:
         chunks: list[bytes] = []
+        timed_out: AppTimeout | None = None
         async with anyio.create_task_group() as task_group:
             task_group.start_soon(exchange.run_app)
-            await exchange.wait_started()
-            if exchange.response_started:
-                while (chunk := await exchange.receive_chunk()) is not None:
-                    chunks.append(chunk)
-                await exchange.finish_body(wait_for_background=True)
+            try:
+                await _read_all(exchange, chunks)
+            except AppTimeout as exc:
+                timed_out = exc  # the app has finished; raised as it is, not in a group
+        if timed_out is not None:
+            raise timed_out
         if not exchange.response_started:
             return unstarted_response(
                 exchange, request, raise_server_exceptions=self.raise_server_exceptions

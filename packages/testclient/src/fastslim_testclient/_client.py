@@ -33,6 +33,13 @@ class TestClient(httpx.Client):
     response's background work is done. With `wait_for_background=False` a call
     returns as soon as the response is complete while the app keeps running;
     `wait_background()` waits for that pending work (and raises its failures).
+
+    `timeout` (a number of seconds, an `httpx.Timeout` or None; a call's own
+    `timeout=` wins) bounds each wait for the app by its read part: the
+    response start, each body chunk, the end of the app call. Past it the app
+    is disconnected and cancelled and the call raises `AppTimeout` (an
+    `httpx.ReadTimeout`). The default None waits as long as the app takes, as
+    Starlette's `TestClient` does.
     """
 
     __test__ = False
@@ -57,6 +64,7 @@ class TestClient(httpx.Client):
         client: tuple[str, int] = ("testclient", 50000),
         *,
         wait_for_background: bool = True,
+        timeout: httpx._types.TimeoutTypes = None,
     ) -> None:
         self.app = as_asgi3(app)
         self.app_state: dict[str, Any] = {}
@@ -81,6 +89,7 @@ class TestClient(httpx.Client):
             transport=self._asgi,
             follow_redirects=follow_redirects,
             cookies=cookies,
+            timeout=timeout,
         )
 
     @contextlib.contextmanager

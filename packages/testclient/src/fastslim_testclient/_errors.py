@@ -9,6 +9,19 @@ class ASGIProtocolError(AssertionError):
     """The app broke the ASGI protocol (a test failure, hence an `AssertionError`)."""
 
 
+class AppTimeout(httpx.ReadTimeout):
+    """The app did not answer within the request's read timeout.
+
+    An `httpx.ReadTimeout`, so `except httpx.TimeoutException` catches it.
+    `request` is the request that timed out and `timeout` its read timeout in
+    seconds. By then the app has received `http.disconnect` and was cancelled.
+    """
+
+    def __init__(self, message: str, *, request: httpx.Request, timeout: float) -> None:
+        super().__init__(message, request=request)
+        self.timeout = timeout
+
+
 class LifespanFailed(RuntimeError):
     """The app reported `lifespan.startup.failed` or `lifespan.shutdown.failed`."""
 

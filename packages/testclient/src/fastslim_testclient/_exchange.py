@@ -13,12 +13,16 @@ can be read line by line).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import anyio
 
 from ._errors import ASGIProtocolError
+from ._timeout import ReadDeadline
 from ._types import ASGIApp, Message, Scope
+
+T = TypeVar("T")
 
 #: How long an app may take to react to a client disconnect before it is
 #: cancelled, when it neither returns nor waits for another message.
@@ -26,10 +30,18 @@ DISCONNECT_GRACE_SECONDS = 0.25
 
 
 class HTTPExchange:
-    """The state of one HTTP request/response between a test client and an app."""
+    """The state of one HTTP request/response between a test client and an app.
 
-    def __init__(self, app: ASGIApp, scope: Scope, body: bytes) -> None:
+    With a `deadline`, each wait of the client side is bounded by the request's
+    read timeout: past it the app is disconnected (and cancelled) and the wait
+    raises `AppTimeout`.
+    """
+
+    def __init__(
+        self, app: ASGIApp, scope: Scope, body: bytes, *, deadline: ReadDeadline | None = None
+    ) -> None:
         self._app = app
+        self._deadline = deadline
         self.scope = scope
         self._request_body = body
         self._request_sent = False
@@ -144,12 +156,33 @@ class HTTPExchange:
 
     # The client side.
 
+    async def _bounded(self, waiting: Callable[[], Awaitable[T]], template: str) -> T:
+        if self._deadline is None:
+            return await waiting()
+        return await self._deadline.wait(waiting, self.disconnect, template)
+
     async def wait_started(self) -> None:
-        """Wait until the response starts or the app returns without starting one."""
-        await self._started.wait()
+        """Wait until the response starts or the app returns without starting one.
+
+        Raises `AppTimeout` past the read timeout.
+        """
+        await self._bounded(
+            self._started.wait,
+            "The app did not start a response to {request} within the read timeout of {seconds} s.",
+        )
 
     async def receive_chunk(self) -> bytes | None:
-        """The next body chunk, or None once the body has ended."""
+        """The next body chunk, or None once the body has ended.
+
+        Raises `AppTimeout` past the read timeout.
+        """
+        return await self._bounded(
+            self._receive_chunk,
+            "The app sent no more of the response body of {request} "
+            "within the read timeout of {seconds} s.",
+        )
+
+    async def _receive_chunk(self) -> bytes | None:
         if self._body_read:
             return None
         try:
@@ -167,11 +200,21 @@ class HTTPExchange:
         Returns True when the app is left running as pending background work
         (only when `wait_for_background` is False and the response is
         complete); otherwise waits until the app returns and returns False.
+        Raises `AppTimeout` when the trailers, or the end of the app call, do
+        not come within the read timeout.
         """
-        await self._done.wait()
+        await self._bounded(
+            self._done.wait,
+            "The app did not send the trailers of the response to {request} "
+            "within the read timeout of {seconds} s.",
+        )
         if self.response_complete and not wait_for_background:
             return True
-        await self._finished.wait()
+        await self._bounded(
+            self._finished.wait,
+            "The app did not return within the read timeout of {seconds} s after completing "
+            "the response to {request} (its background work still runs).",
+        )
         return False
 
     async def wait_finished(self) -> Exception | None:

@@ -19,6 +19,7 @@ from ._background import PortalPendingCalls
 from ._exchange import HTTPExchange
 from ._response import started_response, unstarted_response
 from ._scope import WEBSOCKET_SCHEMES, ScopeSettings, WebSocketUpgrade, http_scope, websocket_scope
+from ._timeout import ReadDeadline
 from ._types import ASGIApp
 
 PortalFactory = Callable[[], AbstractContextManager[BlockingPortal]]
@@ -46,7 +47,12 @@ class _PortalBody(httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         portal, exchange = self._portal, self._exchange
         while not self._closed:
-            chunk = portal.call(exchange.receive_chunk)
+            try:
+                chunk = portal.call(exchange.receive_chunk)
+            except BaseException:
+                # A read timeout: the app was disconnected and has finished.
+                self._end()
+                raise
             if chunk is None:
                 break
             if chunk and not self._is_head:
@@ -58,13 +64,18 @@ class _PortalBody(httpx.SyncByteStream):
         try:
             pending = portal.call(exchange.finish_body, self._transport.wait_for_background)
         except BaseException:
-            self._stack.close()
+            self._end()
             raise
         if pending:
             self._transport.pending.add(portal, exchange, self._stack.pop_all())
             return
         self._stack.close()
         self._transport.raise_failure(exchange)
+
+    def _end(self) -> None:
+        self._closed = True
+        self._transport.forget(self)
+        self._stack.close()
 
     def close(self) -> None:
         """Close before the end of the body: the app is disconnected and cancelled."""
@@ -112,7 +123,9 @@ class PortalTransport(httpx.BaseTransport):
         stack = contextlib.ExitStack()
         try:
             portal = stack.enter_context(self.portal_factory())
-            exchange = portal.call(partial(HTTPExchange, self.app, scope, body))
+            exchange = portal.call(
+                partial(HTTPExchange, self.app, scope, body, deadline=ReadDeadline(request))
+            )
             portal.start_task_soon(exchange.run_app)
             stack.callback(portal.call, exchange.cancel)
             portal.call(exchange.wait_started)
