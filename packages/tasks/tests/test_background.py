@@ -1,3 +1,4 @@
+import contextvars
 import logging
 import sys
 import threading
@@ -385,3 +386,69 @@ async def test_raise_policy_stops_at_a_base_exception_logs_and_reraises_it_bare(
     assert ran == []
     [record] = caplog.records
     assert "'failing'" in record.getMessage()
+
+
+# -- context variables: sync tasks never see what another task set ---------------
+
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="unset")
+
+
+def tag(value: str) -> None:
+    request_id.set(value)
+
+
+@pytest.mark.parametrize("observed", [False, True])
+async def test_a_sync_task_never_sees_what_the_sync_task_before_it_set(observed: bool) -> None:
+    seen: list[str] = []
+    tasks = continue_tasks(1, observed)
+    tasks.add_task(tag, "tag-task")
+    tasks.add_task(lambda: seen.append(request_id.get()))
+    tasks.add_task(tag, "another")
+    tasks.add_task(lambda: seen.append(request_id.get()))
+    request_id.set("req-1")
+    await tasks()
+    assert seen == ["req-1", "req-1"]
+    assert request_id.get() == "req-1"
+
+
+async def test_async_tasks_share_the_caller_s_context_as_in_fastapi() -> None:
+    seen: list[str] = []
+
+    async def async_tag() -> None:
+        request_id.set("async-task")
+
+    async def async_read() -> None:
+        seen.append(request_id.get())
+
+    tasks = BackgroundTasks()
+    tasks.add_task(async_tag)
+    tasks.add_task(async_read)
+    tasks.add_task(lambda: seen.append(request_id.get()))
+    request_id.set("req-1")
+    await tasks()
+    assert seen == ["async-task", "async-task"]
+
+
+async def test_concurrent_tasks_each_run_in_their_own_copy_of_the_caller_s_context() -> None:
+    seen: list[str] = []
+    tagged = anyio.Event()
+
+    async def async_tag() -> None:
+        request_id.set("async-task")
+        tagged.set()
+
+    async def async_read_after_tag() -> None:
+        await tagged.wait()
+        seen.append(request_id.get())
+
+    tasks = BackgroundTasks(max_concurrency=2)
+    for _ in range(3):  # two workers: each runs a tagging task before a reading one
+        tasks.add_task(async_tag)
+    tasks.add_task(async_read_after_tag)
+    tasks.add_task(async_read_after_tag)
+    tasks.add_task(tag, "sync-task")
+    tasks.add_task(lambda: seen.append(request_id.get()))
+    request_id.set("req-1")
+    await tasks()
+    assert seen == ["req-1"] * 3
+    assert request_id.get() == "req-1"

@@ -572,3 +572,47 @@ async def test_an_exit_exception_of_a_task_does_not_hide_the_body_s_own_exceptio
 
     with pytest.raises(Boom, match="from the body"):
         await use_runner()
+
+
+# -- each task runs in its own copy of the runner's context -----------------------
+
+
+async def test_a_task_never_sees_what_another_task_set() -> None:
+    seen: list[str] = []
+
+    async def async_set(value: str) -> None:
+        origin.set(value)
+        await anyio.lowlevel.checkpoint()
+
+    async def async_read() -> None:
+        await anyio.lowlevel.checkpoint()
+        seen.append(origin.get())
+
+    def sync_set(value: str) -> None:
+        origin.set(value)
+
+    def sync_read() -> None:
+        seen.append(origin.get())
+
+    origin.set("runner")
+    async with TaskRunner(max_concurrency=1) as runner:
+        for setter, reader in [
+            (async_set, async_read),
+            (sync_set, sync_read),
+            (async_set, sync_read),
+            (sync_set, async_read),
+        ]:
+            runner.submit(setter, "set by a task")
+            await runner.submit(reader).wait()
+        assert origin.get() == "runner"  # nor does the body
+    assert seen == ["runner"] * 4
+
+
+async def test_tasks_run_in_the_context_the_runner_was_entered_in_not_the_submitter_s() -> None:
+    seen: list[str] = []
+    origin.set("lifespan")
+    async with TaskRunner(max_concurrency=2) as runner:
+        origin.set("request")  # set after entering: a submitter's own value
+        handle = runner.submit(lambda: seen.append(origin.get()))
+        await handle.wait()
+    assert seen == ["lifespan"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, ParamSpec
 
@@ -9,6 +10,7 @@ import anyio
 import anyio.to_thread
 from anyio.abc import TaskGroup
 
+from ._context import InContext
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._observer import TaskObserver
 from ._options import TaskOptions
@@ -162,6 +164,7 @@ class BackgroundTasks:
         next_index = 0
         first_failure: list[BaseException] = []
         exit_exceptions: list[BaseException] = []
+        caller = contextvars.copy_context()
 
         async def worker(group: TaskGroup) -> None:
             # Workers take tasks by index, so tasks start in the order added
@@ -171,7 +174,9 @@ class BackgroundTasks:
                 task = self.tasks[next_index]
                 next_index += 1
                 try:
-                    await execute(task, self.observer)
+                    # Each task in its own copy of the caller's context: what one
+                    # sets is never seen by another one run by the same worker.
+                    await InContext(caller.copy(), execute(task, self.observer))
                 except BaseException as exc:
                     # Never into the task group: it would wrap the failure in a group.
                     if is_cancellation(exc):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -13,6 +14,7 @@ import anyio.from_thread
 import anyio.lowlevel
 from anyio.abc import TaskGroup
 
+from ._context import InContext
 from ._errors import QueueFullError, RunnerClosedError
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._handle import TaskHandle
@@ -72,6 +74,7 @@ class TaskRunner:
         self._closed = False
         self._deadline_passed = False
         self._exit_exception: BaseException | None = None
+        self._context = contextvars.Context()  # replaced by a snapshot on entry
         self._idle: anyio.Event | None = None
         self._wakeup: anyio.Event | None = None
         # Shielded: a cancellation of the `async with` body (an outer cancel scope)
@@ -83,6 +86,8 @@ class TaskRunner:
     async def __aenter__(self) -> TaskRunner:
         if self._group is not None or self._closed:
             raise RuntimeError("A TaskRunner can be entered only once")
+        # Each task runs in its own copy of this snapshot of the entering context.
+        self._context = contextvars.copy_context()
         group = anyio.create_task_group()
         await group.__aenter__()
         self._group = group
@@ -210,9 +215,9 @@ class TaskRunner:
 
     async def _serve(self) -> None:
         # The workers live in a task group of their own, inside the shielded
-        # service scope: only the drain's deadline cancels them. They are started
-        # here, never by submit(), so every task runs in the runner's context,
-        # whoever submitted it (a request, a worker thread).
+        # service scope: only the drain's deadline cancels them. A worker runs one
+        # task after another, each in its own copy of the runner's context (see
+        # _run), whoever submitted it (a request, a worker thread).
         with self._service_scope:
             async with anyio.create_task_group() as workers:
                 while True:
@@ -242,7 +247,9 @@ class TaskRunner:
         try:
             with scope:
                 try:
-                    result = await execute(handle.task, self.observer)
+                    result = await InContext(
+                        self._context.copy(), execute(handle.task, self.observer)
+                    )
                 except Exception as exc:
                     self._failed(handle, exc)
                 except BaseException as exc:

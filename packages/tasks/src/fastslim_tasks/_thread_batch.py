@@ -3,11 +3,13 @@
 The hop to a worker thread and back costs far more than a small sync task, so a
 run of sync tasks (no timeout, no observer) goes to the thread once. Order and
 error semantics are those of running them one by one: the batch stops at the
-first failure, and a cancelled batch starts no further task.
+first failure, and a cancelled batch starts no further task; and each task runs
+in its own copy of the caller's context, as it would in a trip of its own.
 """
 
 from __future__ import annotations
 
+import contextvars
 import inspect
 from collections.abc import Awaitable, Sequence
 from typing import Any
@@ -35,14 +37,40 @@ on the loop."""
 
 def run_batch(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOutcome:
     """Run `tasks` one by one in this (worker) thread until one fails, one returns
-    an awaitable, or `abandoned[0]` is set by the cancelled caller."""
-    for done, task in enumerate(tasks):
+    an awaitable, or `abandoned[0]` is set by the cancelled caller.
+
+    Each task runs in a copy of the caller's context (this thread's, copied by the
+    trip), never in one a task before it changed: tasks share a copy while they
+    leave it as it was (an O(1) check when they set nothing), and the next task
+    gets a fresh copy as soon as one sets a variable.
+    """
+    caller = contextvars.copy_context()
+    start = 0
+    outcome: BatchOutcome | None = None
+    while outcome is None:
+        start, outcome = caller.copy().run(_run_until_changed, tasks, start, abandoned, caller)
+    return outcome
+
+
+def _run_until_changed(
+    tasks: Sequence[BackgroundTask],
+    start: int,
+    abandoned: list[bool],
+    caller: contextvars.Context,
+) -> tuple[int, BatchOutcome | None]:
+    """Run tasks from `start` in the current context until the batch ends (its
+    outcome) or a task changes the context (None, with the index to go on at)."""
+    copy_context = contextvars.copy_context
+    for done in range(start, len(tasks)):
         if abandoned[0]:
-            return done, None, None
+            return done, (done, None, None)
+        task = tasks[done]
         try:
             result = task.func(*task.args, **task.kwargs)
         except BaseException as exc:  # SystemExit and the like are failures too
-            return done, exc, None
+            return done, (done, exc, None)
         if result is not None and inspect.isawaitable(result):
-            return done, None, result
-    return len(tasks), None, None
+            return done, (done, None, result)
+        if copy_context() != caller:
+            return done + 1, None
+    return len(tasks), (len(tasks), None, None)
