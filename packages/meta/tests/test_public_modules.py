@@ -43,6 +43,9 @@ def test_dependency_declarations_are_the_di_package_classes() -> None:
     from fastslim.params import Depends, Security
     from fastslim.security import SecurityScopes
 
-    assert fastslim.Depends is Depends is fastslim_di.Depends
-    assert fastslim.Security is Security is fastslim_di.Security
+    assert Depends is fastslim_di.Depends
+    assert Security is fastslim_di.Security
     assert SecurityScopes is fastslim_di.SecurityScopes
+    # The top-level names are functions, typed to return Any, as FastAPI's.
+    assert isinstance(fastslim.Depends(print, use_cache=False), fastslim_di.Depends)
+    assert isinstance(fastslim.Security(print, scopes=["a"]), fastslim_di.Security)

@@ -1,0 +1,13 @@
+"""`fastslim.param_functions`, as `fastapi.param_functions`: `Query(...)` and friends."""
+
+from fastslim_routing.param_functions import Body as Body
+from fastslim_routing.param_functions import Cookie as Cookie
+from fastslim_routing.param_functions import Depends as Depends
+from fastslim_routing.param_functions import File as File
+from fastslim_routing.param_functions import Form as Form
+from fastslim_routing.param_functions import Header as Header
+from fastslim_routing.param_functions import Path as Path
+from fastslim_routing.param_functions import Query as Query
+from fastslim_routing.param_functions import Security as Security
+
+__all__ = ("Body", "Cookie", "Depends", "File", "Form", "Header", "Path", "Query", "Security")

@@ -1,0 +1,192 @@
+"""`CompiledRoute`: everything about a path operation that is known when it is declared.
+
+`compile_route(settings)` reads the endpoint and its dependencies once (through
+fastslim-di's `build_plan` with routing's `Collector`), then builds the
+extractor, the one validator of the non-body parameters, the body reader and
+the response serializer. Declaration errors name the route
+(`GET /items/{item_id} (read_item): ...`).
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import PydanticSchemaGenerationError
+from starlette.responses import Response
+from starlette.routing import compile_path
+
+import fastslim_di
+from fastslim_di import DependencyPlan, Depends, build_plan
+
+from . import exceptions
+from ._body import BodyReader
+from ._classify import BODY, DeclarationError, ParamSpec
+from ._collector import Collector
+from ._encode import DumpOptions, ResponseEncoder
+from ._endpoint_context import EndpointContext
+from ._endpoint_context import endpoint_context as make_endpoint_context
+from ._extract import Extractor
+from ._late import late_source
+from ._pydantic_v1 import check_not_v1
+from ._validator import ParamsValidator
+from .datastructures import DefaultPlaceholder
+
+
+@dataclass(frozen=True)
+class RouteSettings:
+    """The effective settings of a path operation (router and inclusion merged)."""
+
+    path: str
+    endpoint: Callable[..., Any]
+    methods: frozenset[str]
+    name: str
+    dependencies: Sequence[Depends] = ()
+    status_code: int | None = None
+    response_model: Any = field(default_factory=lambda: DefaultPlaceholder(None))
+    response_class: type[Response] = Response
+    class_is_default: bool = True
+    options: DumpOptions = field(default_factory=DumpOptions)
+    strict_content_type: bool = True
+
+    def describe(self) -> str:
+        methods = ", ".join(sorted(self.methods)) or "WEBSOCKET"
+        name = getattr(self.endpoint, "__name__", self.name)
+        return f"{methods} {self.path} ({name})"
+
+
+class CompiledRoute:
+    """A path operation ready to serve: a straight line per request."""
+
+    __slots__ = (
+        "body",
+        "endpoint",
+        "extractor",
+        "is_async",
+        "params",
+        "plan",
+        "response",
+        "settings",
+    )
+
+    def __init__(
+        self,
+        settings: RouteSettings,
+        plan: DependencyPlan,
+        extractor: Extractor | None,
+        params: ParamsValidator | None,
+        body: BodyReader | None,
+        response: ResponseEncoder,
+    ) -> None:
+        self.settings = settings
+        self.endpoint = settings.endpoint
+        self.plan = plan
+        self.is_async = plan.is_async
+        self.extractor = extractor
+        self.params = params
+        self.body = body
+        self.response = response
+
+
+def _owner_ranks(plan: DependencyPlan) -> Callable[[ParamSpec], int]:
+    """FastAPI's error order: sub-dependencies (depth first) before their owner."""
+    ranks: dict[Any, int] = {}
+    for node in plan.iter_nodes():
+        ranks.setdefault(node.call, len(ranks))
+    last = len(ranks)
+
+    def rank(spec: ParamSpec) -> int:
+        return ranks.get(spec.owner, last) if spec.owner is not plan.call else last
+
+    return rank
+
+
+def return_annotation(endpoint: Callable[..., Any]) -> Any:
+    """The endpoint's evaluated return annotation, or `inspect.Signature.empty`."""
+    try:
+        signature = inspect.signature(endpoint, eval_str=True)
+    except (NameError, TypeError, ValueError):
+        return inspect.Signature.empty
+    return signature.return_annotation
+
+
+def _response_type(settings: RouteSettings) -> tuple[Any, bool]:
+    model = settings.response_model
+    if isinstance(model, DefaultPlaceholder):
+        model = return_annotation(settings.endpoint)
+        if model is inspect.Signature.empty:
+            return None, False
+        if isinstance(model, type) and issubclass(model, Response):
+            return None, False
+    elif model is None:
+        return None, False
+    return model, True
+
+
+def _plan(settings: RouteSettings, collector: Collector) -> DependencyPlan:
+    try:
+        return build_plan(settings.endpoint, dependencies=settings.dependencies, resolver=collector)
+    except fastslim_di.DependencyScopeError as exc:
+        raise exceptions.DependencyScopeError(*exc.args) from None
+    except DeclarationError as exc:
+        raise exceptions.FastAPIError(f"{settings.describe()}: {exc}") from None
+
+
+def compile_route(settings: RouteSettings) -> CompiledRoute:
+    """Compile a path operation; raises `FastAPIError` subclasses on misuse."""
+    path_names = frozenset(compile_path(settings.path)[2])
+    collector = Collector(path_names, late_source)
+    plan = _plan(settings, collector)
+    collector.freeze()
+    rank = _owner_ranks(plan)
+    slots = list(zip(collector.slots, collector.specs, strict=True))
+    for _, spec in slots:
+        check_not_v1(spec.annotation, "the parameter")
+    plain = [(slot, spec) for slot, spec in slots if spec.location != BODY]
+    bodies = [(slot, spec) for slot, spec in slots if spec.location == BODY]
+    response_type, has_field = _response_type(settings)
+    if has_field:
+        check_not_v1(response_type, "the response model")
+    try:
+        encoder = ResponseEncoder(
+            response_type,
+            has_field=has_field,
+            response_class=settings.response_class,
+            class_is_default=settings.class_is_default,
+            status_code=settings.status_code,
+            options=settings.options,
+            validation_error=_response_error_factory(settings),
+        )
+    except PydanticSchemaGenerationError as exc:
+        raise exceptions.FastAPIError(
+            f"{settings.describe()}: invalid response type {response_type!r}; use a pydantic "
+            "field type, or response_model=None to skip the response model."
+        ) from exc
+    return CompiledRoute(
+        settings,
+        plan,
+        Extractor(plain) if plain else None,
+        ParamsValidator(plain, rank) if plain else None,
+        BodyReader(bodies, rank, strict=settings.strict_content_type) if bodies else None,
+        encoder,
+    )
+
+
+def _response_error_factory(
+    settings: RouteSettings,
+) -> Callable[[list[dict[str, Any]], Any], Exception]:
+    method = min(settings.methods) if settings.methods else "GET"
+
+    def make(errors: list[dict[str, Any]], value: Any) -> Exception:
+        return exceptions.ResponseValidationError(
+            errors, body=value, endpoint_ctx=endpoint_context(settings, method)
+        )
+
+    return make
+
+
+def endpoint_context(settings: RouteSettings, method: str) -> EndpointContext:
+    """The endpoint context of validation errors (function, path, file, line)."""
+    return make_endpoint_context(settings.endpoint, f"{method} {settings.path}")

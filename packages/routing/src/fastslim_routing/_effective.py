@@ -1,0 +1,203 @@
+"""The routes a router serves, with every inclusion applied (FastAPI 0.137+'s model).
+
+Routers are not copied: `include_router` appends an `_IncludedRouter` node, and
+the routes are flattened, when first served after a change, into effective
+routes: an `APIRoute` under an inclusion is served by an `EffectiveRoute` (the
+full path, the inclusion's dependencies, response class and content-type
+setting, compiled once and cached), Starlette routes by prefixed stand-ins.
+`iter_route_contexts` lists the same with their `RouteContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from starlette._utils import get_route_path
+from starlette.datastructures import URLPath
+from starlette.routing import (
+    BaseRoute,
+    Match,
+    Mount,
+    NoMatchFound,
+    Route,
+    WebSocketRoute,
+    compile_path,
+    replace_params,
+)
+from starlette.types import Receive, Scope, Send
+
+from fastslim_di import Depends
+
+from ._compile import CompiledRoute, compile_route
+from ._route import APIRoute, resolve_default
+
+if TYPE_CHECKING:
+    from ._router import APIRouter, IncludedRouter
+
+COMPILED = "fastslim.compiled_route"
+
+
+@dataclass(frozen=True)
+class RouteContext:
+    """A route as served: its effective `path`, `name`, `methods`, `endpoint`, and
+    the `original_route` (the object in its router's `routes`)."""
+
+    path: str
+    name: str | None
+    methods: frozenset[str] | None
+    endpoint: Callable[..., Any] | None
+    original_route: BaseRoute
+    inclusions: tuple[IncludedRouter, ...] = ()
+
+
+class EffectiveRoute(BaseRoute):
+    """An `APIRoute` served under one chain of inclusions."""
+
+    def __init__(self, original: APIRoute, compiled: CompiledRoute) -> None:
+        self.original = original
+        self.compiled = compiled
+        self.path = compiled.settings.path
+        self.name = original.name
+        self.endpoint = original.endpoint
+        self.methods = original.methods
+        self.include_in_schema = original.include_in_schema
+        self.path_regex, self.path_format, self.param_convertors = compile_path(self.path)
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] != "http":
+            return Match.NONE, {}
+        match = self.path_regex.match(get_route_path(scope))
+        if match is None:
+            return Match.NONE, {}
+        params = match.groupdict()
+        for key, value in params.items():
+            params[key] = self.param_convertors[key].convert(value)
+        path_params = dict(scope.get("path_params", {}))
+        path_params.update(params)
+        child = {"endpoint": self.endpoint, "path_params": path_params, COMPILED: self.compiled}
+        if scope["method"] not in self.methods:
+            return Match.PARTIAL, child
+        return Match.FULL, child
+
+    def url_path_for(self, name: str, /, **path_params: Any) -> Any:
+        if name != self.name or set(path_params) != set(self.param_convertors):
+            raise NoMatchFound(name, path_params)
+        path, _ = replace_params(self.path_format, self.param_convertors, path_params)
+        return URLPath(path=path, protocol="http")
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.original.handle(scope, receive, send)
+
+
+def _prefixed(route: BaseRoute, prefix: str) -> BaseRoute:
+    """A Starlette route under an inclusion prefix."""
+    if not prefix:
+        return route
+    if isinstance(route, Route):
+        return Route(
+            prefix + route.path,
+            route.endpoint,
+            methods=route.methods,
+            name=route.name,
+            include_in_schema=route.include_in_schema,
+        )
+    if isinstance(route, WebSocketRoute):
+        return WebSocketRoute(prefix + route.path, route.endpoint, name=route.name)
+    if isinstance(route, Mount):
+        return Mount(prefix + route.path, app=route.app, name=route.name)
+    return route
+
+
+@dataclass(frozen=True)
+class _Chain:
+    """What the inclusions above a route add, innermost settings first."""
+
+    prefix: str = ""
+    dependencies: tuple[Depends, ...] = ()
+    response_classes: tuple[Any, ...] = ()
+    strict: tuple[Any, ...] = ()
+    inclusions: tuple[IncludedRouter, ...] = ()
+
+
+Flattened = list[tuple[BaseRoute, RouteContext]]
+CompileCache = dict[tuple[int, ...], tuple[EffectiveRoute, tuple[Any, ...]]]
+"""(ids of the route, its compilation and its inclusions) -> the effective route, and
+the inclusions themselves (kept alive so that their ids stay theirs)."""
+
+
+def _effective(route: APIRoute, chain: _Chain, cache: CompileCache) -> EffectiveRoute:
+    key = (id(route), id(route.compiled), *map(id, chain.inclusions))
+    cached = cache.get(key)
+    if cached is not None:
+        return cached[0]
+    settings = route.settings(
+        prefix=chain.prefix,
+        dependencies=chain.dependencies,
+        response_class=resolve_default(*chain.response_classes),
+        strict_content_type=resolve_default(*chain.strict),
+    )
+    found = EffectiveRoute(route, compile_route(settings))
+    cache[key] = (found, chain.inclusions)
+    return found
+
+
+def flatten(router: APIRouter, cache: CompileCache) -> Flattened:
+    """Every route `router` serves, in declaration order, with its context.
+
+    Raises the declaration errors of routes compiled under an inclusion.
+    """
+    found: Flattened = []
+    _walk(router, _Chain(), cache, found)
+    return found
+
+
+def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: Flattened) -> None:
+    """Appends to `found`; with no `cache`, only the contexts are meaningful."""
+    from ._router import IncludedRouter
+
+    for node in list(router.routes):
+        if isinstance(node, IncludedRouter):
+            inner = _Chain(
+                prefix=chain.prefix + node.prefix,
+                dependencies=(*chain.dependencies, *router.dependencies, *node.dependencies),
+                response_classes=(
+                    node.default_response_class,
+                    router.default_response_class,
+                    *chain.response_classes,
+                ),
+                strict=(router.strict_content_type, *chain.strict),
+                inclusions=(*chain.inclusions, node),
+            )
+            _walk(node.router, inner, cache, found)
+        elif cache is None:
+            found.append((node, _context(node, chain)))
+        elif isinstance(node, APIRoute):
+            served: BaseRoute = node if not chain.inclusions else _effective(node, chain, cache)
+            found.append((served, _context(node, chain)))
+        else:
+            found.append((_prefixed(node, chain.prefix), _context(node, chain)))
+
+
+def _context(route: BaseRoute, chain: _Chain) -> RouteContext:
+    path = getattr(route, "path", None)
+    methods = getattr(route, "methods", None)
+    return RouteContext(
+        path=chain.prefix + path if isinstance(path, str) else chain.prefix,
+        name=getattr(route, "name", None),
+        methods=frozenset(methods) if methods else None,
+        endpoint=getattr(route, "endpoint", None),
+        original_route=route,
+        inclusions=chain.inclusions,
+    )
+
+
+def iter_route_contexts(routes: Sequence[BaseRoute]) -> Iterator[RouteContext]:
+    """The `RouteContext` of every route reachable from `routes` (e.g. `app.routes`)."""
+    from ._router import APIRouter
+
+    found: Flattened = []
+    _walk(APIRouter(routes=list(routes)), _Chain(), None, found)
+    for _, context in found:
+        yield context

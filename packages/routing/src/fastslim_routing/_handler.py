@@ -1,0 +1,144 @@
+"""Serving one HTTP request through a `CompiledRoute`.
+
+The lifecycle (DESIGN.md, FASTAPI-FACTS section 2): extract and validate the
+parameters, read the body, solve the dependencies, call the endpoint, exit the
+function-scoped yield dependencies, serialize, send the response, run the
+background tasks, then exit the request-scoped yield dependencies. An exception
+raised on the way is thrown into the yield dependencies before it reaches the
+exception handlers.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import anyio.to_thread
+from starlette._exception_handler import wrap_app_handling_exceptions
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+
+from fastslim_di import Container, ParameterErrors, RequestScope
+
+from . import exceptions
+from ._collector import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
+from ._compile import CompiledRoute, endpoint_context
+from ._validator import KeyedError
+
+
+def _request_errors(route: CompiledRoute, errors: list[Any], body: Any, method: str) -> Exception:
+    keyed: list[KeyedError] = [error for error in errors if isinstance(error, tuple)]
+    keyed.sort(key=lambda item: item[0])
+    return exceptions.RequestValidationError(
+        [error for _, error in keyed],
+        body=body,
+        endpoint_ctx=endpoint_context(route.settings, method),
+    )
+
+
+async def _inputs(route: CompiledRoute, request: Request, values: dict[Any, Any]) -> Any:
+    """Validate the parameters and the body into `values`; returns the parsed body."""
+    found: dict[str, Any] = {}
+    errors: dict[str, list[KeyedError]] | None = None
+    if route.extractor is not None and route.params is not None:
+        found, errors = route.params(route.extractor(request))
+    body = None
+    if route.body is not None:
+        raw = await request.body()
+        body_values, body_errors, body = route.body(raw, request.headers.get("content-type"))
+        found = {**found, **body_values} if found else body_values
+        if body_errors:
+            errors = {**errors, **body_errors} if errors else body_errors
+    values[VALUES] = found
+    if errors:
+        values[ERRORS] = errors
+    return body
+
+
+def _finish(route: CompiledRoute, raw: Any, values: dict[Any, Any]) -> Response:
+    tasks = values.get(TASKS)
+    if isinstance(raw, Response):
+        if tasks is not None and raw.background is None:
+            raw.background = tasks
+        return raw
+    sub = values.get(RESPONSE)
+    response = route.response(raw, sub.status_code if sub is not None else None)
+    if sub is not None:
+        response.headers.raw.extend(sub.headers.raw)
+    if tasks is not None:
+        response.background = tasks
+    return response
+
+
+REQUEST_SCOPE = "fastslim.request_scope"
+"""ASGI scope key: the fastslim-di `RequestScope` of the request being served."""
+COMPILED = "fastslim.compiled_route"
+"""ASGI scope key: the `CompiledRoute` serving the request (set by the router)."""
+
+
+async def respond(route: CompiledRoute, request_scope: RequestScope, request: Request) -> Response:
+    """Validate, solve, call the endpoint, exit the function scope, serialize."""
+    values = request_scope.values
+    values[CONNECTION] = request
+    body = await _inputs(route, request, values)
+    async with request_scope.function_scope() as function_scope:
+        try:
+            kwargs = await function_scope.solve(route.plan)
+        except ParameterErrors as exc:
+            raise _request_errors(route, exc.errors, body, request.method) from None
+        if route.is_async:
+            raw = await route.endpoint(**kwargs)
+        else:
+            raw = await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
+    return _finish(route, raw, values)
+
+
+async def serve(
+    route: CompiledRoute, container: Container, scope: Scope, receive: Receive, send: Send
+) -> None:
+    """Serve one HTTP request with `route` (exceptions go to the app's handlers)."""
+    request = Request(scope, receive, send)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        async with container.request_scope() as request_scope:
+            response = await respond(route, request_scope, request)
+            await response(scope, receive, send)
+
+    await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+
+
+RouteHandler = Callable[[Request], Coroutine[Any, Any, Response]]
+
+
+async def serve_with_handler(
+    handler: RouteHandler, container: Container, scope: Scope, receive: Receive, send: Send
+) -> None:
+    """Serve with a route class's own `get_route_handler()` (a documented FastAPI pattern)."""
+    request = Request(scope, receive, send)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        async with container.request_scope() as request_scope:
+            scope[REQUEST_SCOPE] = request_scope
+            response = await handler(request)
+            await response(scope, receive, send)
+
+    await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+
+
+def route_handler(default: CompiledRoute) -> RouteHandler:
+    """The `request -> response` function of a route (what `get_route_handler()` returns)."""
+
+    async def handler(request: Request) -> Response:
+        scope = request.scope
+        route = scope.get(COMPILED, default)
+        request_scope = scope.get(REQUEST_SCOPE)
+        if request_scope is None:
+            raise exceptions.FastAPIError(
+                "A route handler was called outside of its route; call it from the "
+                "ASGI app of the route (APIRoute.app)."
+            )
+        return await respond(route, request_scope, request)
+
+    return handler

@@ -1,0 +1,102 @@
+"""Router lifespans: the router's own, then those of the routers it included.
+
+FastAPI's rules (FASTAPI-FACTS section 11): lifespans of included routers are
+merged at inclusion time; they start outermost first (app, router, subrouter)
+and stop in reverse; the state dicts they yield are merged, the parent's keys
+winning. `on_startup`/`on_shutdown` handlers (and `on_event`, deprecated) run
+in the router's default lifespan when it has no `lifespan=`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.types import Lifespan
+
+if TYPE_CHECKING:
+    from ._router import APIRouter
+
+LifespanContext = Callable[[Any], contextlib.AbstractAsyncContextManager[Any]]
+
+
+async def _run_handlers(handlers: list[Callable[[], Any]]) -> None:
+    for handler in handlers:
+        if inspect.iscoroutinefunction(handler):
+            await handler()
+        else:
+            result = await run_in_threadpool(handler)
+            if inspect.isawaitable(result):
+                await result
+
+
+def _user_lifespan(lifespan: Lifespan[Any]) -> LifespanContext:
+    if inspect.isasyncgenfunction(lifespan):
+        return contextlib.asynccontextmanager(lifespan)
+    if inspect.isgeneratorfunction(lifespan):
+        sync_cm = contextlib.contextmanager(lifespan)
+
+        @contextlib.asynccontextmanager
+        async def wrapped(app: Any) -> AsyncIterator[Any]:
+            with sync_cm(app) as state:
+                yield state
+
+        return wrapped
+    return lifespan
+
+
+class RouterLifespan:
+    """A router's lifespan context factory: its own part, then the merged ones."""
+
+    def __init__(self, router: APIRouter, lifespan: Lifespan[Any] | None) -> None:
+        self.router = router
+        self.own: LifespanContext | None = None if lifespan is None else _user_lifespan(lifespan)
+        self.merged: list[LifespanContext] = []
+        self.container: Any = None
+        """The app's fastslim-di container (its app scope spans the lifespan)."""
+
+    @contextlib.asynccontextmanager
+    async def _default(self, app: Any) -> AsyncIterator[None]:
+        await _run_handlers(self.router.on_startup)
+        yield None
+        await _run_handlers(self.router.on_shutdown)
+
+    @contextlib.asynccontextmanager
+    async def __call__(self, app: Any) -> AsyncIterator[Mapping[str, Any] | None]:
+        own = self.own if self.own is not None else self._default
+        async with contextlib.AsyncExitStack() as stack:
+            if self.container is not None:
+                await stack.enter_async_context(self.container)
+            state: dict[str, Any] = {}
+            found = False
+            for context in (own, *self.merged):
+                value = await stack.enter_async_context(context(app))
+                if value is not None:
+                    found = True
+                    for key, item in dict(value).items():
+                        state.setdefault(key, item)
+            yield state if found else None
+
+
+def router_lifespan(router: APIRouter, lifespan: Lifespan[Any] | None) -> RouterLifespan:
+    return RouterLifespan(router, lifespan)
+
+
+def merge_into(parent: APIRouter, child: APIRouter) -> None:
+    """At inclusion: the parent's lifespan also runs the child's (as it is now)."""
+    own = parent.lifespan_context
+    child_context = child.lifespan_context
+    if isinstance(own, RouterLifespan) and isinstance(child_context, RouterLifespan):
+        if (
+            child_context.own is None
+            and not child_context.merged
+            and not (child.on_startup or child.on_shutdown)
+        ):
+            return
+        snapshot = RouterLifespan(child, None)
+        snapshot.own = child_context.own
+        snapshot.merged = list(child_context.merged)
+        own.merged.append(snapshot)

@@ -1,0 +1,30 @@
+"""`fastslim.routing`, as `fastapi.routing`: `APIRouter`, `APIRoute` and route contexts."""
+
+from starlette.routing import BaseRoute as BaseRoute
+from starlette.routing import Match as Match
+from starlette.routing import Mount as Mount
+from starlette.routing import NoMatchFound as NoMatchFound
+from starlette.routing import Route as Route
+from starlette.routing import WebSocketRoute as WebSocketRoute
+from starlette.routing import compile_path as compile_path
+from starlette.routing import get_name as get_name
+
+from ._effective import RouteContext as RouteContext
+from ._effective import iter_route_contexts as iter_route_contexts
+from ._route import APIRoute as APIRoute
+from ._router import APIRouter as APIRouter
+
+__all__ = (
+    "APIRoute",
+    "APIRouter",
+    "BaseRoute",
+    "Match",
+    "Mount",
+    "NoMatchFound",
+    "Route",
+    "RouteContext",
+    "WebSocketRoute",
+    "compile_path",
+    "get_name",
+    "iter_route_contexts",
+)
