@@ -137,7 +137,7 @@ def test_parameter_routes_are_filed_by_their_static_segments() -> None:
     assert index.candidates("/api/v1/") == ()
 
 
-def test_static_trie_and_always_checked_routes_merge_in_declaration_order() -> None:
+def test_static_prefixed_and_always_checked_routes_merge_in_declaration_order() -> None:
     wildcard = get("/{anything}/x")
     by_segment = get("/a/{b}")
     exact = get("/a/x")
@@ -240,6 +240,12 @@ def test_a_final_newline_checks_every_route() -> None:
     index = RouteIndex([items, get("/other")])
     assert items.matches(http_scope("/items\n"))[0] is Match.FULL
     assert index.candidates("/items\n") == index.routes
+
+
+def test_starlette_routes_keep_their_template() -> None:
+    paths = ["/", "/a.b/{x}/c+d%", "/{i:int}/{f:float}/{u:uuid}/{s:str}/{p:path}", "/x{y}z/"]
+    routes = [*(get(path) for path in paths), WebSocketRoute("/ws/{room}.json", ws_endpoint)]
+    assert [default_template(route) for route in routes] == [*paths, "/ws/{room}.json"]
 
 
 def test_a_route_whose_regex_differs_from_its_path_is_always_checked() -> None:

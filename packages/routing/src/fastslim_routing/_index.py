@@ -10,45 +10,55 @@ Each route is filed by its path template (`template_of(route)`):
 - a template without parameters (`/items/latest`) matches one path only: it goes
   into a dict keyed by that path;
 - a template with parameters matches only paths starting with its literal text
-  up to the first parameter; the complete segments of that text (`/api/v1/` in
-  `/api/v1/items/{id}`) place it at a node of a segment trie;
+  up to the first parameter; that text cut after its last "/" (`/api/v1/items/`
+  for `/api/v1/items/{id}`) is its prefix key;
 - a route without a template (hosts, custom routes, mounts at the root) or
   whose first segment holds a parameter (`/{a}`, `/file-{name}.txt`,
   `/{p:path}`) must always be tried.
 
-Every candidate tuple (per static path, per trie node, and the default one) is
-merged and sorted by declaration position when the index is built, so a lookup
-is one dict lookup or a walk of the path's segments, and no merging.
+Every candidate tuple (per static path, per prefix key, and the default one) is
+merged and sorted by declaration position when the index is built. A lookup is
+one dict lookup for a static path, else one per trailing segment until the
+longest prefix key of the path is found, and no merging.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from starlette.routing import PARAM_REGEX, BaseRoute, Mount, Route, WebSocketRoute, compile_path
+from starlette.convertors import CONVERTOR_TYPES
+from starlette.routing import PARAM_REGEX, BaseRoute, Mount, Route, WebSocketRoute
 
 __all__ = ("RouteIndex", "TemplateOf", "default_template")
 
 TemplateOf = Callable[[BaseRoute], str | None]
 """Gives a route's full path template in Starlette syntax, or None for "always try it"."""
 
-
-@functools.lru_cache(maxsize=8192)
-def _compiled(template: str) -> tuple[str, int] | None:
-    """The (pattern, flags) Starlette compiles `template` to, or None if it cannot."""
-    try:
-        regex = compile_path(template)[0]
-    except (AssertionError, ValueError, re.error):
-        return None
-    return regex.pattern, regex.flags
+_PATH_FLAGS = re.compile("").flags
 
 
-def _same_regex(template: str, regex: object) -> bool:
-    if not isinstance(regex, re.Pattern):
-        return False
-    return _compiled(template) == (regex.pattern, regex.flags)
+def _starlette_pattern(template: str) -> str | None:
+    """The regex source `starlette.routing.compile_path` builds for a path template."""
+    pattern, end = "^", 0
+    for param in PARAM_REGEX.finditer(template):
+        name, kind = param.group(1), (param.group(2) or ":str")[1:]
+        convertor = CONVERTOR_TYPES.get(kind)
+        if convertor is None:
+            return None
+        pattern += re.escape(template[end : param.start()]) + f"(?P<{name}>{convertor.regex})"
+        end = param.end()
+    return pattern + re.escape(template[end:]) + "$"
+
+
+def _compiled_from(template: str, regex: object) -> bool:
+    """Whether `regex` is the one Starlette compiles from the path `template`."""
+    return (
+        template.startswith("/")
+        and isinstance(regex, re.Pattern)
+        and regex.flags == _PATH_FLAGS
+        and regex.pattern == _starlette_pattern(template)
+    )
 
 
 def default_template(route: BaseRoute) -> str | None:
@@ -71,37 +81,23 @@ def default_template(route: BaseRoute) -> str | None:
         template = route.path
     else:
         return None
-    if not isinstance(template, str) or not _same_regex(template, route.path_regex):
+    if not isinstance(template, str) or not _compiled_from(template, route.path_regex):
         return None
     return template
 
 
-class _Node:
-    """A trie node: the routes whose literal prefix ends with this node's segments."""
-
-    __slots__ = ("candidates", "children", "own", "positions")
-
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.own: list[int] = []
-        self.positions: list[int] = []
-        self.candidates: tuple[BaseRoute, ...] = ()
-
-
-def _static_segments(template: str) -> tuple[bool, list[str] | None]:
-    """(is the template free of parameters, the complete segments of its literal prefix).
-
-    The segments are None when the literal prefix does not start with "/" (the
-    route is then always tried): `/api/v1/items/{id}` -> `["api", "v1", "items"]`,
-    `/file-{name}.txt` -> `[]`, `/{p:path}` -> `[]`.
-    """
+def _literal_prefix(template: str) -> str | None:
+    """The text before the template's first parameter, or None if it has none."""
     first_param = PARAM_REGEX.search(template)
-    if first_param is None:
-        return True, None
-    prefix = template[: first_param.start()]
-    if not prefix.startswith("/"):
-        return False, None
-    return False, prefix.split("/")[1:-1]
+    return None if first_param is None else template[: first_param.start()]
+
+
+def _slash_prefixes(path: str) -> Iterator[str]:
+    """The prefixes of `path` that end with a "/" other than its first character."""
+    end = path.find("/", 1)
+    while end > 0:
+        yield path[: end + 1]
+        end = path.find("/", end + 1)
 
 
 class RouteIndex:
@@ -112,7 +108,7 @@ class RouteIndex:
     syntax, or None for a route that must always be tried.
     """
 
-    __slots__ = ("_default", "_exact", "_root", "_routes")
+    __slots__ = ("_default", "_exact", "_prefixed", "_routes")
 
     def __init__(
         self,
@@ -120,25 +116,30 @@ class RouteIndex:
         template_of: TemplateOf = default_template,
     ) -> None:
         self._routes = tuple(routes)
-        self._root = _Node()
+        always: list[int] = []
         statics: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}  # "/api/v1/": routes needing that prefix
         for position, route in enumerate(self._routes):
             template = template_of(route)
+            prefix = None if template is None else _literal_prefix(template)
             if template is None:
-                self._root.own.append(position)
-                continue
-            is_static, segments = _static_segments(template)
-            if is_static:
+                always.append(position)
+            elif prefix is None:
                 statics.setdefault(template, []).append(position)
+            elif prefix.startswith("/") and (cut := prefix.rfind("/")) > 0:
+                by_prefix.setdefault(prefix[: cut + 1], []).append(position)
             else:
-                self._node_for(segments or []).own.append(position)
-        self._finish(self._root, [])
-        self._default = self._root.candidates
-        self._exact = {
-            path: self._pick(sorted(positions + self._walk(path).positions))
-            for path, positions in statics.items()
-        }
-        self._drop_positions(self._root)
+                always.append(position)
+
+        def positions_for(path: str, own: list[int]) -> tuple[BaseRoute, ...]:
+            merged = always + own
+            for prefix in _slash_prefixes(path) if path.startswith("/") else ():
+                merged += by_prefix.get(prefix, ())
+            return tuple(self._routes[position] for position in sorted(merged))
+
+        self._default = positions_for("", [])
+        self._prefixed = {prefix: positions_for(prefix, []) for prefix in by_prefix}
+        self._exact = {path: positions_for(path, own) for path, own in statics.items()}
 
     @property
     def routes(self) -> tuple[BaseRoute, ...]:
@@ -149,8 +150,8 @@ class RouteIndex:
         """The routes that may match `route_path` (as `get_route_path(scope)` gives it).
 
         A superset of the routes whose `matches()` returns FULL or PARTIAL for any
-        scope with that path, in declaration order. Cost: a dict lookup, or a walk
-        of the path's segments; it does not depend on the number of routes.
+        scope with that path, in declaration order. Cost: one dict lookup per
+        trailing segment tried; it does not depend on the number of routes.
         """
         if route_path.endswith("\n"):
             # Starlette's `$` also matches before a final newline (`%0A`): rare, try all.
@@ -158,39 +159,12 @@ class RouteIndex:
         found = self._exact.get(route_path)
         if found is not None:
             return found
-        return self._walk(route_path).candidates
-
-    def _walk(self, route_path: str) -> _Node:
-        """The deepest node whose segments (each followed by "/") start `route_path`."""
-        node = self._root
-        if not route_path.startswith("/"):
-            return node
-        children = node.children
-        for segment in route_path.split("/")[1:-1]:
-            child = children.get(segment)
-            if child is None:
-                break
-            node = child
-            children = child.children
-        return node
-
-    def _node_for(self, segments: list[str]) -> _Node:
-        node = self._root
-        for segment in segments:
-            node = node.children.setdefault(segment, _Node())
-        return node
-
-    def _finish(self, node: _Node, inherited: list[int]) -> None:
-        node.positions = sorted(inherited + node.own)
-        node.candidates = self._pick(node.positions)
-        for child in node.children.values():
-            self._finish(child, node.positions)
-
-    def _pick(self, positions: list[int]) -> tuple[BaseRoute, ...]:
-        routes = self._routes
-        return tuple(routes[position] for position in positions)
-
-    def _drop_positions(self, node: _Node) -> None:
-        node.own = node.positions = []
-        for child in node.children.values():
-            self._drop_positions(child)
+        # The longest prefix ending with "/" that some route needs, if any.
+        prefixed = self._prefixed
+        end = route_path.rfind("/")
+        while end > 0:
+            found = prefixed.get(route_path[: end + 1])
+            if found is not None:
+                return found
+            end = route_path.rfind("/", 0, end)
+        return self._default
