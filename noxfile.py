@@ -42,7 +42,8 @@ ALL_PACKAGES = {
         "fastslim-routing",
         "fastslim_routing",
         siblings=("tasks", "di"),
-        test_deps=("httpx", "hypothesis", str(PACKAGES_DIR / "testclient")),
+        # orjson/ujson: the optional renderers of ORJSONResponse/UJSONResponse.
+        test_deps=("httpx", "hypothesis", "orjson", "ujson", str(PACKAGES_DIR / "testclient")),
     ),
     "meta": Package(
         "fastslim",

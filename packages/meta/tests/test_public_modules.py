@@ -11,9 +11,24 @@ import fastslim_tasks
 MODULES = [
     "fastslim",
     "fastslim.background",
+    "fastslim.concurrency",
+    "fastslim.datastructures",
+    "fastslim.encoders",
+    "fastslim.exception_handlers",
+    "fastslim.exceptions",
+    "fastslim.logger",
+    "fastslim.middleware",
+    "fastslim.middleware.cors",
+    "fastslim.middleware.gzip",
+    "fastslim.middleware.httpsredirect",
+    "fastslim.middleware.trustedhost",
     "fastslim.params",
+    "fastslim.requests",
+    "fastslim.responses",
     "fastslim.security",
+    "fastslim.status",
     "fastslim.testclient",
+    "fastslim.utils",
 ]
 
 

@@ -1,0 +1,23 @@
+"""`fastslim.datastructures`, as `fastapi.datastructures`."""
+
+from fastslim_routing.datastructures import URL as URL
+from fastslim_routing.datastructures import Address as Address
+from fastslim_routing.datastructures import Default as Default
+from fastslim_routing.datastructures import DefaultPlaceholder as DefaultPlaceholder
+from fastslim_routing.datastructures import FormData as FormData
+from fastslim_routing.datastructures import Headers as Headers
+from fastslim_routing.datastructures import QueryParams as QueryParams
+from fastslim_routing.datastructures import State as State
+from fastslim_routing.datastructures import UploadFile as UploadFile
+
+__all__ = (
+    "URL",
+    "Address",
+    "Default",
+    "DefaultPlaceholder",
+    "FormData",
+    "Headers",
+    "QueryParams",
+    "State",
+    "UploadFile",
+)
