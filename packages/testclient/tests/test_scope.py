@@ -78,6 +78,9 @@ def test_an_unknown_scheme_is_refused() -> None:
         http_scope(httpx.Request("GET", "ftp://h/"), ScopeSettings())
 
 
-def test_the_upgrade_exception_carries_the_scope() -> None:
-    scope = websocket_scope(httpx.Request("GET", "ws://h/"), ScopeSettings())
-    assert WebSocketUpgrade(scope).scope is scope
+def test_the_upgrade_exception_carries_the_scope_and_the_request() -> None:
+    request = httpx.Request("GET", "ws://h/")
+    scope = websocket_scope(request, ScopeSettings())
+    upgrade = WebSocketUpgrade(scope, request)
+    assert (upgrade.scope, upgrade.request) == (scope, request)
+    assert str(upgrade) == "The request GET ws://h/ was a WebSocket handshake."

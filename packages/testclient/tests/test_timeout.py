@@ -37,7 +37,10 @@ def slow_app(log: list[object]) -> ASGIApp:
             return
         path = scope["path"]
         try:
-            if path == "/ok":
+            if scope["type"] == "websocket":
+                log.append(await receive())
+                await anyio.sleep_forever()
+            elif path == "/ok":
                 await respond(send, b"ok")
             elif path == "/forever":
                 log.append("started")
@@ -203,6 +206,23 @@ def test_a_websocket_session_still_works_with_a_client_timeout(backend: Backend)
         assert websocket.receive_text() == "hi"
 
 
+@pytest.mark.parametrize("inside_with", [False, True])
+def test_a_websocket_handshake_the_app_never_answers_times_out(
+    backend: Backend, inside_with: bool
+) -> None:
+    log: list[object] = []
+    client = TestClient(slow_app(log), backend=backend)
+    with maybe_with(client, inside_with):
+        with takes_about(TIMEOUT), pytest.raises(AppTimeout) as caught:
+            client.websocket_connect("/ws", timeout=TIMEOUT).__enter__()
+        assert str(caught.value) == (
+            "The app did not answer the WebSocket handshake GET ws://testserver/ws "
+            "within the read timeout of 0.3 s."
+        )
+        assert log == [{"type": "websocket.connect"}, "/ws cancelled"]
+        assert client.get("/ok").text == "ok"
+
+
 # The async client.
 
 
@@ -273,3 +293,17 @@ async def test_async_background_work_that_never_ends_times_out() -> None:
         with pytest.raises(AppTimeout, match="its background work still runs"):
             await client.get("/background")
         assert log == ["/background cancelled"]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("inside_with", [False, True])
+async def test_async_a_websocket_handshake_the_app_never_answers_times_out(
+    inside_with: bool,
+) -> None:
+    log: list[object] = []
+    client = AsyncTestClient(slow_app(log), timeout=TIMEOUT)
+    async with client if inside_with else contextlib.nullcontext():
+        with takes_about(TIMEOUT), pytest.raises(AppTimeout, match="handshake GET ws://"):
+            await client.websocket_connect("/ws").__aenter__()
+        assert log == [{"type": "websocket.connect"}, "/ws cancelled"]
+        assert (await client.get("/ok")).text == "ok"

@@ -16,7 +16,6 @@ from ._background import raise_failures
 from ._errors import WebSocketDenialResponse, WebSocketDisconnect
 from ._lifespan import Lifespan
 from ._scope import ScopeSettings, WebSocketUpgrade
-from ._types import Scope
 from ._urls import handshake_kwargs, websocket_url
 
 
@@ -107,11 +106,11 @@ class AsyncTestClient(httpx.AsyncClient):
         target = websocket_url(self._merge_url(url))
         request_kwargs = handshake_kwargs(subprotocols, kwargs)
 
-        async def handshake() -> Scope:
+        async def handshake() -> WebSocketUpgrade:
             try:
                 await self.request("GET", target, **request_kwargs)
             except WebSocketUpgrade as upgrade:
-                return upgrade.scope
+                return upgrade
             raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
 
         return AsyncWebSocketTestSession(

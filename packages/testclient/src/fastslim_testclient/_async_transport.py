@@ -108,7 +108,7 @@ class AsyncTransport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.scheme in WEBSOCKET_SCHEMES:
-            raise WebSocketUpgrade(websocket_scope(request, self.settings))
+            raise WebSocketUpgrade(websocket_scope(request, self.settings), request)
         scope = http_scope(request, self.settings)
         if self.task_group is None and not self.wait_for_background:
             raise RuntimeError(

@@ -10,6 +10,8 @@ import anyio
 import anyio.abc
 
 from ._errors import WebSocketDenialResponse, WebSocketDisconnect
+from ._scope import WebSocketUpgrade
+from ._timeout import ReadDeadline
 from ._types import ASGIApp, Message, Scope
 from ._websocket_channel import (
     WebSocketChannel,
@@ -37,7 +39,7 @@ class AsyncWebSocketTestSession:
     def __init__(
         self,
         app: ASGIApp,
-        handshake: Callable[[], Awaitable[Scope]],
+        handshake: Callable[[], Awaitable[WebSocketUpgrade]],
         *,
         raise_server_exceptions: bool = True,
         disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
@@ -72,13 +74,15 @@ class AsyncWebSocketTestSession:
         return self._channel
 
     async def __aenter__(self) -> Self:
-        self.scope = await self._handshake()
+        upgrade = await self._handshake()
+        self.scope = upgrade.scope
         channel = WebSocketChannel(
             self.app,
             self.scope,
             raise_server_exceptions=self._raise_server_exceptions,
             disconnect_class=self._disconnect_class,
             denial_class=self._denial_class,
+            deadline=ReadDeadline(upgrade.request),
         )
         self._seen = channel
         task_group = anyio.create_task_group()

@@ -16,6 +16,7 @@ from ._background import raise_failures
 from ._errors import WebSocketDenialResponse, WebSocketDisconnect
 from ._lifespan import Lifespan
 from ._scope import ScopeSettings, WebSocketUpgrade
+from ._timeout import ReadDeadline
 from ._transport import PortalTransport
 from ._urls import handshake_kwargs, websocket_url
 from ._websocket import WebSocketTestSession
@@ -130,6 +131,7 @@ class TestClient(httpx.Client):
                 raise_server_exceptions=self.raise_server_exceptions,
                 disconnect_class=self.websocket_disconnect_class,
                 denial_class=self.websocket_denial_class,
+                deadline=ReadDeadline(upgrade.request),
             )
         raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
 

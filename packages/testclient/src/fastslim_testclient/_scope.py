@@ -74,8 +74,13 @@ def websocket_scope(request: httpx.Request, settings: ScopeSettings) -> Scope:
 
 
 class WebSocketUpgrade(Exception):
-    """Raised by a transport for a ws:// request: the client turns it into a session."""
+    """Raised by a transport for a ws:// request: the client turns it into a session.
 
-    def __init__(self, scope: Scope) -> None:
-        super().__init__("The request was a WebSocket handshake.")
+    `scope` is the connection's scope, `request` the handshake request (its
+    read timeout bounds the wait for the app to accept).
+    """
+
+    def __init__(self, scope: Scope, request: httpx.Request) -> None:
+        super().__init__(f"The request {request.method} {request.url} was a WebSocket handshake.")
         self.scope = scope
+        self.request = request

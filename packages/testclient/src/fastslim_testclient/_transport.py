@@ -117,7 +117,7 @@ class PortalTransport(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.url.scheme in WEBSOCKET_SCHEMES:
-            raise WebSocketUpgrade(websocket_scope(request, self.settings))
+            raise WebSocketUpgrade(websocket_scope(request, self.settings), request)
         scope = http_scope(request, self.settings)
         body = request.read()
         stack = contextlib.ExitStack()

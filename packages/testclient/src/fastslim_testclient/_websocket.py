@@ -12,6 +12,7 @@ from typing import Any, Literal, Self
 from anyio.from_thread import BlockingPortal
 
 from ._errors import WebSocketDenialResponse, WebSocketDisconnect
+from ._timeout import ReadDeadline
 from ._types import ASGIApp, Message, Scope
 from ._websocket_channel import (
     WebSocketChannel,
@@ -46,8 +47,10 @@ class WebSocketTestSession:
         raise_server_exceptions: bool = True,
         disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
         denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse,
+        deadline: ReadDeadline | None = None,
     ) -> None:
         self.app = app
+        self._deadline = deadline
         self.scope = scope
         self._portal_factory = portal_factory
         self._raise_server_exceptions = raise_server_exceptions
@@ -89,6 +92,7 @@ class WebSocketTestSession:
                     raise_server_exceptions=self._raise_server_exceptions,
                     disconnect_class=self._disconnect_class,
                     denial_class=self._denial_class,
+                    deadline=self._deadline,
                 )
             )
             self._seen = channel

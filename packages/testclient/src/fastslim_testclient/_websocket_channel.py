@@ -15,6 +15,7 @@ import anyio
 
 from ._errors import ASGIProtocolError, WebSocketDenialResponse, WebSocketDisconnect
 from ._exchange import DISCONNECT_GRACE_SECONDS
+from ._timeout import ReadDeadline
 from ._types import ASGIApp, Message, Scope
 
 _APP_MESSAGES = frozenset(
@@ -78,8 +79,10 @@ class WebSocketChannel:
         raise_server_exceptions: bool,
         disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
         denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse,
+        deadline: ReadDeadline | None = None,
     ) -> None:
         self._app = app
+        self._deadline = deadline
         self._disconnect_class = disconnect_class
         self._denial_class = denial_class
         self.scope = scope
@@ -133,9 +136,23 @@ class WebSocketChannel:
     # The client side.
 
     async def connect(self) -> None:
-        """Send `websocket.connect` and wait for the app to accept, close or deny."""
+        """Send `websocket.connect` and wait for the app to accept, close or deny.
+
+        Raises `WebSocketDisconnect` (a close), `WebSocketDenialResponse` (a
+        denial), the app's exception, `ASGIProtocolError`, or `AppTimeout` when
+        the app does not answer within the handshake's read timeout (the
+        connection is then shut down).
+        """
         await self._to_app_tx.send({"type": "websocket.connect"})
-        message = await self._next_message()
+        if self._deadline is None:
+            message = await self._next_message()
+        else:
+            message = await self._deadline.wait(
+                self._next_message,
+                self.shutdown,
+                "The app did not answer the WebSocket handshake {request} "
+                "within the read timeout of {seconds} s.",
+            )
         kind = message["type"]
         if kind == "websocket.accept":
             self.accepted = True
