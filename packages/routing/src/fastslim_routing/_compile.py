@@ -131,7 +131,8 @@ def _plan(settings: RouteSettings, collector: Collector) -> DependencyPlan:
     except fastslim_di.DependencyScopeError as exc:
         raise exceptions.DependencyScopeError(*exc.args) from None
     except DeclarationError as exc:
-        raise exceptions.FastAPIError(f"{settings.describe()}: {exc}") from None
+        # FastAPI raises these as AssertionError, with the same messages.
+        raise AssertionError(str(exc)) from None
 
 
 def compile_route(settings: RouteSettings) -> CompiledRoute:
@@ -143,12 +144,12 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
     rank = _owner_ranks(plan)
     slots = list(zip(collector.slots, collector.specs, strict=True))
     for _, spec in slots:
-        check_not_v1(spec.annotation, "the parameter")
+        check_not_v1(spec.annotation)
     plain = [(slot, spec) for slot, spec in slots if spec.location != BODY]
     bodies = [(slot, spec) for slot, spec in slots if spec.location == BODY]
     response_type, has_field = _response_type(settings)
     if has_field:
-        check_not_v1(response_type, "the response model")
+        check_not_v1(response_type)
     try:
         encoder = ResponseEncoder(
             response_type,
@@ -161,8 +162,12 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
         )
     except PydanticSchemaGenerationError as exc:
         raise exceptions.FastAPIError(
-            f"{settings.describe()}: invalid response type {response_type!r}; use a pydantic "
-            "field type, or response_model=None to skip the response model."
+            f"Invalid args for response field! Hint: check that {response_type} is a valid "
+            "Pydantic field type. If you are using a return type annotation that is not a valid "
+            "Pydantic field (e.g. Union[Response, dict, None]) you can disable generating the "
+            "response model from the type annotation with the path operation decorator "
+            "parameter response_model=None. Read more: "
+            "https://fastapi.tiangolo.com/tutorial/response-model/"
         ) from exc
     return CompiledRoute(
         settings,

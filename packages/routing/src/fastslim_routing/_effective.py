@@ -32,6 +32,7 @@ from fastslim_di import Depends
 
 from ._compile import CompiledRoute, compile_route
 from ._route import APIRoute, resolve_default
+from .exceptions import FastAPIError
 
 if TYPE_CHECKING:
     from ._router import APIRouter, IncludedRouter
@@ -174,6 +175,10 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
         elif cache is None:
             found.append((node, _context(node, chain)))
         elif isinstance(node, APIRoute):
+            if chain.inclusions and not (chain.prefix + node.path):
+                raise FastAPIError(
+                    f"Prefix and path cannot be both empty (path operation: {node.name})"
+                )
             served: BaseRoute = node if not chain.inclusions else _effective(node, chain, cache)
             found.append((served, _context(node, chain)))
         else:

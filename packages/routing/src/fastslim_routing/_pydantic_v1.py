@@ -18,7 +18,7 @@ def _v1_model_in(annotation: Any, base: type) -> type | None:
     return None
 
 
-def check_not_v1(annotation: Any, what: str) -> None:
+def check_not_v1(annotation: Any) -> None:
     """Raise `PydanticV1NotSupportedError` if `annotation` uses a `pydantic.v1` model.
 
     Free when `pydantic.v1` was never imported (no such model can exist then).
@@ -30,5 +30,5 @@ def check_not_v1(annotation: Any, what: str) -> None:
     if found is not None:
         raise PydanticV1NotSupportedError(
             "pydantic.v1 models are no longer supported by FastAPI. "
-            f"Please update {what} {found!r}."
+            f"Please update the response model {annotation!r}."
         )

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from starlette.routing import Route
 
 from .datastructures import Default, DefaultPlaceholder
-from .exceptions import FastAPIError
 
 if TYPE_CHECKING:
     from ._route import APIRoute
@@ -60,9 +59,6 @@ class RouterDecorators:
         **options: Any,
     ) -> None:
         """Declare a path operation (every FastAPI path-operation argument in `options`)."""
-        if not self.prefix and not path:
-            name = options.get("name") or getattr(endpoint, "__name__", repr(endpoint))
-            raise FastAPIError(f"Prefix and path cannot be both empty (path operation: {name})")
         route_class = route_class_override or self.route_class
         options["tags"] = [*self.tags, *(options.get("tags") or [])]
         options["dependencies"] = [*self.dependencies, *(options.get("dependencies") or [])]

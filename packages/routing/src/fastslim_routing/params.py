@@ -163,9 +163,8 @@ class Path(Param):  # type: ignore[misc]
 
     def __init__(self, default: Any = ..., **kwargs: Any) -> None:
         if default is not ... and default is not _Unset:
-            raise ValueError(
-                f"Path parameters cannot have a default value; got default={default!r}."
-            )
+            # AssertionError, with FastAPI's message, for compatibility.
+            raise AssertionError("Path parameters cannot have a default value")
         super().__init__(..., **kwargs)
 
 

@@ -1,0 +1,99 @@
+"""Declaration-time errors of `_compile`, with FastAPI's classes and messages."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+import pydantic.v1
+import pytest
+from starlette.responses import Response
+
+from fastslim_routing import APIRouter, Depends, FastAPI, Query
+from fastslim_routing.exceptions import (
+    DependencyScopeError,
+    FastAPIError,
+    PydanticV1NotSupportedError,
+)
+
+
+class OldModel(pydantic.v1.BaseModel):
+    a: int
+
+
+def test_pydantic_v1_models_are_refused_in_bodies_and_responses() -> None:
+    app = FastAPI()
+    message = (
+        "pydantic.v1 models are no longer supported by FastAPI. Please update the response model"
+    )
+    with pytest.raises(PydanticV1NotSupportedError, match=message):
+
+        @app.post("/")
+        def body(x: OldModel) -> None: ...
+
+    with pytest.raises(PydanticV1NotSupportedError, match=r"list\[.*OldModel\]"):
+
+        @app.post("/")
+        def listed(x: list[OldModel]) -> None: ...
+
+    with pytest.raises(PydanticV1NotSupportedError):
+
+        @app.get("/", response_model=OldModel)
+        def response() -> None: ...
+
+
+def test_scope_errors_at_registration_route_and_router_level() -> None:
+    def inner() -> Iterator[int]:
+        yield 1
+
+    def outer(i: Annotated[int, Depends(inner, scope="function")]) -> Iterator[int]:
+        yield 2
+
+    message = (
+        'The dependency "outer" has a scope of "request", it cannot depend on dependencies '
+        'with scope "function".'
+    )
+    app = FastAPI()
+    with pytest.raises(DependencyScopeError) as caught:
+
+        @app.get("/")
+        def endpoint(o: Annotated[int, Depends(outer, scope="request")]) -> None: ...
+
+    assert str(caught.value) == message
+    assert isinstance(caught.value, FastAPIError)
+    router = APIRouter(dependencies=[Depends(outer)])
+    with pytest.raises(DependencyScopeError):
+
+        @router.get("/")
+        def other() -> None: ...
+
+
+def test_parameter_declaration_errors() -> None:
+    app = FastAPI()
+    with pytest.raises(AssertionError, match="Cannot use `Query` for path param 'a'"):
+
+        @app.get("/{a}")
+        def query_for_path(a: Annotated[int, Query()]) -> None: ...
+
+    with pytest.raises(AssertionError, match="default value cannot be set in `Annotated`"):
+
+        @app.get("/")
+        def both_defaults(a: Annotated[int, Query(3)] = 4) -> None: ...
+
+
+def test_invalid_response_annotation_names_the_type() -> None:
+    app = FastAPI()
+    with pytest.raises(FastAPIError, match="Invalid args for response field!"):
+
+        @app.get("/")
+        def endpoint() -> Response | dict[str, int]:
+            return {}
+
+
+def test_empty_prefix_and_path_at_inclusion() -> None:
+    app, router = FastAPI(), APIRouter()
+
+    @router.get("")
+    def nameless() -> int:
+        return 1
+
+    with pytest.raises(FastAPIError, match=r"cannot be both empty \(path operation: nameless\)"):
+        app.include_router(router)
