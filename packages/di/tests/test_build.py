@@ -70,7 +70,7 @@ def test_plan_shape() -> None:
     assert db_node.kind is CallKind.ASYNC_FUNCTION
     assert user_node.kind is CallKind.SYNC_FUNCTION
     assert [info.name for info in user_node.parameters] == ["db"]
-    assert plan.all_sync is False
+    assert plan.sync_solvable is False
     assert plan.uses_app_scope is False
     assert plan.uses_host_sources is False
     assert "get_user" in repr(user_node)

@@ -49,13 +49,14 @@ async def async_dep(
         log.append(f"exit {name}")
 
 
-async def push(stack: CleanupStack, gen: Any) -> None:
+async def push(stack: CleanupStack, gen: Any, release: Any = None) -> None:
+    """Enter `gen` and push it, as the solver does."""
     if isinstance(gen, Generator):
         next(gen)
-        stack.push_sync(gen, "sync", None)
+        stack.entries.append((gen, False, "sync", release))
     else:
         await gen.__anext__()
-        stack.push_async(gen, "async", None)
+        stack.entries.append((gen, True, "async", release))
 
 
 async def make(log: list[str], behaviours: list[str]) -> CleanupStack:
@@ -69,7 +70,7 @@ async def make(log: list[str], behaviours: list[str]) -> CleanupStack:
 async def test_cleanup_in_reverse_order_of_entry() -> None:
     log: list[str] = []
     stack = await make(log, ["finally"] * 4)
-    assert len(stack) == 4
+    assert len(stack.entries) == 4
     assert await stack.aclose(None) is False
     assert log == [
         "enter d0",
@@ -81,7 +82,7 @@ async def test_cleanup_in_reverse_order_of_entry() -> None:
         "exit d1",
         "exit d0",
     ]
-    assert len(stack) == 0
+    assert not stack.entries
 
 
 async def test_exception_thrown_into_every_generator_that_reraises() -> None:
@@ -189,9 +190,7 @@ async def test_generator_yielding_twice() -> None:
 async def test_release_callbacks_run_after_each_cleanup() -> None:
     log: list[str] = []
     stack = CleanupStack()
-    gen = failing_cleanup(log, "x")
-    await gen.__anext__()
-    stack.push_async(gen, "x", lambda: log.append("released"))
+    await push(stack, failing_cleanup(log, "x"), lambda: log.append("released"))
     with pytest.raises(Boom):
         await stack.aclose(None)
     assert log == ["failing x", "released"]
@@ -211,8 +210,7 @@ def test_synchronous_close() -> None:
     for name, behaviour in (("a", "reraise"), ("b", "replace")):
         gen = sync_dep(log, name, behaviour)
         next(gen)
-        stack.push_sync(gen, name, None)
-    assert stack.all_sync
+        stack.entries.append((gen, False, name, None))
     with pytest.raises(Other, match="b"):
         stack.close(Boom())
     assert log == ["enter a", "enter b", "b caught Boom", "exit b", "a caught Other", "exit a"]
@@ -223,7 +221,6 @@ async def test_synchronous_close_refuses_async_generators() -> None:
     stack = CleanupStack()
     gen = async_dep(log, "a")
     await push(stack, gen)
-    assert not stack.all_sync
     with pytest.raises(ContainerStateError, match='"async" cannot be cleaned up synchronously'):
         stack.close(None)
     assert log == ["enter a"]

@@ -236,7 +236,10 @@ def test_async_override_of_a_sync_dependency_fails_when_solved() -> None:
 
     with (
         default_container().override(get_prefix, async_prefix),
-        pytest.raises(DependencyDeclarationError, match='"async_prefix" is async'),
+        pytest.raises(
+            DependencyDeclarationError,
+            match='The override of the dependency "get_prefix" by "async_prefix" is async',
+        ),
     ):
         job()
 

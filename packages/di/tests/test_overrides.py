@@ -1,12 +1,18 @@
-from collections.abc import AsyncIterator, Iterator
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 import anyio
 import anyio.lowlevel
 import pytest
 
-from fastslim_di import Container, DependencyDeclarationError, Depends
-from fastslim_di._overrides import effective_overrides
+from fastslim_di import (
+    Container,
+    DependencyDeclarationError,
+    Depends,
+    ParameterInfo,
+    ParameterSource,
+)
+from fastslim_di._overrides import DictOverrides, OverrideSet, effective_overrides
 
 pytestmark = pytest.mark.anyio
 
@@ -31,6 +37,10 @@ async def endpoint(repo: Annotated[str, Depends(get_repo)]) -> str:
     return repo
 
 
+def sync_endpoint(repo: Annotated[str, Depends(get_repo)]) -> str:
+    return repo
+
+
 class Settings:
     def __init__(self) -> None:
         self.env = "prod"
@@ -41,17 +51,17 @@ class FakeSettings(Settings):
         self.env = "test"
 
 
-async def settings_endpoint(settings: Annotated[Settings, Depends()]) -> str:
+def settings_endpoint(settings: Annotated[Settings, Depends()]) -> str:
     return settings.env
 
 
-async def test_mapping_override_of_a_nested_dependency() -> None:
+async def test_mapping_override_of_a_nested_dependency(driver: Any) -> None:
     container = Container()
-    assert await container.call(endpoint) == "repo(real db)"
+    assert await driver.call(container, sync_endpoint) == "repo(real db)"
     container.dependency_overrides[get_db] = fake_db
-    assert await container.call(endpoint) == "repo(fake db)"
+    assert await driver.call(container, sync_endpoint) == "repo(fake db)"
     container.dependency_overrides.clear()
-    assert await container.call(endpoint) == "repo(real db)"
+    assert await driver.call(container, sync_endpoint) == "repo(real db)"
 
 
 async def test_the_mapping_is_consulted_at_solve_time_and_can_be_shared() -> None:
@@ -64,13 +74,15 @@ async def test_the_mapping_is_consulted_at_solve_time_and_can_be_shared() -> Non
         assert await request.call_plan(plan, (), {}) == "stub repo"
 
 
-async def test_override_of_a_class_dependency_declared_with_empty_depends() -> None:
+async def test_override_of_a_class_dependency_declared_with_empty_depends(driver: Any) -> None:
     container = Container()
     container.dependency_overrides[Settings] = FakeSettings
-    assert await container.call(settings_endpoint) == "test"
+    assert await driver.call(container, settings_endpoint) == "test"
 
 
-async def test_replacement_dependencies_are_solved_and_it_keeps_the_original_settings() -> None:
+async def test_replacement_dependencies_are_solved_and_it_keeps_the_original_settings(
+    driver: Any,
+) -> None:
     log: list[str] = []
 
     def replacement_source() -> str:
@@ -84,35 +96,63 @@ async def test_replacement_dependencies_are_solved_and_it_keeps_the_original_set
     def original() -> Iterator[str]:
         yield "original"
 
-    async def handler(v: Annotated[str, Depends(original, scope="function")]) -> str:
+    def handler(v: Annotated[str, Depends(original, scope="function")]) -> str:
         log.append("handler")
         return v
 
     container = Container()
     container.dependency_overrides[original] = replacement
-    async with container.request_scope() as request:
-        assert await request.call(handler) == "from replacement's own dependency"
-        log.append("after call")
+    assert await driver.call(container, handler) == "from replacement's own dependency"
+    log.append("after call")
     # scope="function" of the original applies to the replacement.
     assert log == ["replacement setup", "handler", "replacement teardown", "after call"]
 
 
-async def test_replacement_plan_is_built_once() -> None:
-    container = Container()
-    container.dependency_overrides[get_db] = fake_db
-    plan = container.plan(endpoint)
-    await container.call(endpoint)
-    repo_node = plan.bindings[0][2]
-    db_node = repo_node.dependencies[0]
-    first = db_node.overridden_by(fake_db)
-    assert first is db_node.overridden_by(fake_db)
-    assert first.call is fake_db
+async def test_the_resolver_is_called_only_when_a_replacement_is_first_used() -> None:
+    """`ParameterResolver`'s contract: called when a plan is built, and when an
+    override's replacement is first used under one set of overrides."""
+    calls: list[str] = []
+
+    def resolver(parameter: ParameterInfo) -> ParameterSource | None:
+        calls.append(f"{parameter.owner.__name__}.{parameter.name}")
+        return lambda context: context.values[parameter.name]
+
+    def get_token(header: str) -> str:
+        return "real " + header
+
+    def fake_token(header: str) -> str:
+        return "fake " + header
+
+    async def handler(token: Annotated[str, Depends(get_token)]) -> str:
+        return token
+
+    container = Container(resolver=resolver)
+
+    async def solve() -> str:
+        async with container.request_scope({"header": "h"}) as request:
+            result: str = await request.call(handler)
+        return result
+
+    container.plan(handler)
+    assert calls == ["get_token.header"]  # when the plan is built
+    assert [await solve() for _ in range(3)] == ["real h"] * 3
+    assert calls == ["get_token.header"]  # never while solving without overrides
+    with container.override(get_token, fake_token):
+        assert [await solve() for _ in range(3)] == ["fake h"] * 3
+    assert calls == ["get_token.header", "fake_token.header"]  # on first use, once
+    with container.override(get_token, fake_token):  # another block: built again
+        assert await solve() == "fake h"
+    container.dependency_overrides[get_token] = fake_token
+    assert [await solve() for _ in range(3)] == ["fake h"] * 3
+    assert calls == ["get_token.header"] + ["fake_token.header"] * 3
 
 
 async def test_invalid_replacement_fails_with_a_clear_message() -> None:
     container = Container()
     container.dependency_overrides[get_db] = "not callable"  # type: ignore[assignment]
-    with pytest.raises(DependencyDeclarationError, match=r'override of dependency "get_db"'):
+    with pytest.raises(
+        DependencyDeclarationError, match=r'override of the dependency "get_db" is \'not callable\''
+    ):
         await container.call(endpoint)
     with (
         pytest.raises(DependencyDeclarationError, match="expects callables"),
@@ -121,26 +161,26 @@ async def test_invalid_replacement_fails_with_a_clear_message() -> None:
         pass
 
 
-async def test_context_manager_overrides_nest_and_restore() -> None:
+async def test_context_manager_overrides_nest_and_restore(driver: Any) -> None:
     container = Container()
     with container.override(get_db, fake_db):
-        assert await container.call(endpoint) == "repo(fake db)"
+        assert await driver.call(container, sync_endpoint) == "repo(fake db)"
         with container.override(get_db, other_fake_db):
-            assert await container.call(endpoint) == "repo(other fake db)"
-        assert await container.call(endpoint) == "repo(fake db)"
+            assert await driver.call(container, sync_endpoint) == "repo(other fake db)"
+        assert await driver.call(container, sync_endpoint) == "repo(fake db)"
         with container.overrides({get_repo: lambda: "stub"}):
-            assert await container.call(endpoint) == "stub"
-        assert await container.call(endpoint) == "repo(fake db)"
-    assert await container.call(endpoint) == "repo(real db)"
+            assert await driver.call(container, sync_endpoint) == "stub"
+        assert await driver.call(container, sync_endpoint) == "repo(fake db)"
+    assert await driver.call(container, sync_endpoint) == "repo(real db)"
     assert container.active_overrides() is None
 
 
-async def test_context_overrides_win_over_the_mapping() -> None:
+async def test_context_overrides_win_over_the_mapping(driver: Any) -> None:
     container = Container()
     container.dependency_overrides[get_db] = fake_db
     with container.override(get_db, other_fake_db):
-        assert await container.call(endpoint) == "repo(other fake db)"
-    assert await container.call(endpoint) == "repo(fake db)"
+        assert await driver.call(container, sync_endpoint) == "repo(other fake db)"
+    assert await driver.call(container, sync_endpoint) == "repo(fake db)"
 
 
 async def test_concurrent_tasks_do_not_see_each_others_overrides() -> None:
@@ -181,29 +221,33 @@ async def test_overrides_are_per_container() -> None:
         assert await second.call(endpoint) == "repo(real db)"
 
 
-async def test_overriding_a_generator_with_a_plain_function_and_back() -> None:
+async def test_overriding_a_generator_with_a_plain_function_and_back(driver: Any) -> None:
     log: list[str] = []
 
-    async def resource() -> AsyncIterator[str]:
+    def resource() -> Iterator[str]:
         log.append("resource")
         yield "resource"
 
-    async def handler(r: Annotated[str, Depends(resource)]) -> str:
+    def handler(r: Annotated[str, Depends(resource)]) -> str:
         return r
 
     container = Container()
     with container.override(resource, lambda: "plain"):
-        assert await container.call(handler) == "plain"
+        assert await driver.call(container, handler) == "plain"
     assert log == []
-    assert await container.call(handler) == "resource"
+    assert await driver.call(container, handler) == "resource"
     assert log == ["resource"]
 
 
-def test_effective_overrides_is_none_when_empty() -> None:
-    base: dict[object, object] = {}
-    assert effective_overrides(base, None) is None  # type: ignore[arg-type]
-    assert effective_overrides(base, {}) is None  # type: ignore[arg-type]
-    assert effective_overrides({get_db: fake_db}, None) == {get_db: fake_db}
-    assert effective_overrides({}, {get_db: fake_db}) == {get_db: fake_db}
-    merged = effective_overrides({get_db: fake_db, get_repo: fake_db}, {get_db: other_fake_db})
-    assert merged == {get_db: other_fake_db, get_repo: fake_db}
+def test_effective_overrides_merges_the_dict_and_the_context() -> None:
+    nodes = DictOverrides()
+    context = OverrideSet({get_db: fake_db})
+    assert effective_overrides({}, context, nodes) == (context.mapping, context.replacements)
+    only_dict = effective_overrides({get_db: fake_db}, None, nodes)
+    assert only_dict is not None
+    assert only_dict[0] == {get_db: fake_db}
+    merged = effective_overrides(
+        {get_db: fake_db, get_repo: fake_db}, OverrideSet({get_db: other_fake_db}), nodes
+    )
+    assert merged is not None
+    assert merged[0] == {get_db: other_fake_db, get_repo: fake_db}

@@ -40,7 +40,7 @@ def test_iter_nodes_yields_each_node_once_depth_first() -> None:
 
 def test_plan_flags() -> None:
     plan = build_plan(endpoint)
-    assert plan.all_sync
+    assert plan.sync_solvable
     assert not plan.uses_app_scope
     assert not plan.is_async
     assert plan.sources() == []

@@ -11,8 +11,7 @@ from fastslim_di import (
     ParameterInfo,
     build_plan,
 )
-from fastslim_di._plan import Level
-from fastslim_di._scopes import cache_level, effective_scope
+from fastslim_di._scopes import Level, cache_level, effective_scope
 
 
 def function_gen() -> Iterator[str]:

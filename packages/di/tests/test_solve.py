@@ -129,14 +129,14 @@ async def test_sync_dependencies_run_in_worker_threads() -> None:
         assert threads[key] != loop_thread, key
 
 
-async def test_sub_dependencies_in_declaration_order_to_any_depth() -> None:
+async def test_sub_dependencies_in_declaration_order_to_any_depth(driver: Any) -> None:
     order: list[str] = []
 
     def level3() -> int:
         order.append("level3")
         return 3
 
-    async def level2(x: Annotated[int, Depends(level3)]) -> int:
+    def level2(x: Annotated[int, Depends(level3)]) -> int:
         order.append("level2")
         return x * 10
 
@@ -144,36 +144,36 @@ async def test_sub_dependencies_in_declaration_order_to_any_depth() -> None:
         order.append("level1")
         return y + z
 
-    async def other() -> int:
+    def other() -> int:
         order.append("other")
         return 1
 
-    async def endpoint(
+    def endpoint(
         first: Annotated[int, Depends(other)], second: Annotated[int, Depends(level1)]
     ) -> int:
         return first + second
 
-    assert await call(endpoint) == 34
+    assert await driver.call(Container(), endpoint) == 34
     assert order == ["other", "level3", "level2", "level1"]
 
 
 # -- caching ------------------------------------------------------------------
 
 
-async def test_shared_dependency_runs_once_per_solve() -> None:
+async def test_shared_dependency_runs_once_per_solve(driver: Any) -> None:
     calls: list[str] = []
 
-    async def shared() -> object:
+    def shared() -> object:
         calls.append("shared")
         return object()
 
     def left(s: Annotated[object, Depends(shared)]) -> object:
         return s
 
-    async def right(s: Annotated[object, Depends(shared)]) -> object:
+    def right(s: Annotated[object, Depends(shared)]) -> object:
         return s
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[object, Depends(left)],
         b: Annotated[object, Depends(right)],
         c: Annotated[object, Depends(shared)],
@@ -181,27 +181,27 @@ async def test_shared_dependency_runs_once_per_solve() -> None:
         return a is b is c
 
     async with Container() as container:
-        assert await container.call(endpoint) is True
+        assert await driver.call(container, endpoint) is True
         assert calls == ["shared"]
-        assert await container.call(endpoint) is True  # a new solve: called again
+        assert await driver.call(container, endpoint) is True  # a new solve: called again
         assert calls == ["shared", "shared"]
 
 
-async def test_use_cache_false_calls_again() -> None:
+async def test_use_cache_false_calls_again(driver: Any) -> None:
     calls: list[str] = []
 
     def counter() -> int:
         calls.append("c")
         return len(calls)
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[int, Depends(counter)],
         b: Annotated[int, Depends(counter, use_cache=False)],
         c: Annotated[int, Depends(counter)],
     ) -> tuple[int, int, int]:
         return a, b, c
 
-    assert await call(endpoint) == (1, 2, 1)
+    assert await driver.call(Container(), endpoint) == (1, 2, 1)
 
 
 async def test_nested_dependencies_take_every_path_of_the_sequential_solver() -> None:
@@ -244,11 +244,11 @@ async def test_nested_dependencies_take_every_path_of_the_sequential_solver() ->
     assert limited_slow.limiter.borrowed == 0
 
 
-async def test_generators_with_use_cache_false_are_each_cleaned_up() -> None:
+async def test_generators_with_use_cache_false_are_each_cleaned_up(driver: Any) -> None:
     log: list[str] = []
     count = 0
 
-    async def resource() -> AsyncIterator[int]:
+    def resource() -> Iterator[int]:
         nonlocal count
         count += 1
         number = count
@@ -256,17 +256,17 @@ async def test_generators_with_use_cache_false_are_each_cleaned_up() -> None:
         yield number
         log.append(f"close {number}")
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[int, Depends(resource, use_cache=False)],
         b: Annotated[int, Depends(resource, use_cache=False)],
     ) -> tuple[int, int]:
         return a, b
 
-    assert await call(endpoint) == (1, 2)
+    assert await driver.call(Container(), endpoint) == (1, 2)
     assert log == ["open 1", "open 2", "close 2", "close 1"]
 
 
-async def test_cache_key_includes_security_scopes_only_when_used() -> None:
+async def test_cache_key_includes_security_scopes_only_when_used(driver: Any) -> None:
     calls: list[str] = []
 
     def with_scopes(scopes: SecurityScopes) -> str:
@@ -277,7 +277,7 @@ async def test_cache_key_includes_security_scopes_only_when_used() -> None:
         calls.append("without")
         return "x"
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[str, Security(with_scopes, scopes=["a"])],
         b: Annotated[str, Security(with_scopes, scopes=["b"])],
         c: Annotated[str, Security(with_scopes, scopes=["a"])],
@@ -286,31 +286,31 @@ async def test_cache_key_includes_security_scopes_only_when_used() -> None:
     ) -> list[str]:
         return [a, b, c, d, e]
 
-    assert await call(endpoint) == ["a", "b", "a", "x", "x"]
+    assert await driver.call(Container(), endpoint) == ["a", "b", "a", "x", "x"]
     assert calls == ["with", "with", "without"]
 
 
-async def test_cache_key_includes_the_scope() -> None:
+async def test_cache_key_includes_the_scope(driver: Any) -> None:
     calls: list[str] = []
 
     def gen() -> Iterator[int]:
         calls.append("gen")
         yield len(calls)
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[int, Depends(gen, scope="function")],
         b: Annotated[int, Depends(gen)],
         c: Annotated[int, Depends(gen, scope="request")],
     ) -> tuple[int, int, int]:
         return a, b, c
 
-    assert await call(endpoint) == (1, 2, 2)
+    assert await driver.call(Container(), endpoint) == (1, 2, 2)
 
 
 # -- security scopes ----------------------------------------------------------
 
 
-async def test_security_scopes_accumulate_from_the_outermost_inwards() -> None:
+async def test_security_scopes_accumulate_from_the_outermost_inwards(driver: Any) -> None:
     seen: list[tuple[str, list[str], str]] = []
 
     def oauth2_scheme(security_scopes: SecurityScopes) -> str:
@@ -329,13 +329,13 @@ async def test_security_scopes_accumulate_from_the_outermost_inwards() -> None:
     ) -> str:
         return user
 
-    async def endpoint(
+    def endpoint(
         user: Annotated[str, Security(get_active_user, scopes=["items"])],
         plain: Annotated[str, Depends(get_current_user)],
     ) -> str:
         return user
 
-    assert await call(endpoint) == "user"
+    assert await driver.call(Container(), endpoint) == "user"
     assert seen == [
         ("scheme", ["items", "me", "openid"], "items me openid"),
         ("current", ["items", "me"], "items me"),
@@ -345,7 +345,7 @@ async def test_security_scopes_accumulate_from_the_outermost_inwards() -> None:
     ]
 
 
-async def test_security_scopes_of_a_dependency_include_its_own_security() -> None:
+async def test_security_scopes_of_a_dependency_include_its_own_security(driver: Any) -> None:
     seen: list[list[str]] = []
 
     def checker(security_scopes: SecurityScopes) -> None:
@@ -354,23 +354,23 @@ async def test_security_scopes_of_a_dependency_include_its_own_security() -> Non
     def middle(x: Annotated[None, Depends(checker)]) -> None:
         pass
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[None, Security(middle, scopes=["read", "write"])],
         b: Annotated[None, Security(checker, scopes=["admin"])],
     ) -> None:
         pass
 
-    await call(endpoint)
+    await driver.call(Container(), endpoint)
     assert seen == [["read", "write"], ["admin"]]
 
 
 # -- errors -------------------------------------------------------------------
 
 
-async def test_dependency_error_is_thrown_into_earlier_generators() -> None:
+async def test_dependency_error_is_thrown_into_earlier_generators(driver: Any) -> None:
     log: list[str] = []
 
-    async def resource() -> AsyncIterator[str]:
+    def resource() -> Iterator[str]:
         try:
             yield "r"
         except ValueError as exc:
@@ -380,17 +380,15 @@ async def test_dependency_error_is_thrown_into_earlier_generators() -> None:
     def broken() -> str:
         raise ValueError("broken")
 
-    async def endpoint(
-        r: Annotated[str, Depends(resource)], b: Annotated[str, Depends(broken)]
-    ) -> None:
+    def endpoint(r: Annotated[str, Depends(resource)], b: Annotated[str, Depends(broken)]) -> None:
         log.append("endpoint")  # never reached
 
     with pytest.raises(ValueError, match="broken"):
-        await call(endpoint)
+        await driver.call(Container(), endpoint)
     assert log == ["resource saw broken"]
 
 
-async def test_generator_that_does_not_yield() -> None:
+async def test_generator_that_does_not_yield(driver: Any) -> None:
     async def empty() -> AsyncIterator[str]:
         nothing: tuple[str, ...] = ()
         for item in nothing:  # a generator function that never yields
@@ -399,13 +397,13 @@ async def test_generator_that_does_not_yield() -> None:
     def empty_sync() -> Iterator[str]:
         yield from ()
 
-    for dep in (empty, empty_sync):
+    for dep in (empty, empty_sync) if driver.name == "async" else (empty_sync,):
 
-        async def endpoint(x: Annotated[str, Depends(dep)]) -> None:
+        def endpoint(x: Annotated[str, Depends(dep)]) -> None:
             pass
 
         with pytest.raises(DependencyDidNotYieldError, match="returned without yielding a value"):
-            await call(endpoint)
+            await driver.call(Container(), endpoint)
 
 
 # -- max_concurrency ----------------------------------------------------------
@@ -615,7 +613,7 @@ async def test_unhashable_callable_instances_are_cached_by_identity() -> None:
     assert await call(endpoint) == ["first", "second", "first"]
 
 
-async def test_concurrent_solving_cleans_up_generators_entered_in_tasks() -> None:
+async def test_concurrent_solving_enters_yield_dependencies_in_the_callers_task() -> None:
     log: list[str] = []
 
     def make(name: str, delay: float) -> Any:
@@ -627,17 +625,32 @@ async def test_concurrent_solving_cleans_up_generators_entered_in_tasks() -> Non
 
         return gen
 
+    async def plain(delay: float, name: str) -> str:
+        await anyio.sleep(delay)
+        log.append(name)
+        return name
+
     slow, fast = make("slow", 0.02), make("fast", 0)
 
+    async def first() -> str:
+        return await plain(0.01, "first")
+
+    async def second() -> str:
+        return await plain(0, "second")
+
     async def endpoint(
-        a: Annotated[str, Depends(slow)], b: Annotated[str, Depends(fast)]
+        a: Annotated[str, Depends(slow)],
+        b: Annotated[str, Depends(first)],
+        c: Annotated[str, Depends(fast)],
+        d: Annotated[str, Depends(second)],
     ) -> list[str]:
-        return [a, b]
+        return [a, b, c, d]
 
     async with Container(concurrent=True) as container:
-        assert await container.call(endpoint) == ["slow", "fast"]
-    # Entered in the order they actually started; cleaned up in reverse.
-    assert log == ["enter fast", "enter slow", "exit slow", "exit fast"]
+        assert await container.call(endpoint) == ["slow", "first", "fast", "second"]
+    # Plain dependencies ran in tasks, concurrently with the yield dependencies,
+    # which were entered in the caller's task, in order; cleaned up in reverse.
+    assert log == ["second", "first", "enter slow", "enter fast", "exit fast", "exit slow"]
 
 
 async def test_sync_inject_inside_an_async_request_scope_shares_its_values() -> None:
@@ -825,3 +838,103 @@ async def test_a_dependency_raising_parameter_errors_does_not_stop_its_siblings(
             await container.call(endpoint)
     assert ran == ["sibling"]
     assert info.value.errors == [{"loc": ("header", "x-token")}]
+
+
+# -- both drivers: invalid inputs, a host's dependencies=[...] -------------------
+
+
+async def test_errors_from_sources_are_collected_by_both_drivers(driver: Any) -> None:
+    log: list[str] = []
+
+    def shared(page: Annotated[int, Query()]) -> int:
+        log.append("shared called")  # never: its input is invalid
+        return page
+
+    def uses_shared(p: Annotated[int, Depends(shared)]) -> int:
+        log.append("uses_shared called")  # never: its dependency failed
+        return p
+
+    def valid(limit: Annotated[int, Query()]) -> Iterator[int]:
+        log.append("valid entered")
+        try:
+            yield limit
+        except ParameterErrors:
+            log.append("valid saw the errors")
+            raise
+
+    def endpoint(
+        a: Annotated[int, Depends(uses_shared)],
+        b: Annotated[int, Depends(valid)],
+        c: Annotated[int, Depends(shared)],
+        size: Annotated[int, Query()],
+    ) -> None:
+        log.append("endpoint called")
+
+    container = Container(resolver=query_resolver)
+    values = {"query": {"page": "x", "limit": "10", "size": "big"}}
+    with pytest.raises(ParameterErrors) as info:
+        await driver.call(container, endpoint, values)
+    assert info.value.errors == [
+        {"loc": ("query", "page"), "input": "x"},  # once, though `shared` is used twice
+        {"loc": ("query", "size"), "input": "big"},
+    ]
+    assert log == ["valid entered", "valid saw the errors"]
+
+
+async def test_dependencies_raising_parameter_errors_give_the_same_result_on_both_drivers(
+    driver: Any,
+) -> None:
+    """The issue's case: `bad` and `other` raise ParameterErrors, `sibling` runs."""
+    ran: list[str] = []
+
+    def bad() -> str:
+        raise ParameterErrors(["bad"])
+
+    def sibling() -> str:
+        ran.append("sibling")
+        return "ok"
+
+    def other() -> str:
+        raise ParameterErrors(["other"])
+
+    def endpoint(
+        a: Annotated[str, Depends(bad)],
+        b: Annotated[str, Depends(sibling)],
+        c: Annotated[str, Depends(other)],
+    ) -> str:
+        ran.append("endpoint")  # never: inputs are invalid
+        return a + b + c
+
+    with pytest.raises(ParameterErrors) as info:
+        await driver.call(Container(), endpoint)
+    assert info.value.errors == ["bad", "other"]
+    assert ran == ["sibling"]
+
+
+async def test_a_hosts_dependencies_on_both_drivers(driver: Any) -> None:
+    log: list[str] = []
+
+    def verify_token() -> Iterator[None]:
+        log.append("token checked")
+        yield
+        log.append("token released")
+
+    def audit(user: Annotated[str, Depends(sync_value)]) -> None:
+        log.append(f"audit {user}")
+
+    def refuse() -> None:
+        raise ParameterErrors(["refused"])
+
+    def endpoint(value: Annotated[str, Depends(sync_value)]) -> str:
+        log.append("endpoint")
+        return value
+
+    container = Container()
+    plan = build_plan(endpoint, dependencies=[Depends(verify_token), Depends(audit)])
+    assert await driver.call_plan(container, plan) == "sync"
+    assert log == ["token checked", "audit sync", "endpoint", "token released"]
+    # A failing host dependency is reported with the others, not raised alone.
+    refusing = build_plan(endpoint, dependencies=[Depends(refuse)])
+    with pytest.raises(ParameterErrors) as info:
+        await driver.call_plan(container, refusing)
+    assert info.value.errors == ["refused"]

@@ -67,7 +67,9 @@ def test_check_sync_plan_names_the_async_part() -> None:
         pass
 
     plan = build_plan(with_source, resolver=lambda parameter: source)
-    with pytest.raises(DependencyDeclarationError, match=r'^here: parameter "y" has an async'):
+    with pytest.raises(
+        DependencyDeclarationError, match=r'^here: parameter "y" of "with_source" has an async'
+    ):
         check_sync_plan(plan, "here")
 
 

@@ -6,25 +6,20 @@ import inspect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Annotated, Any, Literal, get_args, get_origin
 
-from ._callables import CallKind, call_kind, callable_name, signature_of
+from ._callables import call_kind, callable_name, signature_of
 from ._depends import Depends, Security
 from ._errors import DependencyCycleError, DependencyDeclarationError
 from ._plan import (
     EMPTY,
-    LOOKUP_APP,
-    LOOKUP_NONE,
-    LOOKUP_REQUEST,
-    LOOKUP_SOLVE,
     Bind,
     Binding,
     DependencyNode,
     DependencyPlan,
-    Level,
     ParameterInfo,
     ParameterResolver,
     describe_annotation,
 )
-from ._scopes import cache_level, check_scopes, effective_scope
+from ._scopes import check_scopes
 from ._security import SecurityScopes
 
 _POSITIONAL_ONLY = inspect.Parameter.POSITIONAL_ONLY
@@ -107,9 +102,9 @@ class _Builder:
             if depends is not None:
                 child = self.node_for_param(owner_name, info, depends, scopes=scopes, path=path)
                 children.append(child)
-                binding = (param.name, Bind.DEPENDENCY, child, positional)
+                binding = Binding(param.name, Bind.DEPENDENCY, child, positional)
             elif _is_security_scopes(annotation):
-                binding = (param.name, Bind.SECURITY_SCOPES, None, positional)
+                binding = Binding(param.name, Bind.SECURITY_SCOPES, None, positional)
             else:
                 source = self.resolver(info) if self.resolver is not None else None
                 if source is not None:
@@ -119,11 +114,11 @@ class _Builder:
                             f'"{param.name}" of "{owner_name}", which is not callable.'
                         )
                     kind = Bind.ASYNC_SOURCE if call_kind(source).is_async else Bind.SOURCE
-                    binding = (param.name, kind, source, positional)
+                    binding = Binding(param.name, kind, source, positional)
                 elif param.default is not EMPTY:
                     if positional:
                         pending_defaults.append(
-                            (param.name, Bind.CONSTANT, param.default, positional)
+                            Binding(param.name, Bind.CONSTANT, param.default, positional)
                         )
                     continue
                 elif unresolved == "caller" and is_root:
@@ -200,69 +195,41 @@ class _Builder:
             found = self._memo.get(memo_key)
             if found is not None:
                 return found
-        kind = call_kind(call)
-        bindings, infos, children, _ = self.bindings(
+        bindings, infos, _children, _ = self.bindings(
             call, scopes=own_scopes, path=(*path, call), unresolved="error", is_root=False
         )
-        node = DependencyNode()
-        node.call = call
-        node.name = callable_name(call)
-        node.kind = kind
-        node.depends = depends
-        node.bindings = tuple(bindings)
-        node.has_positional = any(binding[3] for binding in bindings)
-        node.parameters = tuple(infos)
-        node.dependencies = tuple(children)
-        node.use_cache = depends.use_cache
-        node.scope = effective_scope(depends, kind)
-        node.level = cache_level(node.scope)
-        node.security_scopes = own_scopes
-        node.uses_security_scopes = any(
-            binding[1] is Bind.SECURITY_SCOPES for binding in bindings
-        ) or any(child.uses_security_scopes for child in children)
-        node.subtree_scopes = frozenset(
-            scope for child in children for scope in (child.scope, *child.subtree_scopes)
+        node = DependencyNode(
+            call=call,
+            depends=depends,
+            bindings=tuple(bindings),
+            parameters=tuple(infos),
+            inherited_scopes=scopes,
+            security_scopes=own_scopes,
+            # An unhashable callable (an instance defining __eq__ only) is keyed by
+            # identity; the node keeps it alive, so its id stays unique.
+            identity=call if memo_key is not None else ("id", id(call)),
+            resolver=self.resolver,
         )
-        node.uses_host_sources = any(
-            binding[1] in (Bind.SOURCE, Bind.ASYNC_SOURCE) for binding in bindings
-        ) or any(child.uses_host_sources for child in children)
-        node.uses_app_scope = node.scope == "app" or any(c.uses_app_scope for c in children)
-        node.all_sync = (
-            not kind.is_async
-            and not any(binding[1] is Bind.ASYNC_SOURCE for binding in bindings)
-            and all(child.all_sync for child in children)
-        )
-        node.limiter = depends.limiter
-        node.plain_async = kind is CallKind.ASYNC_FUNCTION and node.limiter is None
-        node.leaf_async = node.plain_async and not bindings
-        if node.level is Level.APP:
-            node.lookup = LOOKUP_APP
-        elif not node.use_cache:
-            node.lookup = LOOKUP_NONE
-        else:
-            node.lookup = LOOKUP_SOLVE if node.level is Level.SOLVE else LOOKUP_REQUEST
-        # An unhashable callable (an instance defining __eq__ only) is keyed by
-        # identity; the node keeps it alive, so its id stays unique.
-        identity = call if memo_key is not None else ("id", id(call))
-        node.cache_key = (identity, node.scope, own_scopes if node.uses_security_scopes else None)
-        node.override_key = depends.dependency if depends.dependency is not None else call
-        if not _hashable(node.override_key):
-            node.override_key = None
-        node._builder = self
-        node._inherited_scopes = scopes
-        node._overridden = {}
         check_scopes(node)
         if memo_key is not None:
             self._memo[memo_key] = node
         return node
 
-    def replacement(self, original: DependencyNode, call: Callable[..., Any]) -> DependencyNode:
-        """The node of an override: same `Depends` settings, same inherited scopes."""
-        if not callable(call):
-            raise DependencyDeclarationError(
-                f'The override of dependency "{original.name}" is {call!r}, which is not callable.'
-            )
-        return self.node(call, original.depends, scopes=original._inherited_scopes, path=())
+
+def replacement_node(original: DependencyNode, call: Callable[..., Any]) -> DependencyNode:
+    """The node of an override of `original`: the replacement's own plan, with
+    the original's `Depends` settings and inherited security scopes.
+
+    Calls the resolver the original's plan was built with, for the replacement's
+    parameters (see `ParameterResolver`). Raises `DependencyDeclarationError`
+    (or a subclass) when the replacement cannot stand in.
+    """
+    if not callable(call):
+        raise DependencyDeclarationError(
+            f'The override of the dependency "{original.name}" is {call!r}, which is not callable.'
+        )
+    builder = _Builder(original.resolver)
+    return builder.node(call, original.depends, scopes=original.inherited_scopes, path=())
 
 
 def build_plan(

@@ -20,12 +20,13 @@ dependencies run in an `AsyncExitStack`) and `contextlib.ExitStack` do.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 import anyio
 import anyio.to_thread
 
+from ._drive import run_to_completion
 from ._errors import ContainerStateError, DependencyDidNotStopError
 
 _DONE = object()
@@ -81,13 +82,6 @@ async def _finish(
         raise _did_not_stop(name)
 
 
-def _finish_sync(gen: Any, name: str, exc: BaseException | None) -> None:
-    outcome = _resume(gen) if exc is None else _throw(gen, exc)
-    if outcome is not _DONE:
-        gen.close()
-        raise _did_not_stop(name)
-
-
 async def _run_sync(func: Callable[..., object], *args: Any, in_thread: bool) -> object:
     if not in_thread:
         return func(*args)
@@ -108,23 +102,6 @@ class CleanupStack:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
 
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def push_async(
-        self, gen: AsyncGenerator[Any, None], name: str, release: Callable[[], None] | None
-    ) -> None:
-        self.entries.append((gen, True, name, release))
-
-    def push_sync(
-        self, gen: Generator[Any, None, None], name: str, release: Callable[[], None] | None
-    ) -> None:
-        self.entries.append((gen, False, name, release))
-
-    @property
-    def all_sync(self) -> bool:
-        return not any(entry[1] for entry in self.entries)
-
     async def aclose(self, exc: BaseException | None, *, sync_in_thread: bool = True) -> bool:
         """Finish every generator, innermost first; see the module docstring.
 
@@ -132,7 +109,8 @@ class CleanupStack:
         not re-raise it), False when `exc` (or nothing) should propagate as is.
         Raises the exception left in flight when it is not `exc`: a cleanup's
         own failure, a replacement, or `DependencyDidNotStopError` for a
-        generator that yielded twice.
+        generator that yielded twice. `sync_in_thread=False` resumes sync
+        generators on the loop.
         """
         entries, self.entries = self.entries, []
         current = exc
@@ -155,28 +133,41 @@ class CleanupStack:
         return _outcome(exc, current)
 
     def close(self, exc: BaseException | None) -> bool:
-        """The synchronous `aclose`, for sync generators only.
+        """`aclose`, run synchronously (sync generators only, resumed inline).
 
         An async generator in the stack cannot be finished here: it is left as
         is and `ContainerStateError` is put in flight in its place.
         """
-        entries, self.entries = self.entries, []
-        current = exc
-        for gen, is_async, name, release in reversed(entries):
-            try:
-                if is_async:
-                    raise ContainerStateError(
-                        f'The async yield dependency "{name}" cannot be cleaned up '
-                        f"synchronously; close this scope with `async with`."
-                    )
-                _finish_sync(gen, name, current)
-                current = None
-            except BaseException as error:
-                current = error
-            finally:
-                if release is not None:
-                    release()
-        return _outcome(exc, current)
+        self.entries = [
+            (_CannotFinish(name), False, name, release) if is_async else (gen, False, name, release)
+            for gen, is_async, name, release in self.entries
+        ]
+        return run_to_completion(self.aclose(exc, sync_in_thread=False))
+
+
+class _CannotFinish:
+    """Stands for an async generator in a synchronous cleanup: resuming it or
+    throwing into it raises `ContainerStateError` (the generator is left as is)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def _error(self) -> ContainerStateError:
+        return ContainerStateError(
+            f'The async yield dependency "{self.name}" cannot be cleaned up '
+            f"synchronously; close this scope with `async with`."
+        )
+
+    def __next__(self) -> None:
+        raise self._error()
+
+    def throw(self, exc: BaseException) -> None:
+        raise self._error()
+
+    def close(self) -> None:
+        pass
 
 
 def _outcome(original: BaseException | None, current: BaseException | None) -> bool:

@@ -23,13 +23,25 @@ import anyio.to_thread
 from ._build import build_plan
 from ._cleanup import CleanupStack
 from ._depends import Depends
+from ._drive import run_inline
 from ._errors import ContainerStateError
-from ._overrides import ContextOverrides, OverrideMapping, effective_overrides
+from ._overrides import (
+    ContextOverrides,
+    DictOverrides,
+    OverrideMapping,
+    ReplacementNodes,
+    effective_overrides,
+)
 from ._plan import DependencyPlan, ParameterResolver
-from ._solve import SolveState, solve_plan
+from ._solve import solve_plan
 from ._solve_sync import solve_plan_sync
+from ._state import AppState, ScopeState, SolveState
 
 T = TypeVar("T")
+_run_sync = anyio.to_thread.run_sync
+
+PLAN_CACHE_SIZE = 512
+"""How many plans a container keeps (`Container.plan`), the oldest dropped first."""
 
 _CURRENT_CONTAINER: ContextVar[Container | None] = ContextVar(
     "fastslim_di.current_container", default=None
@@ -66,22 +78,22 @@ class Container:
         )
         self.concurrent = concurrent
         self._context_overrides = ContextOverrides(f"fastslim_di.overrides.{id(self):x}")
+        self._dict_overrides = DictOverrides()
         self._plans: dict[Any, DependencyPlan] = {}
-        self._app_cache: dict[Any, Any] = {}
-        self._app_locks: dict[Any, Any] = {}
-        self._app_stack: CleanupStack | None = None
+        self._app: AppState | None = None
         self._token: Token[Container | None] | None = None
 
     def __repr__(self) -> str:
-        state = "running" if self.running else "stopped"
-        return f"<Container {state}, {len(self._app_cache)} app values>"
+        if self._app is None:
+            return "<Container stopped>"
+        return f"<Container running, {len(self._app.cache)} app values>"
 
     # -- app scope ----------------------------------------------------------
 
     @property
     def running(self) -> bool:
         """True between `__aenter__` and `__aexit__`."""
-        return self._app_stack is not None
+        return self._app is not None
 
     async def __aenter__(self) -> Container:
         return self._start()
@@ -108,27 +120,27 @@ class Container:
         return stack.close(exc) if stack is not None else False
 
     def _start(self) -> Container:
-        if self._app_stack is not None:
+        if self._app is not None:
             raise ContainerStateError(f"{self!r} is already running; enter it only once.")
-        self._app_stack = CleanupStack()
+        self._app = AppState()
         self._token = _CURRENT_CONTAINER.set(self)
         return self
 
     def _stop(self) -> CleanupStack | None:
-        stack, self._app_stack = self._app_stack, None
+        app, self._app = self._app, None
         if self._token is not None:
             # ValueError: closed from another context than the one that entered.
             with suppress(ValueError):
                 _CURRENT_CONTAINER.reset(self._token)
             self._token = None
-        self._app_cache = {}
-        self._app_locks = {}
-        return stack
+        return None if app is None else app.take_stack()
 
     async def aclose(self, exc: BaseException | None = None) -> bool:
         """Shut the app scope down: clean up app-scoped yield dependencies.
 
-        Returns True if a cleanup swallowed `exc`. The container may be entered again.
+        Returns True if a cleanup swallowed `exc`. The container may be entered
+        again. Raises the exception a cleanup left in flight (see "Yield
+        dependencies and cleanup" in the README).
         """
         stack = self._stop()
         if stack is None:
@@ -143,15 +155,21 @@ class Container:
         """The plan of `call` with this container's resolver, built once and cached.
 
         Parameters nothing can provide are left to the caller (as `@inject`
-        does); use `build_plan` directly to make them an error.
+        does); use `build_plan` directly to make them an error. The cache holds
+        the last `PLAN_CACHE_SIZE` callables planned, so callables created per
+        call (`functools.partial(f, i)`, lambdas) do not accumulate. Raises
+        what `build_plan` raises.
         """
         key = (call, tuple(dependencies)) if dependencies else call
-        plan = self._plans.get(key)
+        plans = self._plans
+        plan = plans.get(key)
         if plan is None:
             plan = build_plan(
                 call, dependencies=dependencies, resolver=self.resolver, unresolved="caller"
             )
-            self._plans[key] = plan
+            if len(plans) >= PLAN_CACHE_SIZE:
+                del plans[next(iter(plans))]  # the oldest
+            plans[key] = plan
         return plan
 
     def override(
@@ -170,7 +188,15 @@ class Container:
 
     def active_overrides(self) -> OverrideMapping | None:
         """The overrides a solve started now would use, or None."""
-        return effective_overrides(self.dependency_overrides, self._context_overrides.current())
+        if self.dependency_overrides or self._context_overrides.current() is not None:
+            return self._solve_overrides()[0]
+        return None
+
+    def _solve_overrides(self) -> tuple[OverrideMapping, ReplacementNodes]:
+        """The overrides in force (some are) and where their nodes are kept."""
+        return effective_overrides(
+            self.dependency_overrides, self._context_overrides.current(), self._dict_overrides
+        )
 
     # -- request scope ------------------------------------------------------
 
@@ -203,26 +229,27 @@ def current_container() -> Container | None:
     return _CURRENT_CONTAINER.get()
 
 
-class RequestScope:
+class RequestScope(ScopeState):
     """One request (or job): request-scoped values and their cleanup.
 
     `values` holds what the host provides for this request (the request object,
-    the background tasks...); parameter sources read it.
+    the background tasks...); parameter sources read it. Its cache and cleanup
+    stack (`ScopeState`) are the solver's.
     """
 
-    __slots__ = ("_cache", "_stack", "_state", "_token", "container", "values")
+    __slots__ = ("_phase", "_token", "container", "values")
 
     def __init__(self, container: Container, values: Mapping[Any, Any] | None = None) -> None:
+        self.cache: dict[Any, Any] = {}
+        self.stack: CleanupStack | None = None
         self.container = container
         self.values: dict[Any, Any] = dict(values) if values else {}
-        self._cache: dict[Any, Any] = {}
-        self._stack = CleanupStack()
-        self._state = 0
+        self._phase = 0
         self._token: Token[RequestScope | None] | None = None
 
     def __repr__(self) -> str:
-        state = ("new", "open", "closed")[self._state]
-        return f"<RequestScope {state}>"
+        phase = ("new", "open", "closed")[self._phase]
+        return f"<RequestScope {phase}>"
 
     async def __aenter__(self) -> RequestScope:
         return self._open()
@@ -233,9 +260,8 @@ class RequestScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        self._close()
-        stack = self._stack
-        if not stack.entries:
+        stack = self._close()
+        if stack is None:
             return False
         return await stack.aclose(exc)
 
@@ -249,18 +275,20 @@ class RequestScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        self._close()
-        return self._stack.close(exc)
+        stack = self._close()
+        if stack is None:
+            return False
+        return stack.close(exc)
 
     def _open(self) -> RequestScope:
-        if self._state:
+        if self._phase:
             raise ContainerStateError(f"{self!r} was already entered; a scope is used once.")
-        self._state = 1
+        self._phase = 1
         self._token = _CURRENT_REQUEST.set(self)
         return self
 
-    def _close(self) -> None:
-        self._state = 2
+    def _close(self) -> CleanupStack | None:
+        self._phase = 2
         token = self._token
         if token is not None:
             # ValueError: closed from another context than the one that entered.
@@ -270,33 +298,43 @@ class RequestScope:
             except ValueError:
                 pass
             self._token = None
-        self._cache = {}
+        return self.take_stack()
 
     def function_scope(self) -> FunctionScope:
-        """A function scope: solve in it, call the function, then exit it."""
-        if self._state != 1:
+        """A function scope: solve in it, call the function, then exit it.
+
+        Raises `ContainerStateError` if this request scope is not open.
+        """
+        if self._phase != 1:
             raise ContainerStateError(
                 f"{self!r} is not open; enter it with `async with` before solving."
             )
         return FunctionScope(self)
 
     async def call(self, func: Callable[..., T], /, *args: Any, **kwargs: Any) -> Any:
-        """Solve `func`'s dependencies, call it, then exit its function scope."""
+        """Solve `func`'s dependencies, call it, then exit its function scope.
+
+        Raises what `call_plan` raises, and `DependencyDeclarationError` if
+        `func`'s plan cannot be built.
+        """
         plan = self.container.plan(func)
         return await self.call_plan(plan, args, kwargs)
 
     async def call_plan(
         self, plan: DependencyPlan, args: Sequence[Any], kwargs: Mapping[str, Any]
     ) -> Any:
-        """`call()` with a plan built beforehand (what `@inject` uses)."""
-        skip: Collection[str] = ()
-        if args or kwargs:
-            skip = {*plan.argument_names[: len(args)], *kwargs}
+        """`call()` with a plan built beforehand (what `@inject` uses).
+
+        Raises `ParameterErrors` (invalid inputs), what the function or a
+        dependency raised (after the function scope's cleanup saw it), or what
+        a cleanup left in flight.
+        """
+        skip = _skipped(plan, args, kwargs) if args or kwargs else _NO_SKIP
         func = plan.call
         # `async with self.function_scope() as scope:`, inlined.
         scope = self.function_scope()
         try:
-            solved = await solve_plan(plan, scope._state_for_solve(), skip)
+            solved = await solve_plan(plan, scope._solve_state(), skip)
             if plan.is_async:
                 result = await func(*args, **solved, **kwargs)
             else:
@@ -307,8 +345,7 @@ class RequestScope:
             if await scope.__aexit__(type(exc), exc, exc.__traceback__):
                 return None
             raise
-        scope._cache = {}
-        stack = scope._stack
+        stack = scope.stack  # `scope.__aexit__(None, None, None)`, inlined
         if stack is not None and stack.entries:
             await stack.aclose(None)
         return result
@@ -316,34 +353,37 @@ class RequestScope:
     def call_plan_sync(
         self, plan: DependencyPlan, args: Sequence[Any], kwargs: Mapping[str, Any]
     ) -> Any:
-        """`call_plan` for a sync function whose dependencies are all sync."""
-        skip: Collection[str] = ()
-        if args or kwargs:
-            skip = {*plan.argument_names[: len(args)], *kwargs}
+        """`call_plan` with the sync driver, in the caller's thread, for a sync
+        function whose dependencies are all sync (`DependencyDeclarationError`
+        otherwise)."""
+        skip = _skipped(plan, args, kwargs) if args or kwargs else _NO_SKIP
         with self.function_scope() as scope:
             solved = scope.solve_sync(plan, skip=skip)
             return plan.call(*args, **solved, **kwargs)
 
 
-class FunctionScope:
-    """One solve: its cache and its function-scoped cleanup.
+_NO_SKIP: frozenset[str] = frozenset()
+
+
+def _skipped(
+    plan: DependencyPlan, args: Sequence[Any], kwargs: Mapping[str, Any]
+) -> frozenset[str]:
+    """The parameters the caller gives (their dependencies are not solved)."""
+    return frozenset((*plan.argument_names[: len(args)], *kwargs))
+
+
+class FunctionScope(ScopeState):
+    """One solve: its cache and its function-scoped cleanup (`ScopeState`).
 
     Exit it right after the function that received the solved values returns.
     """
 
-    __slots__ = ("_cache", "_stack", "request")
+    __slots__ = ("request",)
 
     def __init__(self, request: RequestScope) -> None:
+        self.cache: dict[Any, Any] = {}
+        self.stack: CleanupStack | None = None
         self.request = request
-        self._cache: dict[Any, Any] = {}
-        self._stack: CleanupStack | None = None  # created by the first function-scoped yield
-
-    def cleanup_stack(self) -> CleanupStack:
-        """The stack of this scope's yield dependencies (created on first use)."""
-        stack = self._stack
-        if stack is None:
-            stack = self._stack = CleanupStack()
-        return stack
 
     async def __aenter__(self) -> FunctionScope:
         return self
@@ -354,9 +394,8 @@ class FunctionScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        self._cache = {}
-        stack = self._stack
-        if stack is None or not stack.entries:
+        stack = self.take_stack()
+        if stack is None:
             return False
         return await stack.aclose(exc)
 
@@ -369,26 +408,47 @@ class FunctionScope:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> bool:
-        self._cache = {}
-        stack = self._stack
+        stack = self.take_stack()
         if stack is None:
             return False
         return stack.close(exc)
 
-    def _state_for_solve(self) -> SolveState:
-        container = self.request.container
-        base = container.dependency_overrides
-        context = container._context_overrides.current()
-        overrides = effective_overrides(base, context) if base or context else None
-        return SolveState(self, overrides, container.concurrent)
+    def _solve_state(self, sync: bool = False) -> SolveState:
+        request = self.request
+        container = request.container
+        overrides: OverrideMapping | None = None
+        replacements: ReplacementNodes | None = None
+        if container.dependency_overrides or container._context_overrides.current() is not None:
+            overrides, replacements = container._solve_overrides()
+        else:
+            if container._dict_overrides.nodes is not None:  # the dict was emptied
+                container._dict_overrides.forget()
+        if sync:
+            return SolveState(
+                request, container._app, request, self, overrides, replacements,
+                False, run_inline, True,
+            )  # fmt: skip
+        return SolveState(
+            request, container._app, request, self, overrides, replacements,
+            container.concurrent, _run_sync, False,
+        )  # fmt: skip
 
     def solve_sync(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
-        """`solve()` in the current thread, for plans of sync dependencies only."""
-        return solve_plan_sync(plan, self._state_for_solve(), skip)
+        """`solve()` with the sync driver, in the current thread, for plans whose
+        dependencies and sources are all sync.
+
+        Raises `DependencyDeclarationError` if `plan` (or an override in force)
+        needs the async driver, and what `solve()` raises.
+        """
+        return solve_plan_sync(plan, self._solve_state(True), frozenset(skip))
 
     async def solve(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
         """The keyword arguments for `plan.call`, every dependency solved.
 
-        Parameters named in `skip` (given by the caller) are not solved.
+        Parameters named in `skip` (given by the caller) are not solved. Raises
+        `ParameterErrors` with every invalid input once everything else was
+        solved, `ScopeNotActiveError` for an app-scoped dependency of a
+        stopped container, `DependencyDeclarationError` for an override that
+        cannot stand in, and whatever a dependency raised.
         """
-        return await solve_plan(plan, self._state_for_solve(), skip)
+        return await solve_plan(plan, self._solve_state(), frozenset(skip) if skip else _NO_SKIP)

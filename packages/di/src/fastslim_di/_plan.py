@@ -12,13 +12,11 @@ import enum
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from ._callables import CallKind, call_kind
-from ._depends import DependencyScope, Depends
-
-if TYPE_CHECKING:
-    from ._limiter import SlotLimiter
+from ._callables import CallKind, call_kind, callable_name
+from ._depends import Depends
+from ._scopes import Level, cache_level, effective_scope
 
 EMPTY: Any = inspect.Parameter.empty
 """The `annotation` or `default` of a `ParameterInfo` that has none."""
@@ -82,23 +80,28 @@ class Bind(enum.IntEnum):
     CONSTANT = 4
 
 
-class Level(enum.IntEnum):
-    """Where a dependency's cached value lives."""
-
-    SOLVE = 0
-    REQUEST = 1
-    APP = 2
-
-
-# `DependencyNode.lookup`: how the sequential solver finds a cached value (the
-# overrides, when some are set, are looked up first on every path).
+# `DependencyNode.lookup`: how the solver finds a cached value (the overrides,
+# when some are set, are looked up first on every path).
 LOOKUP_SOLVE = 0  # cached in the solve's cache
 LOOKUP_REQUEST = 1  # cached in the request scope's cache
 LOOKUP_NONE = 2  # use_cache=False: called every time
 LOOKUP_APP = 3  # app-scoped: the container's cache, behind a lock
 
-Binding = tuple[str, Bind, Any, bool]
-"""(parameter name, bind kind, payload, passed positionally)."""
+
+class Binding(NamedTuple):
+    """Where the value of one parameter comes from."""
+
+    name: str
+    """The parameter's name."""
+    bind: Bind
+    """The kind of source."""
+    payload: Any
+    """The `DependencyNode`, the host's source, or the constant value."""
+    positional: bool
+    """Passed positionally (a positional-only parameter of a dependency)."""
+
+
+_HOST_SOURCES = (Bind.SOURCE, Bind.ASYNC_SOURCE)
 
 
 class DependencyNode:
@@ -107,19 +110,20 @@ class DependencyNode:
     Read-only for hosts: `call`, `depends`, `kind`, `scope` (effective),
     `security_scopes` (accumulated), `dependencies` (child nodes) and
     `parameters` (the `ParameterInfo` of every parameter it receives).
+    Everything else is derived here, once, for the solver.
     """
 
     __slots__ = (
-        "_builder",
-        "_inherited_scopes",
-        "_overridden",
-        "all_sync",
         "bindings",
         "cache_key",
         "call",
         "dependencies",
         "depends",
+        "has_generator",
         "has_positional",
+        "host_parameters",
+        "inherited_scopes",
+        "is_root",
         "kind",
         "leaf_async",
         "level",
@@ -129,52 +133,104 @@ class DependencyNode:
         "override_key",
         "parameters",
         "plain_async",
+        "resolver",
         "scope",
         "security_scopes",
         "subtree_scopes",
+        "sync_solvable",
         "use_cache",
         "uses_app_scope",
         "uses_host_sources",
         "uses_security_scopes",
     )
 
-    call: Callable[..., Any]
-    name: str
-    kind: CallKind
-    depends: Depends
-    bindings: tuple[Binding, ...]
-    has_positional: bool
-    use_cache: bool
-    scope: DependencyScope | None
-    level: Level
-    cache_key: Any
-    security_scopes: tuple[str, ...]
-    subtree_scopes: frozenset[DependencyScope | None]
-    uses_security_scopes: bool
-    uses_host_sources: bool
-    uses_app_scope: bool
-    all_sync: bool
-    limiter: SlotLimiter | None
-    lookup: int
-    plain_async: bool
-    leaf_async: bool
-    override_key: Any
-    dependencies: tuple[DependencyNode, ...]
-    parameters: tuple[ParameterInfo, ...]
-    _builder: Any
-    _inherited_scopes: tuple[str, ...]
-    _overridden: dict[Any, DependencyNode]
+    def __init__(
+        self,
+        *,
+        call: Callable[..., Any],
+        depends: Depends,
+        bindings: tuple[Binding, ...],
+        parameters: tuple[ParameterInfo, ...],
+        inherited_scopes: tuple[str, ...],
+        security_scopes: tuple[str, ...],
+        identity: Any,
+        resolver: ParameterResolver | None,
+        is_root: bool = False,
+    ) -> None:
+        """`identity` is `call` when hashable (else a stand-in, unique for the
+        node's life); `resolver` is kept to build the plans of overrides.
+        `is_root`: the root of a plan, whose value is its keyword arguments."""
+        kind = call_kind(call)
+        children = tuple(b.payload for b in bindings if b.bind is Bind.DEPENDENCY)
+        self.call = call
+        self.name = callable_name(call)
+        self.kind = kind
+        self.depends = depends
+        self.bindings = bindings
+        self.parameters = parameters
+        self.dependencies = children
+        self.resolver = resolver
+        self.inherited_scopes = inherited_scopes
+        self.security_scopes = security_scopes
+        self.has_positional = any(b.positional for b in bindings)
+        self.use_cache = depends.use_cache
+        self.scope = effective_scope(depends, kind)
+        self.level = cache_level(self.scope)
+        self.uses_security_scopes = any(b.bind is Bind.SECURITY_SCOPES for b in bindings) or any(
+            child.uses_security_scopes for child in children
+        )
+        self.subtree_scopes = frozenset(
+            scope for child in children for scope in (child.scope, *child.subtree_scopes)
+        )
+        self.host_parameters = tuple(b.name for b in bindings if b.bind in _HOST_SOURCES)
+        self.uses_host_sources = bool(self.host_parameters) or any(
+            child.uses_host_sources for child in children
+        )
+        self.uses_app_scope = self.scope == "app" or any(c.uses_app_scope for c in children)
+        self.has_generator = kind.is_generator or any(c.has_generator for c in children)
+        self.limiter = depends.limiter
+        self.sync_solvable = (
+            not kind.is_async
+            and self.limiter is None
+            and not any(b.bind is Bind.ASYNC_SOURCE for b in bindings)
+            and all(child.sync_solvable for child in children)
+        )
+        self.is_root = is_root
+        self.plain_async = kind is CallKind.ASYNC_FUNCTION and self.limiter is None and not is_root
+        self.leaf_async = self.plain_async and not bindings
+        if self.level is Level.APP:
+            self.lookup = LOOKUP_APP
+        elif not self.use_cache:
+            self.lookup = LOOKUP_NONE
+        else:
+            self.lookup = LOOKUP_SOLVE if self.level is Level.SOLVE else LOOKUP_REQUEST
+        self.cache_key = (
+            identity,
+            self.scope,
+            security_scopes if self.uses_security_scopes else None,
+        )
+        override_key = depends.dependency if depends.dependency is not None else call
+        self.override_key = override_key if _hashable(override_key) else None
 
     def __repr__(self) -> str:
         return f"<DependencyNode {self.name} scope={self.scope!r} kind={self.kind.name}>"
 
-    def overridden_by(self, replacement: Callable[..., Any]) -> DependencyNode:
-        """The node of `replacement` standing in for this one (built once, then reused)."""
-        node = self._overridden.get(replacement)
-        if node is None:
-            node = self._builder.replacement(self, replacement)
-            self._overridden[replacement] = node
-        return node
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _collect(**kwargs: Any) -> dict[str, Any]:
+    """What a plan's root node stands for: its value is its keyword arguments
+    (the solver returns them without calling anything)."""
+    return kwargs
+
+
+_ROOT_DEPENDS = Depends(_collect)
 
 
 class DependencyPlan:
@@ -184,19 +240,24 @@ class DependencyPlan:
     `dependencies=[...]`), then each binding of the callable's own parameters.
     Parameters in `caller_parameters` are left to the caller. `argument_names`
     lists every named parameter in order (to map positional arguments);
-    `is_async` tells whether calling `call` returns an awaitable.
+    `is_async` tells whether calling `call` returns an awaitable;
+    `sync_solvable` whether the sync driver can solve it (no async dependency
+    or source, no `max_concurrency`).
     """
 
     __slots__ = (
-        "all_sync",
+        "_roots",
         "argument_names",
         "bindings",
         "call",
         "caller_parameters",
         "dependencies",
+        "discarded",
+        "full_root",
         "is_async",
         "name",
         "parameters",
+        "sync_solvable",
         "uses_app_scope",
         "uses_host_sources",
     )
@@ -214,23 +275,61 @@ class DependencyPlan:
         self.call = call
         self.is_async = call_kind(call).is_async
         self.argument_names = argument_names
-        self.name = getattr(call, "__name__", type(call).__name__)
+        self.name = callable_name(call)
         self.bindings = bindings
         self.dependencies = dependencies
         self.parameters = parameters
         self.caller_parameters = caller_parameters
-        children = [b[2] for b in bindings if b[1] is Bind.DEPENDENCY]
-        children.extend(dependencies)
-        self.uses_app_scope = any(child.uses_app_scope for child in children)
-        self.uses_host_sources = any(child.uses_host_sources for child in children) or any(
-            b[1] in (Bind.SOURCE, Bind.ASYNC_SOURCE) for b in bindings
+        # The root node solves `dependencies` (under names no parameter can
+        # have, discarded afterwards) then the bindings, with the solver's one
+        # argument loop; its call returns the keyword arguments.
+        self.discarded = tuple(f"dependencies[{index}]" for index in range(len(dependencies)))
+        extra = tuple(
+            Binding(name, Bind.DEPENDENCY, node, False)
+            for name, node in zip(self.discarded, dependencies, strict=True)
         )
-        self.all_sync = all(child.all_sync for child in children) and not any(
-            b[1] is Bind.ASYNC_SOURCE for b in bindings
+        root = DependencyNode(
+            call=_collect,
+            depends=_ROOT_DEPENDS,
+            bindings=extra + bindings,
+            parameters=parameters,
+            inherited_scopes=(),
+            security_scopes=(),
+            identity=None,
+            resolver=None,
+            is_root=True,
+        )
+        self.full_root = root
+        self._roots: dict[frozenset[str], DependencyNode] = {frozenset(): root}
+        children = root.dependencies
+        self.uses_app_scope = any(child.uses_app_scope for child in children)
+        self.uses_host_sources = root.uses_host_sources
+        self.sync_solvable = all(child.sync_solvable for child in children) and not any(
+            b.bind is Bind.ASYNC_SOURCE for b in bindings
         )
 
     def __repr__(self) -> str:
         return f"<DependencyPlan of {self.name}>"
+
+    def root(self, skip: frozenset[str] = frozenset()) -> DependencyNode:
+        """The node the solver starts from, without the parameters in `skip`
+        (given by the caller). One per set of names skipped, built once."""
+        root = self._roots.get(skip)
+        if root is None:
+            full = self._roots[frozenset()]
+            root = DependencyNode(
+                call=_collect,
+                depends=_ROOT_DEPENDS,
+                bindings=tuple(b for b in full.bindings if b.name not in skip),
+                parameters=self.parameters,
+                inherited_scopes=(),
+                security_scopes=(),
+                identity=None,
+                resolver=None,
+                is_root=True,
+            )
+            self._roots[skip] = root
+        return root
 
     def iter_nodes(self) -> Iterator[DependencyNode]:
         """Every dependency node once, depth first, in solving order."""
@@ -244,24 +343,23 @@ class DependencyPlan:
                 yield from walk(child)
             yield node
 
-        for dep in self.dependencies:
-            yield from walk(dep)
-        for binding in self.bindings:
-            if binding[1] is Bind.DEPENDENCY:
-                yield from walk(binding[2])
+        for child in self._roots[frozenset()].dependencies:
+            yield from walk(child)
 
     def sources(self) -> list[tuple[ParameterInfo, ParameterSource]]:
-        """Every parameter filled by a host source, in the whole tree."""
+        """Every parameter filled by a host source, in the whole tree, as
+        `(parameter, source)` pairs: the function's own first, then each
+        dependency's in solving order."""
         found: list[tuple[ParameterInfo, ParameterSource]] = []
-        infos = {(info.owner, info.name): info for info in self.parameters}
+        infos = {info.name: info for info in self.parameters}
         for binding in self.bindings:
-            if binding[1] in (Bind.SOURCE, Bind.ASYNC_SOURCE):
-                found.append((infos[(self.call, binding[0])], binding[2]))
+            if binding.bind in _HOST_SOURCES:
+                found.append((infos[binding.name], binding.payload))
         for node in self.iter_nodes():
             node_infos = {info.name: info for info in node.parameters}
             for binding in node.bindings:
-                if binding[1] in (Bind.SOURCE, Bind.ASYNC_SOURCE):
-                    found.append((node_infos[binding[0]], binding[2]))
+                if binding.bind in _HOST_SOURCES:
+                    found.append((node_infos[binding.name], binding.payload))
         return found
 
 

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import enum
+from typing import TYPE_CHECKING
+
 from ._callables import CallKind
 from ._depends import DependencyScope, Depends
 from ._errors import DependencyDeclarationError, DependencyScopeError
-from ._plan import Bind, DependencyNode, Level
+
+if TYPE_CHECKING:
+    from ._plan import DependencyNode
+
+
+class Level(enum.IntEnum):
+    """Where a dependency's cached value lives."""
+
+    SOLVE = 0
+    REQUEST = 1
+    APP = 2
 
 
 def effective_scope(depends: Depends, kind: CallKind) -> DependencyScope | None:
@@ -56,13 +69,12 @@ def check_scopes(node: DependencyNode) -> None:
             f'The dependency "{node.name}" has a scope of "app", which creates it once per '
             f"container; use_cache=False contradicts that. Remove one of the two."
         )
-    for binding in node.bindings:
-        if binding[1] in (Bind.SOURCE, Bind.ASYNC_SOURCE):
-            raise DependencyScopeError(
-                f'The dependency "{node.name}" has a scope of "app", its parameter '
-                f'"{binding[0]}" is filled per request by the host framework, which an '
-                f"app-scoped dependency cannot use."
-            )
+    for name in node.host_parameters:
+        raise DependencyScopeError(
+            f'The dependency "{node.name}" has a scope of "app", its parameter '
+            f'"{name}" is filled per request by the host framework, which an '
+            f"app-scoped dependency cannot use."
+        )
     for short in ("function", "request"):
         if short in node.subtree_scopes:
             raise DependencyScopeError(

@@ -1,36 +1,41 @@
-"""Solving a plan (async driver): call each dependency once, in declaration order.
+"""Solving a plan: the one algorithm, shared by the async and the sync driver.
 
-Solving inspects no signature: it walks the bindings computed by `build_plan`.
-Sync dependencies and sync generator steps run in anyio's thread pool, as in
-FastAPI; async ones are awaited on the event loop.
+Solving inspects no signature: it walks the bindings computed by `build_plan`,
+from the plan's root node (`DependencyPlan.root`). Each node's arguments are
+gathered by one loop (`_compute`), each child's value found by one lookup
+(`solve_node`, with its common cases inlined in the loop).
+
+The code is written as coroutines, and the drivers differ only in the
+`SolveState` they pass:
+
+- the async driver (`solve_plan`) awaits it on the event loop; sync
+  dependencies and sync generator steps run in anyio's thread pool
+  (`st.run_sync`), as in FastAPI;
+- the sync driver (`_solve_sync`) runs the same coroutines to completion without
+  an event loop: its `st.run_sync` calls inline and nothing it awaits ever
+  suspends (async dependencies and sources, `max_concurrency` and concurrent
+  solving are refused before solving starts).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import anyio
-import anyio.to_thread
 
-from ._callables import CallKind
+from ._callables import CallKind, callable_name
 from ._cleanup import CleanupStack
-from ._errors import DependencyDidNotYieldError, ParameterErrors, ScopeNotActiveError
-from ._plan import (
-    LOOKUP_APP,
-    LOOKUP_NONE,
-    LOOKUP_SOLVE,
-    Bind,
-    Binding,
-    DependencyNode,
-    DependencyPlan,
-    Level,
+from ._errors import (
+    DependencyDeclarationError,
+    DependencyDidNotYieldError,
+    ParameterErrors,
+    ScopeNotActiveError,
 )
+from ._plan import LOOKUP_APP, LOOKUP_NONE, LOOKUP_SOLVE, Bind, DependencyNode, DependencyPlan
+from ._scopes import Level
 from ._security import SecurityScopes
-
-if TYPE_CHECKING:
-    from ._container import FunctionScope
+from ._state import AppState, SolveState
 
 _MISSING: Any = object()
 FAILED: Any = object()
@@ -48,7 +53,6 @@ _LEVEL_APP = Level.APP
 _LOOKUP_SOLVE = LOOKUP_SOLVE
 _LOOKUP_NONE = LOOKUP_NONE
 _LOOKUP_APP = LOOKUP_APP
-_run_sync = anyio.to_thread.run_sync
 
 
 class _Pending:
@@ -68,70 +72,33 @@ class _Pending:
         return self.value
 
 
-class SolveState:
-    """Everything one solve needs: caches, overrides, the scopes to clean up in."""
+async def solve_plan(plan: DependencyPlan, st: SolveState, skip: frozenset[str]) -> dict[str, Any]:
+    """Solve `plan.dependencies`, then the callable's own parameters (minus `skip`).
 
-    __slots__ = (
-        "cache",
-        "concurrent",
-        "container",
-        "errors",
-        "overrides",
-        "request",
-        "request_cache",
-        "scope",
-    )
-
-    def __init__(
-        self,
-        scope: FunctionScope,
-        overrides: Mapping[Any, Callable[..., Any]] | None,
-        concurrent: bool,
-    ) -> None:
-        request = scope.request
-        self.scope = scope
-        self.request = request
-        self.container = request.container
-        self.request_cache = request._cache
-        self.cache = scope._cache
-        self.overrides = overrides or None
-        self.concurrent = concurrent
-        self.errors: list[Any] = []
-
-
-def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
-    scope = node.scope
-    if scope == "function":
-        return st.scope.cleanup_stack()
-    if scope == "app":
-        stack = st.container._app_stack
-        if stack is None:  # pragma: no cover - checked before calling
-            raise _not_running(node)
-        return stack
-    return st.request._stack
-
-
-def _not_running(node: DependencyNode) -> ScopeNotActiveError:
-    return ScopeNotActiveError(
-        f'The dependency "{node.name}" has a scope of "app", but its container is not '
-        f'running: enter it first ("async with container:").'
-    )
+    Returns the keyword arguments. Raises `ParameterErrors` with every error the
+    sources (and dependencies) reported, once everything that could be solved
+    was; any other exception of a dependency as it is.
+    """
+    kwargs: Any = await _compute(plan.root(skip) if skip else plan.full_root, st, None)
+    if kwargs is FAILED or st.errors:
+        raise ParameterErrors(st.errors)
+    for name in plan.discarded:
+        del kwargs[name]
+    result: dict[str, Any] = kwargs
+    return result
 
 
 async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) -> Any:
     """The value of `node` in this solve: from a cache, or by calling it.
 
-    `fresh=True` calls it without looking at overrides or caches (the caller did).
-    The sequential fast path (`_compute`, `solve_plan`) looks children up inline
-    and comes here only for overrides and app-scoped dependencies.
+    `fresh=True` calls it without looking at overrides or caches (the caller
+    did). The loop of `_compute` looks its children up inline when `st.fast`
+    and comes here otherwise (overrides, concurrency, app scope).
     """
     cache: dict[Any, Any] | None = None
     if not fresh:
-        overrides = st.overrides
-        if overrides is not None and node.override_key is not None:
-            replacement = overrides.get(node.override_key)
-            if replacement is not None:
-                node = node.overridden_by(replacement)
+        if st.overrides is not None:
+            node = _overridden(node, st)
         level = node.level
         if level is _LEVEL_APP:
             return await _app_value(node, st)
@@ -147,58 +114,73 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
     return await _compute(node, st, cache)
 
 
-async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] | None) -> Any:
-    """Call `node` (its value was not cached) and store its value in `cache`.
-
-    On the sequential path, each child dependency is looked up in its cache
-    right here (no coroutine for a cached value); `solve_node` handles the rest.
-    """
-    if st.concurrent:
-        args, kwargs, failed = await _arguments(
-            node.bindings, node.has_positional, st, node.security_scopes
+def _overridden(node: DependencyNode, st: SolveState) -> DependencyNode:
+    """The node standing in for `node` under the overrides in force (or `node`)."""
+    key = node.override_key
+    if key is None or st.overrides is None or st.replacements is None:
+        return node
+    replacement = st.overrides.get(key)
+    if replacement is None:
+        return node
+    found = st.replacements.node_for(node, replacement)
+    if st.sync and not found.sync_solvable:
+        raise DependencyDeclarationError(
+            f'The override of the dependency "{node.name}" by "{callable_name(replacement)}" '
+            f"is async (or has an async part or max_concurrency), so it cannot be solved for "
+            f"a plain `def` function; make the function `async def`."
         )
-    else:  # `_arguments` inlined: this loop runs for every dependency (keep both in step)
-        args = [] if node.has_positional else _NO_ARGS
-        kwargs = {}
-        failed = False
-        overrides = st.overrides
-        for name, bind, payload, positional in node.bindings:
-            try:
-                if bind is _DEPENDENCY:
-                    lookup = payload.lookup
-                    if overrides is not None or lookup == _LOOKUP_APP:
-                        value = await solve_node(payload, st)
-                    elif lookup == _LOOKUP_NONE:
-                        value = await _compute(payload, st, None)
-                    else:
-                        child_cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
-                        value = child_cache.get(payload.cache_key, _MISSING)
-                        if value is _MISSING:
-                            if payload.leaf_async:  # no inputs: no frame of ours needed
-                                value = child_cache[payload.cache_key] = await payload.call()
-                            else:
-                                value = await _compute(payload, st, child_cache)
-                        elif type(value) is _Pending:
-                            value = await value.wait()
-                    if value is FAILED:
-                        failed = True
-                        continue
-                elif bind is _SOURCE:
-                    value = payload(st.request)
-                elif bind is _ASYNC_SOURCE:
-                    value = await payload(st.request)
-                elif bind is _SECURITY_SCOPES:
-                    value = SecurityScopes(node.security_scopes)
-                else:
-                    value = payload
-            except ParameterErrors as exc:
-                st.errors.extend(exc.errors)
-                failed = True
-                continue
-            if positional:
-                args.append(value)
+    return found
+
+
+async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] | None) -> Any:
+    """Gather `node`'s arguments, call it (its value was not cached), store its
+    value in `cache` (if given) and return it; `FAILED` if an input was invalid.
+
+    The one argument loop. A source or a dependency raising `ParameterErrors`
+    marks the call as failed: its errors are collected and the other arguments
+    are still solved (as FastAPI does).
+    """
+    fast = st.fast
+    done = None if fast or not st.concurrent else await _concurrent_children(node, st)
+    args = [] if node.has_positional else _NO_ARGS
+    kwargs = {}
+    failed = False
+    for name, bind, payload, positional in node.bindings:
+        try:
+            if bind is _DEPENDENCY:
+                if not fast:
+                    value = done[name] if done is not None else await solve_node(payload, st)
+                elif (lookup := payload.lookup) == _LOOKUP_APP:
+                    value = await solve_node(payload, st)
+                elif lookup == _LOOKUP_NONE:
+                    value = await _compute(payload, st, None)
+                else:  # `solve_node` inlined for the common cases
+                    child_cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
+                    value = child_cache.get(payload.cache_key, _MISSING)
+                    if value is _MISSING:
+                        if payload.leaf_async:  # no inputs: no frame of ours needed
+                            value = child_cache[payload.cache_key] = await payload.call()
+                        else:
+                            value = await _compute(payload, st, child_cache)
+                if value is FAILED:
+                    failed = True
+                    continue
+            elif bind is _SOURCE:
+                value = payload(st.context)
+            elif bind is _ASYNC_SOURCE:
+                value = await payload(st.context)
+            elif bind is _SECURITY_SCOPES:
+                value = SecurityScopes(node.security_scopes)
             else:
-                kwargs[name] = value
+                value = payload
+        except ParameterErrors as exc:
+            st.errors.extend(exc.errors)
+            failed = True
+            continue
+        if positional:
+            args.append(value)
+        else:
+            kwargs[name] = value
     if failed:  # invalid inputs: not called, as in FastAPI; the errors are collected
         if cache is not None:
             cache[node.cache_key] = FAILED
@@ -208,6 +190,10 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
         if cache is not None:
             cache[node.cache_key] = value
         return value
+    if node.is_root:  # a plan's root: its value is the keyword arguments
+        return kwargs
+    # Any other call: in the driver's `run_sync`, as a generator (its cleanup
+    # pushed on its scope's stack), or holding a `max_concurrency` slot.
     limiter = node.limiter
     if limiter is not None:
         await limiter.acquire()
@@ -218,9 +204,9 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
             value = await call(*args, **kwargs)
         elif kind is _SYNC_FUNCTION:
             if kwargs:
-                value = await _run_sync(functools.partial(call, *args, **kwargs))
+                value = await st.run_sync(functools.partial(call, *args, **kwargs))
             else:
-                value = await _run_sync(call, *args)
+                value = await st.run_sync(call, *args)
         else:
             release = limiter.release if limiter is not None else None
             if kind is _ASYNC_GENERATOR:
@@ -232,7 +218,7 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
                 _stack_for(node, st).entries.append((agen, True, node.name, release))
             else:
                 gen = call(*args, **kwargs)
-                value = await _run_sync(_first_value, gen)
+                value = await st.run_sync(_first_value, gen)
                 if value is _MISSING:
                     raise _no_yield(node)
                 _stack_for(node, st).entries.append((gen, False, node.name, release))
@@ -243,6 +229,30 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
     if cache is not None:
         cache[node.cache_key] = value
     return value
+
+
+def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
+    """The cleanup stack of `node`'s scope (`ScopeState.cleanup_stack`, inlined)."""
+    scope = node.scope
+    if scope == "function":
+        state = st.function_scope
+    elif scope == "app":
+        state = _running_app(node, st)
+    else:
+        state = st.request_scope
+    stack = state.stack
+    if stack is None:
+        stack = state.stack = CleanupStack()
+    return stack
+
+
+def _running_app(node: DependencyNode, st: SolveState) -> AppState:
+    if st.app is None:
+        raise ScopeNotActiveError(
+            f'The dependency "{node.name}" has a scope of "app", but its container is not '
+            f'running: enter it first ("async with container:").'
+        )
+    return st.app
 
 
 def _first_value(gen: Any) -> Any:
@@ -264,7 +274,7 @@ async def _solve_shared(node: DependencyNode, st: SolveState, cache: dict[Any, A
     pending = _Pending()
     cache[key] = pending
     try:
-        value = await solve_node(node, st, fresh=True)
+        value = await _compute(node, st, None)
     except BaseException as exc:
         del cache[key]
         pending.error = exc
@@ -276,109 +286,61 @@ async def _solve_shared(node: DependencyNode, st: SolveState, cache: dict[Any, A
 
 
 async def _app_value(node: DependencyNode, st: SolveState) -> Any:
-    container = st.container
-    cache = container._app_cache
+    """An app-scoped value: created once per running container, under a lock."""
+    app = _running_app(node, st)
     key = node.cache_key
-    value = cache.get(key, _MISSING)
+    value = app.cache.get(key, _MISSING)
     if value is not _MISSING:
         return value
-    if container._app_stack is None:
-        raise _not_running(node)
-    lock = container._app_locks.get(key)
-    if lock is None:
-        lock = container._app_locks[key] = anyio.Lock()
-    async with lock:
-        value = cache.get(key, _MISSING)
-        if value is _MISSING:
-            value = await solve_node(node, st, fresh=True)
-            if value is not FAILED:
-                cache[key] = value
+    if st.sync:
+        with app.sync_lock:
+            return await _create_app_value(node, st, app)
+    async with app.lock(key):
+        return await _create_app_value(node, st, app)
+
+
+async def _create_app_value(node: DependencyNode, st: SolveState, app: AppState) -> Any:
+    value = app.cache.get(node.cache_key, _MISSING)
+    if value is _MISSING:
+        value = await _compute(node, st, None)
+        if value is not FAILED:
+            app.cache[node.cache_key] = value
     return value
 
 
-async def _arguments(
-    bindings: tuple[Binding, ...],
-    has_positional: bool,
-    st: SolveState,
-    security_scopes: tuple[str, ...],
-    skip: Collection[str] = (),
-) -> tuple[list[Any], dict[str, Any], bool]:
-    """The arguments of one call, and whether some input was invalid.
+async def _concurrent_children(node: DependencyNode, st: SolveState) -> dict[str, Any] | None:
+    """Concurrent solving (opt-in): the values of `node`'s dependencies, keyed by
+    parameter name, or `None` when there is nothing to run concurrently.
 
-    A source or a dependency that raises `ParameterErrors` marks the call as
-    failed; its errors are collected and the other arguments are still solved.
+    Dependencies with a yield dependency in their subtree are solved in the
+    current task, in order, while the others run in tasks: a yield dependency's
+    code before and after `yield` must run in the request's context, so that
+    the context variables it sets reach the function and its own cleanup
+    (`ContextVar.reset` needs the same context).
     """
-    concurrent = st.concurrent
-    done = await _concurrent_dependencies(bindings, st, skip) if concurrent else None
-    args = [] if has_positional else _NO_ARGS
-    kwargs: dict[str, Any] = {}
-    failed = False
-    overrides = st.overrides
-    for index, (name, bind, payload, positional) in enumerate(bindings):
-        if skip and name in skip:
-            continue
+    in_tasks: list[tuple[str, DependencyNode]] = []
+    in_place: list[tuple[str, DependencyNode]] = []
+    for binding in node.bindings:
+        if binding.bind is _DEPENDENCY:
+            child = binding.payload
+            (in_place if child.has_generator else in_tasks).append((binding.name, child))
+    if len(in_tasks) < 2:
+        return None
+    results: dict[str, Any] = {}
+
+    async def run(name: str, child: DependencyNode) -> None:
         try:
-            if bind is _DEPENDENCY:
-                if done is not None:
-                    value = done[index]
-                else:  # `solve_node` inlined for the sequential cases (keep both in step)
-                    lookup = payload.lookup
-                    if concurrent or overrides is not None or lookup == _LOOKUP_APP:
-                        value = await solve_node(payload, st)
-                    elif lookup == _LOOKUP_NONE:
-                        value = await _compute(payload, st, None)
-                    else:
-                        cache = st.cache if lookup == _LOOKUP_SOLVE else st.request_cache
-                        value = cache.get(payload.cache_key, _MISSING)
-                        if value is _MISSING:
-                            if payload.leaf_async:  # no inputs: no frame of ours needed
-                                value = cache[payload.cache_key] = await payload.call()
-                            else:
-                                value = await _compute(payload, st, cache)
-                        elif type(value) is _Pending:
-                            value = await value.wait()
-                if value is FAILED:
-                    failed = True
-                    continue
-            elif bind is _SOURCE:
-                value = payload(st.request)
-            elif bind is _ASYNC_SOURCE:
-                value = await payload(st.request)
-            elif bind is _SECURITY_SCOPES:
-                value = SecurityScopes(security_scopes)
-            else:
-                value = payload
+            results[name] = await solve_node(child, st)
         except ParameterErrors as exc:
             st.errors.extend(exc.errors)
-            failed = True
-            continue
-        if positional:
-            args.append(value)
-        else:
-            kwargs[name] = value
-    return args, kwargs, failed
-
-
-async def _concurrent_dependencies(
-    bindings: tuple[Binding, ...], st: SolveState, skip: Collection[str]
-) -> dict[int, Any] | None:
-    """Solve the dependencies of one level in concurrent tasks (opt-in)."""
-    indexes = [
-        index
-        for index, binding in enumerate(bindings)
-        if binding[1] is _DEPENDENCY and not (skip and binding[0] in skip)
-    ]
-    if len(indexes) < 2:
-        return None
-    results: dict[int, Any] = {}
-
-    async def run(index: int) -> None:
-        results[index] = await solve_node(bindings[index][2], st)
+            results[name] = FAILED
 
     try:
         async with anyio.create_task_group() as group:
-            for index in indexes:
-                group.start_soon(run, index)
+            for name, child in in_tasks:
+                group.start_soon(run, name, child)
+            for name, child in in_place:
+                await run(name, child)
     except BaseExceptionGroup as group_error:
         # Waiters of a failed shared dependency re-raise the same object: count it once.
         unique = {id(error): error for error in group_error.exceptions}
@@ -386,19 +348,3 @@ async def _concurrent_dependencies(
             raise group_error.exceptions[0] from None
         raise
     return results
-
-
-async def solve_plan(
-    plan: DependencyPlan, st: SolveState, skip: Collection[str] = ()
-) -> dict[str, Any]:
-    """Solve `plan.dependencies`, then the callable's own parameters (minus `skip`).
-
-    Raises `ParameterErrors` with every error the sources reported, once
-    everything that could be solved was.
-    """
-    for node in plan.dependencies:
-        await solve_node(node, st)
-    kwargs = (await _arguments(plan.bindings, False, st, (), skip))[1]
-    if st.errors:
-        raise ParameterErrors(st.errors)
-    return kwargs
