@@ -1,3 +1,4 @@
+import contextvars
 import functools
 import threading
 from collections.abc import AsyncIterator, Iterator
@@ -938,3 +939,42 @@ async def test_a_hosts_dependencies_on_both_drivers(driver: Any) -> None:
     with pytest.raises(ParameterErrors) as info:
         await driver.call_plan(container, refusing)
     assert info.value.errors == ["refused"]
+
+
+# -- concurrent solving and context variables -----------------------------------
+
+STATE: contextvars.ContextVar[dict[str, str] | None] = contextvars.ContextVar("STATE", default=None)
+
+
+@pytest.mark.parametrize("plain_siblings", [1, 3])
+@pytest.mark.parametrize("scope", ["function", "request"])
+@pytest.mark.parametrize("concurrent", [False, True])
+async def test_context_variables_set_by_yield_dependencies_reach_the_function_and_cleanup(
+    concurrent: bool, scope: str, plain_siblings: int
+) -> None:
+    seen: list[object] = []
+
+    async def set_state() -> AsyncIterator[None]:
+        token = STATE.set({"user": "someone"})
+        yield
+        seen.append(STATE.get())  # the code after yield sees it too
+        STATE.reset(token)  # no ValueError: same context as the setup
+
+    async def other(delay: float = 0) -> str:
+        await anyio.sleep(delay)
+        return "other"
+
+    siblings = [Depends(functools.partial(other, 0.001 * i)) for i in range(plain_siblings)]
+
+    async def endpoint(
+        s: Annotated[None, Depends(set_state, scope=scope)],
+        o: Annotated[str, Depends(other)],
+    ) -> object:
+        return STATE.get()
+
+    plan = build_plan(endpoint, dependencies=siblings)
+    async with Container(concurrent=concurrent) as container:
+        async with container.request_scope() as request:
+            assert await request.call_plan(plan, (), {}) == {"user": "someone"}
+        assert seen == [{"user": "someone"}]
+    assert STATE.get() is None
