@@ -17,8 +17,8 @@ from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from fastslim_di import EMPTY, ParameterErrors, ParameterInfo, ParameterSource, SolveContext
-from fastslim_tasks import BackgroundTasks
+from fastslim_di import ParameterErrors, ParameterInfo, ParameterSource, SolveContext
+from fastslim_tasks import BackgroundTasks, TaskRunner
 
 from ._classify import ParamSpec, classify
 
@@ -76,6 +76,17 @@ def _background_tasks(context: SolveContext, /) -> Any:
     return tasks
 
 
+def _task_runner(context: SolveContext, /) -> Any:
+    app = context.values[CONNECTION].scope.get("app")
+    runner = getattr(app, "task_runner", None)
+    if not isinstance(runner, TaskRunner):
+        raise LookupError(
+            "A TaskRunner parameter needs a FastAPI app (the app owns the runner), "
+            f"but this request is served by {app!r}."
+        )
+    return runner
+
+
 def special_source(annotation: Any) -> ParameterSource | None:
     """The source of a framework-provided value, or None for a request parameter."""
     if not isinstance(annotation, type):
@@ -86,7 +97,14 @@ def special_source(annotation: Any) -> ParameterSource | None:
         return _response
     if issubclass(annotation, BackgroundTasks):
         return _background_tasks
+    if issubclass(annotation, TaskRunner):
+        return _task_runner
     return None
+
+
+def uses_task_runner(sources: Any) -> bool:
+    """Whether a plan's sources (`plan.sources()`) include the app's task runner."""
+    return any(source is _task_runner for _, source in sources)
 
 
 LateSourceFactory = Callable[[ParamSpec], ParameterSource]
@@ -127,7 +145,3 @@ class Collector:
         self.slots.append(slot)
         found = self._by_key[key] = SlotSource(slot, spec)
         return found
-
-
-def has_value(parameter: ParameterInfo) -> bool:
-    return parameter.default is not EMPTY

@@ -24,7 +24,7 @@ from fastslim_di import DependencyPlan, Depends, build_plan
 from . import exceptions
 from ._body import BodyReader
 from ._classify import BODY, DeclarationError, ParamSpec
-from ._collector import Collector
+from ._collector import Collector, uses_task_runner
 from ._encode import DumpOptions, ResponseEncoder
 from ._endpoint_context import EndpointContext
 from ._endpoint_context import endpoint_context as make_endpoint_context
@@ -69,6 +69,7 @@ class CompiledRoute:
         "plan",
         "response",
         "settings",
+        "uses_task_runner",
     )
 
     def __init__(
@@ -88,6 +89,7 @@ class CompiledRoute:
         self.params = params
         self.body = body
         self.response = response
+        self.uses_task_runner = uses_task_runner(plan.sources())
 
 
 def _owner_ranks(plan: DependencyPlan) -> Callable[[ParamSpec], int]:

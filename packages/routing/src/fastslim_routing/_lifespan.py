@@ -55,8 +55,8 @@ class RouterLifespan:
         self.router = router
         self.own: LifespanContext | None = None if lifespan is None else _user_lifespan(lifespan)
         self.merged: list[LifespanContext] = []
-        self.container: Any = None
-        """The app's fastslim-di container (its app scope spans the lifespan)."""
+        self.app_contexts: list[LifespanContext] = []
+        """Entered first, exited last: the app's own (its DI container, its task runner)."""
 
     @contextlib.asynccontextmanager
     async def _default(self, app: Any) -> AsyncIterator[None]:
@@ -68,8 +68,8 @@ class RouterLifespan:
     async def __call__(self, app: Any) -> AsyncIterator[Mapping[str, Any] | None]:
         own = self.own if self.own is not None else self._default
         async with contextlib.AsyncExitStack() as stack:
-            if self.container is not None:
-                await stack.enter_async_context(self.container)
+            for app_context in self.app_contexts:
+                await stack.enter_async_context(app_context(app))
             state: dict[str, Any] = {}
             found = False
             for context in (own, *self.merged):

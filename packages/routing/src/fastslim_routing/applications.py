@@ -9,7 +9,8 @@ whose app scope runs in the lifespan. Path-operation decorators delegate to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import contextlib
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from starlette.applications import Starlette
@@ -22,6 +23,7 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 
 from fastslim_di import Container, Depends
+from fastslim_tasks import TaskRunner
 
 from ._limits import check_form_limits, check_max_body_size
 from ._route import APIRoute
@@ -133,7 +135,11 @@ class FastAPI(Starlette):
             generate_unique_id_function=generate_unique_id_function,
             strict_content_type=strict_content_type,
         )
-        self.router.lifespan_context.container = self.container
+        self._task_runner: TaskRunner | None = None
+        self.router.lifespan_context.app_contexts[:0] = [
+            lambda app: self.container,
+            self._task_runner_context,
+        ]
         self.exception_handlers: dict[Any, Callable[..., Any]] = {
             StarletteHTTPException: http_exception_handler,
             RequestValidationError: request_validation_exception_handler,
@@ -142,6 +148,41 @@ class FastAPI(Starlette):
         }
         self.user_middleware: list[Middleware] = list(middleware or [])
         self.middleware_stack: ASGIApp | None = None
+
+    # -- the app's task runner (beyond FastAPI, opt-in) --------------------
+
+    @property
+    def task_runner(self) -> TaskRunner:
+        """The app's `TaskRunner` for detached work (fastslim-tasks), created on first use.
+
+        Started by the app's lifespan and drained at shutdown. Endpoints and
+        dependencies receive it by declaring a parameter of type `TaskRunner`;
+        an app that never uses it pays nothing. Assign your own
+        (`app.task_runner = TaskRunner(max_concurrency=8)`) before startup.
+        """
+        if self._task_runner is None:
+            self._task_runner = TaskRunner()
+        return self._task_runner
+
+    @task_runner.setter
+    def task_runner(self, runner: TaskRunner) -> None:
+        self._task_runner = runner
+
+    def _uses_task_runner(self) -> bool:
+        if self._task_runner is not None:
+            return True
+        return any(
+            getattr(getattr(route, "compiled", None), "uses_task_runner", False)
+            for route, _ in self.router.served_routes()
+        )
+
+    @contextlib.asynccontextmanager
+    async def _task_runner_context(self, app: Any) -> AsyncIterator[None]:
+        if not self._uses_task_runner():
+            yield
+            return
+        async with self.task_runner:
+            yield
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.root_path:

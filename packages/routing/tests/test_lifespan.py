@@ -1,0 +1,80 @@
+"""`_lifespan`: the app's lifespan, merged router lifespans, startup/shutdown handlers."""
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+from starlette.requests import Request
+
+from fastslim_routing import APIRouter, FastAPI
+from fastslim_testclient import TestClient
+
+Client = Callable[..., TestClient]
+
+
+def test_router_lifespans_merge_in_order_with_state(client_for: Client) -> None:
+    events: list[str] = []
+
+    def lifespan_of(name: str, state: dict[str, str]) -> Callable[..., object]:
+        @contextlib.asynccontextmanager
+        async def lifespan(app: object) -> AsyncIterator[dict[str, str]]:
+            events.append(f"start {name}")
+            yield state
+            events.append(f"stop {name}")
+
+        return lifespan
+
+    app = FastAPI(lifespan=lifespan_of("app", {"who": "app"}))
+    router = APIRouter(lifespan=lifespan_of("router", {"who": "router", "r": "1"}))
+    sub = APIRouter(lifespan=lifespan_of("sub", {"s": "2"}))
+    router.include_router(sub)
+
+    @router.get("/state")
+    def state(request: Request) -> dict[str, str]:
+        return {"who": request.state.who, "r": request.state.r, "s": request.state.s}
+
+    app.include_router(router)
+    with client_for(app) as client:
+        assert client.get("/state").json() == {"who": "app", "r": "1", "s": "2"}
+    assert events == [
+        "start app",
+        "start router",
+        "start sub",
+        "stop sub",
+        "stop router",
+        "stop app",
+    ]
+
+
+def test_on_event_is_deprecated_and_runs_without_lifespan(client_for: Client) -> None:
+    events: list[str] = []
+    app = FastAPI()
+    with pytest.warns(DeprecationWarning, match="on_event is deprecated"):
+
+        @app.on_event("startup")
+        async def start() -> None:
+            events.append("startup")
+
+    with pytest.warns(DeprecationWarning, match="on_event is deprecated"):
+
+        @app.on_event("shutdown")
+        def stop() -> None:
+            events.append("shutdown")
+
+    with client_for(app):
+        assert events == ["startup"]
+    assert events == ["startup", "shutdown"]
+
+
+def test_startup_handlers_are_ignored_with_a_lifespan(client_for: Client) -> None:
+    events: list[str] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: object) -> AsyncIterator[None]:
+        events.append("lifespan")
+        yield
+
+    app = FastAPI(lifespan=lifespan, on_startup=[lambda: events.append("handler")])
+    with client_for(app):
+        pass
+    assert events == ["lifespan"]
