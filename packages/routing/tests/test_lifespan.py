@@ -15,7 +15,9 @@ Client = Callable[..., TestClient]
 def test_router_lifespans_merge_in_order_with_state(client_for: Client) -> None:
     events: list[str] = []
 
-    def lifespan_of(name: str, state: dict[str, str]) -> Callable[..., object]:
+    def lifespan_of(
+        name: str, state: dict[str, str]
+    ) -> Callable[[object], contextlib.AbstractAsyncContextManager[dict[str, str]]]:
         @contextlib.asynccontextmanager
         async def lifespan(app: object) -> AsyncIterator[dict[str, str]]:
             events.append(f"start {name}")
