@@ -2,10 +2,12 @@ import contextvars
 import logging
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 import anyio
+import anyio.from_thread
 import anyio.lowlevel
 import anyio.to_thread
 import pytest
@@ -616,3 +618,128 @@ async def test_tasks_run_in_the_context_the_runner_was_entered_in_not_the_submit
         handle = runner.submit(lambda: seen.append(origin.get()))
         await handle.wait()
     assert seen == ["lifespan"]
+
+
+# -- calls from threads racing the runner's exit; O(1) cancellation ---------------
+
+
+def hold_calls_into_the_loop(monkeypatch: pytest.MonkeyPatch, release: threading.Event) -> None:
+    """Holds a thread's call into the loop (for at most 0.3 s) after the runner let it
+    through: the thread is preempted there while the runner exits."""
+    real = anyio.from_thread.run_sync
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        release.wait(0.3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(anyio.from_thread, "run_sync", held)
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_a_thread_s_submit_racing_the_end_of_the_loop_gets_runner_closed_error(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    outcomes: list[str] = []
+
+    def submit_from_thread(runner: TaskRunner) -> None:
+        try:
+            runner.submit(print)
+        except RunnerClosedError:
+            outcomes.append("closed")
+        except BaseException as exc:  # the fault: anyio's RunFinishedError
+            outcomes.append(repr(exc))
+        else:
+            outcomes.append("accepted")
+
+    async def main() -> threading.Thread:
+        async with TaskRunner() as runner:
+            thread = threading.Thread(target=submit_from_thread, args=(runner,))
+            thread.start()
+            await anyio.sleep(0.05)  # the thread is now held on its way to the loop
+        return thread
+
+    hold_calls_into_the_loop(monkeypatch, release)
+    thread = anyio.run(main, backend=backend)
+    release.set()  # the loop has finished
+    thread.join(5)
+    assert outcomes == ["closed"]
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_a_thread_s_cancel_racing_the_end_of_the_loop_returns_false(
+    backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    outcomes: list[object] = []
+
+    def cancel_from_thread(handle: TaskHandle[None]) -> None:
+        try:
+            outcomes.append(handle.cancel())
+        except BaseException as exc:  # the fault: anyio's RunFinishedError
+            outcomes.append(repr(exc))
+
+    async def main() -> tuple[threading.Thread, TaskHandle[None]]:
+        async with TaskRunner() as runner:
+            handle = runner.submit(anyio.sleep, 0)
+            await handle.wait()
+            thread = threading.Thread(target=cancel_from_thread, args=(handle,))
+            thread.start()
+            await anyio.sleep(0.05)
+        return thread, handle
+
+    hold_calls_into_the_loop(monkeypatch, release)
+    thread, handle = anyio.run(main, backend=backend)
+    release.set()
+    thread.join(5)
+    assert outcomes == [False]
+    assert handle.status is TaskStatus.DONE
+
+
+async def test_threads_submitting_and_cancelling_while_the_runner_exits() -> None:
+    outcomes: list[str] = []
+    stop = threading.Event()
+
+    def hammer(runner: TaskRunner) -> None:
+        while not stop.is_set():
+            try:
+                handle = runner.submit(anyio.sleep, 0.001)
+            except RunnerClosedError:
+                outcomes.append("closed")
+                return
+            except BaseException as exc:
+                outcomes.append(repr(exc))
+                return
+            handle.cancel()
+
+    with anyio.fail_after(10):
+        async with TaskRunner(max_pending=None) as runner:
+            threads = [threading.Thread(target=hammer, args=(runner,)) for _ in range(3)]
+            for thread in threads:
+                thread.start()
+            await anyio.sleep(0.1)
+        stop.set()
+        for thread in threads:
+            await anyio.to_thread.run_sync(thread.join)
+    assert outcomes == ["closed"] * 3
+
+
+async def test_cancelling_pending_tasks_takes_constant_time_wherever_they_wait() -> None:
+    async def cancel_newest_first(count: int) -> float:
+        release = anyio.Event()
+        async with TaskRunner(max_concurrency=1, max_pending=None) as runner:
+            runner.submit(release.wait)
+            handles = [runner.submit(anyio.sleep, 0) for _ in range(count)]
+            start = time.perf_counter()
+            for handle in reversed(handles):
+                handle.cancel()
+            elapsed = time.perf_counter() - start
+            release.set()
+        assert all(handle.status is TaskStatus.CANCELLED for handle in handles)
+        return elapsed
+
+    small = min([await cancel_newest_first(4_000) for _ in range(3)])
+    large = min([await cancel_newest_first(32_000) for _ in range(3)])
+    # 8 times the handles: about 8 times the time if each cancel is O(1), 64 times
+    # if each searches the queue.
+    assert large / small < 24, (small, large)

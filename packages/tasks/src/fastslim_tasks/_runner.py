@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import contextvars
-import threading
-from collections import deque
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Any, ParamSpec, TypeVar, overload
+from typing import Any, NoReturn, ParamSpec, TypeVar, overload
 
 import anyio
-import anyio.from_thread
-import anyio.lowlevel
 from anyio.abc import TaskGroup
 
 from ._context import InContext
 from ._errors import QueueFullError, RunnerClosedError
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._handle import TaskHandle
+from ._loop_bridge import LoopBridge
 from ._observer import TaskObserver, logger
 from ._options import TaskOptions
 from ._status import TaskStatus
@@ -65,12 +63,12 @@ class TaskRunner:
             raise TypeError(f"error_hook must be callable, got {error_hook!r}")
         self.error_hook = error_hook
         self.observer = observer
-        self._pending: deque[TaskHandle[Any]] = deque()
+        # Insertion-ordered, with O(1) removal of any handle (a cancelled one).
+        self._pending: OrderedDict[TaskHandle[Any], None] = OrderedDict()
         self._running = 0
         self._workers = 0
         self._group: TaskGroup | None = None
-        self._token: anyio.lowlevel.EventLoopToken | None = None
-        self._loop_thread: int | None = None
+        self._bridge = LoopBridge()
         self._closed = False
         self._deadline_passed = False
         self._exit_exception: BaseException | None = None
@@ -91,8 +89,7 @@ class TaskRunner:
         group = anyio.create_task_group()
         await group.__aenter__()
         self._group = group
-        self._token = anyio.lowlevel.current_token()
-        self._loop_thread = threading.get_ident()
+        self._bridge.open()
         group.start_soon(self._serve)
         return self
 
@@ -106,16 +103,17 @@ class TaskRunner:
         if group is None:
             raise RuntimeError("TaskRunner.__aexit__ called on a runner that was never entered")
         self._closed = True
-        try:
-            with anyio.CancelScope(shield=True):
+        with anyio.CancelScope(shield=True):
+            try:
                 await self._drain()
                 self._service_scope.cancel()
-            # Tasks never raise into the group (failures live in their handles), so
-            # exiting it cleanly lets an exception of the body propagate unwrapped.
-            await group.__aexit__(None, None, None)
-        finally:
-            self._loop_thread = None
-            self._token = None
+            finally:
+                # Calls from other threads already on their way are served before
+                # the loop may end (submit: RunnerClosedError; cancel: a bool).
+                await self._bridge.close()
+        # Tasks never raise into the group (failures live in their handles), so
+        # exiting it cleanly lets an exception of the body propagate unwrapped.
+        await group.__aexit__(None, None, None)
         if self._exit_exception is not None and exc is None:
             # A task raised KeyboardInterrupt or SystemExit: now that every task
             # has finished, the request to stop goes on to the caller.
@@ -133,7 +131,7 @@ class TaskRunner:
         # (by the caller, through the service scope) and each is logged by name.
         self._deadline_passed = True
         while self._pending:
-            handle = self._pending.popleft()
+            handle, _ = self._pending.popitem(last=False)
             handle._finish(TaskStatus.CANCELLED)
             self._log_drain_cancel(handle, "pending")
 
@@ -184,19 +182,17 @@ class TaskRunner:
         return self._submit(BackgroundTask.with_options(options, func, *args, **kwargs))
 
     def _submit(self, task: BackgroundTask) -> TaskHandle[Any]:
-        if self._in_loop_thread():
+        if self._bridge.on_loop_thread():
             return self._enqueue(task)
-        if self._token is None:
-            raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is not running")
-        return anyio.from_thread.run_sync(self._enqueue, task, token=self._token)
+        return self._bridge.call(self._enqueue, task, closed=lambda: self._refuse(task))
 
-    def _in_loop_thread(self) -> bool:
-        return self._loop_thread is None or threading.get_ident() == self._loop_thread
+    def _refuse(self, task: BackgroundTask) -> NoReturn:
+        state = "closed" if self._closed else "not running (enter it with async with)"
+        raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is {state}")
 
     def _enqueue(self, task: BackgroundTask) -> TaskHandle[Any]:
         if self._group is None or self._closed:
-            state = "closed" if self._closed else "not running (enter it with async with)"
-            raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is {state}")
+            self._refuse(task)
         if self.max_pending is not None:
             waiting = len(self._pending) + self._running - self.max_concurrency
             if waiting >= self.max_pending:
@@ -206,7 +202,7 @@ class TaskRunner:
                     f"{self._running} running, max_concurrency={self.max_concurrency})"
                 )
         handle: TaskHandle[Any] = TaskHandle(task, self._cancel)
-        self._pending.append(handle)
+        self._pending[handle] = None
         if self._workers < self.max_concurrency and self._wakeup is not None:
             self._wakeup.set()
         return handle
@@ -235,7 +231,7 @@ class TaskRunner:
         # order submitted whatever order the event loop runs the workers in.
         try:
             while self._pending:
-                await self._run(self._pending.popleft())
+                await self._run(self._pending.popitem(last=False)[0])
         finally:
             self._workers -= 1
             self._signal_if_idle()
@@ -276,14 +272,18 @@ class TaskRunner:
             self._idle.set()
 
     def _cancel(self, handle: TaskHandle[Any]) -> bool:
-        if not self._in_loop_thread() and self._token is not None:
-            return anyio.from_thread.run_sync(self._cancel, handle, token=self._token)
+        if self._bridge.on_loop_thread():
+            return self._cancel_on_loop(handle)
+        # Closed: the runner has drained, so every one of its tasks has finished.
+        return self._bridge.call(self._cancel_on_loop, handle, closed=lambda: False)
+
+    def _cancel_on_loop(self, handle: TaskHandle[Any]) -> bool:
         if handle.done():
             return False
         if handle._scope is not None:
             handle._scope.cancel()
         else:
-            self._pending.remove(handle)
+            del self._pending[handle]  # O(1), wherever it waits in the queue
             handle._finish(TaskStatus.CANCELLED)
             self._signal_if_idle()
         return True
