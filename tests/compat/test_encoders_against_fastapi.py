@@ -18,10 +18,11 @@ import ipaddress
 import math
 import pathlib
 import re
+import types
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import fastapi.encoders
 import fastapi.exception_handlers
@@ -43,6 +44,7 @@ from pydantic import (
     SecretStr,
     computed_field,
 )
+from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticUndefined, Url
 from starlette.requests import Request
 
@@ -112,6 +114,28 @@ class Point:
     sub: Sub = dataclasses.field(default_factory=Sub)
     note: str | None = None
     _sa_hidden: int = 0
+
+
+class Pair(NamedTuple):
+    a: int
+    b: datetime.date
+
+
+@dataclasses.dataclass
+class Inner:
+    day: datetime.date = datetime.date(2020, 1, 1)
+
+
+@dataclasses.dataclass
+class Outer:
+    inner: list[Inner] = dataclasses.field(default_factory=lambda: [Inner(), Inner()])
+    other: int = 0
+
+
+class Camel(BaseModel):
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+    first_name: str = "a"
+    inner: dict[str, Any] = {}
 
 
 class Plain:
@@ -279,6 +303,22 @@ CASES: dict[str, Callable[[], tuple[Any, dict[str, Any]]]] = {
         {"custom_encoder": {datetime.date: to_d}},
     ),
     "custom encoder for v1 model": lambda: (OldModel(), {"custom_encoder": {OldModel: to_d}}),
+    "mapping proxy": lambda: (types.MappingProxyType({"a": 1, "_sa": 2}), {}),
+    "ordered dict include": lambda: (
+        collections.OrderedDict(b=1, a=datetime.date(2020, 1, 1)),
+        {"include": {"a"}},
+    ),
+    "counter": lambda: (collections.Counter("aab"), {}),
+    "named tuple": lambda: (Pair(1, datetime.date(2020, 1, 1)), {}),
+    "simple namespace": lambda: (types.SimpleNamespace(a=1, b=None), {"exclude_none": True}),
+    "nested dataclasses": lambda: (Outer(), {"include": {"inner"}}),
+    "alias generator": lambda: (Camel(first_name="x", inner={"a_b": 1}), {}),
+    "alias generator by name": lambda: (Camel(), {"by_alias": False}),
+    "exception object": lambda: (ValueError("x"), {}),
+    "class object": lambda: (int, {}),
+    "timezone": lambda: (datetime.UTC, {}),
+    "negative zero decimal": lambda: (decimal.Decimal("-0"), {}),
+    "int keys exclude": lambda: ({1: "a", 2: "b"}, {"exclude": {1}}),
 }
 
 
