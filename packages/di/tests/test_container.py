@@ -1,3 +1,5 @@
+import functools
+import gc
 from collections.abc import AsyncIterator, Iterator
 from typing import Annotated, Any
 
@@ -7,6 +9,7 @@ import pytest
 from fastslim_di import (
     Container,
     ContainerStateError,
+    DependencyPlan,
     Depends,
     FunctionScope,
     ParameterInfo,
@@ -14,6 +17,7 @@ from fastslim_di import (
     ScopeNotActiveError,
     current_container,
 )
+from fastslim_di._container import PLAN_CACHE_SIZE
 
 pytestmark = pytest.mark.anyio
 
@@ -550,3 +554,26 @@ def test_a_cleanup_failure_is_thrown_into_the_outer_generator_sync(
         raised = exc
     assert log == ["endpoint", *after]
     assert (raised.code if isinstance(raised, Status) else raised) == code
+
+
+# -- memory: plans of callables created per call ---------------------------------
+
+
+def count_plans() -> int:
+    gc.collect()
+    return sum(1 for item in gc.get_objects() if type(item) is DependencyPlan)
+
+
+async def test_plans_of_callables_created_per_call_are_bounded(driver: Any) -> None:
+    def greet(greeting: str, name: Annotated[str, Depends(lambda: "ada")]) -> str:
+        return f"{greeting} {name}"
+
+    container = Container()
+    baseline = count_plans()
+    for index in range(PLAN_CACHE_SIZE + 500):
+        assert await driver.call(container, functools.partial(greet, f"hi{index}")) == (
+            f"hi{index} ada"
+        )
+    assert count_plans() - baseline <= PLAN_CACHE_SIZE
+    plan = container.plan(greet)  # the newest plans stay cached
+    assert container.plan(greet) is plan

@@ -1,3 +1,5 @@
+import gc
+import tracemalloc
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -8,6 +10,7 @@ import pytest
 from fastslim_di import (
     Container,
     DependencyDeclarationError,
+    DependencyNode,
     Depends,
     ParameterInfo,
     ParameterSource,
@@ -108,7 +111,9 @@ async def test_replacement_dependencies_are_solved_and_it_keeps_the_original_set
     assert log == ["replacement setup", "handler", "replacement teardown", "after call"]
 
 
-async def test_the_resolver_is_called_only_when_a_replacement_is_first_used() -> None:
+async def test_the_resolver_is_called_only_when_a_replacement_is_first_used(
+    driver: Any,
+) -> None:
     """`ParameterResolver`'s contract: called when a plan is built, and when an
     override's replacement is first used under one set of overrides."""
     calls: list[str] = []
@@ -123,14 +128,13 @@ async def test_the_resolver_is_called_only_when_a_replacement_is_first_used() ->
     def fake_token(header: str) -> str:
         return "fake " + header
 
-    async def handler(token: Annotated[str, Depends(get_token)]) -> str:
+    def handler(token: Annotated[str, Depends(get_token)]) -> str:
         return token
 
     container = Container(resolver=resolver)
 
     async def solve() -> str:
-        async with container.request_scope({"header": "h"}) as request:
-            result: str = await request.call(handler)
+        result: str = await driver.call(container, handler, {"header": "h"})
         return result
 
     container.plan(handler)
@@ -145,6 +149,69 @@ async def test_the_resolver_is_called_only_when_a_replacement_is_first_used() ->
     container.dependency_overrides[get_token] = fake_token
     assert [await solve() for _ in range(3)] == ["fake h"] * 3
     assert calls == ["get_token.header"] + ["fake_token.header"] * 3
+
+
+# -- memory: nothing is kept once an override is gone ------------------------------
+
+MIB = 1024 * 1024
+
+
+def capturing_replacement(size: int) -> Any:
+    payload = bytearray(size)
+
+    def replacement() -> str:
+        return f"fake {len(payload)}"
+
+    return replacement
+
+
+def live(kind: type) -> int:
+    gc.collect()
+    return sum(1 for item in gc.get_objects() if type(item) is kind)
+
+
+@pytest.mark.parametrize("how", ["context", "dict"])
+async def test_overrides_keep_nothing_alive_once_gone(driver: Any, how: str) -> None:
+    """200 overrides each capturing 1 MiB: nothing of them is kept afterwards."""
+    container = Container()
+    assert await driver.call(container, sync_endpoint) == "repo(real db)"
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(200):
+            replacement = capturing_replacement(MIB)
+            if how == "context":
+                with container.override(get_db, replacement):
+                    assert await driver.call(container, sync_endpoint) == f"repo(fake {MIB})"
+            else:
+                container.dependency_overrides[get_db] = replacement
+                assert await driver.call(container, sync_endpoint) == f"repo(fake {MIB})"
+            del replacement
+        container.dependency_overrides.clear()
+        assert await driver.call(container, sync_endpoint) == "repo(real db)"
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 2 * MIB, f"{kept / MIB:.1f} MiB kept"
+
+
+async def test_distinct_replacements_leave_no_nodes_behind(driver: Any) -> None:
+    """A new replacement callable per use (a lambda per test) builds nodes that
+    go away with its override."""
+    container = Container()
+    assert await driver.call(container, sync_endpoint) == "repo(real db)"
+    baseline = live(DependencyNode)
+    for index in range(300):
+        with container.override(get_db, lambda index=index: f"fake {index}"):
+            assert await driver.call(container, sync_endpoint) == f"repo(fake {index})"
+        container.dependency_overrides[get_db] = lambda index=index: f"dict {index}"
+        assert await driver.call(container, sync_endpoint) == f"repo(dict {index})"
+    assert live(DependencyNode) - baseline <= 1  # the last dict override's node
+    container.dependency_overrides.clear()
+    assert await driver.call(container, sync_endpoint) == "repo(real db)"
+    assert live(DependencyNode) == baseline
 
 
 async def test_invalid_replacement_fails_with_a_clear_message() -> None:

@@ -64,7 +64,20 @@ class ParameterResolver(Protocol):
     """The host's hook: return a source for a parameter that is not a dependency,
     or `None` to leave it to fastslim-di (its default value, else an error).
 
-    Called once per parameter when a plan is built, never while solving.
+    Called for every such parameter of the callable and of each dependency below
+    it, at exactly two moments:
+
+    - when a plan is built (`build_plan`, `Container.plan`), once per parameter;
+    - while solving, when a dependency override is in force and its replacement
+      is used for the first time in place of a given dependency: the
+      replacement's own plan is built then, in the solving task, with the
+      resolver the original plan was built with. This happens once per
+      (dependency, replacement) for as long as the override stays in place:
+      again in each new `with container.override(...)` block, and again after
+      `dependency_overrides` changes.
+
+    Never otherwise: solving with no override in force calls no resolver. Keep
+    it cheap and non-blocking (it may run on the event loop).
     """
 
     def __call__(self, parameter: ParameterInfo, /) -> ParameterSource | None: ...
