@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+import fastapi.datastructures
 import fastapi.encoders
 import fastapi.exception_handlers
 import fastapi.exceptions
@@ -48,6 +49,7 @@ from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticUndefined, Url
 from starlette.requests import Request
 
+import fastslim.datastructures
 import fastslim.encoders
 import fastslim.exception_handlers
 import fastslim.exceptions
@@ -535,3 +537,31 @@ def test_generate_unique_id_matches(path: str, methods: list[str], name: str | N
 def test_is_body_allowed_for_status_code_matches(status_code: Any) -> None:
     ours = fastslim.utils.is_body_allowed_for_status_code(status_code)
     assert ours == fastapi.utils.is_body_allowed_for_status_code(status_code)
+
+
+def test_default_placeholders_match() -> None:
+    for module in (fastapi.datastructures, fastslim.datastructures):
+        default, placeholder = module.Default, module.DefaultPlaceholder
+        observed = [
+            bool(default(1)),
+            bool(default(0)),
+            default(1) == default(1),
+            default(1) == 1,
+            default(1) != default(2),
+            placeholder([]) == default([]),
+        ]
+        assert observed == [True, False, True, False, True, True]
+    ours = fastslim.utils.get_value_or_default(fastslim.datastructures.Default(1), 3)
+    assert ours == fastapi.utils.get_value_or_default(fastapi.datastructures.Default(1), 3)
+
+
+def test_dict_and_path_helpers_match() -> None:
+    path = "/a/{b}/{c:int}/{d}/{b}"
+    ours = fastslim.utils.get_path_param_names(path)
+    assert ours == fastapi.utils.get_path_param_names(path)
+    update = {"a": {"x": 2, "l": [2]}, "c": {"n": 1}, "t": [2]}
+    main_ours: dict[str, Any] = {"a": {"b": 1, "l": [1]}, "c": 2, "t": (1,)}
+    main_theirs: dict[str, Any] = {"a": {"b": 1, "l": [1]}, "c": 2, "t": (1,)}
+    fastslim.utils.deep_dict_update(main_ours, update)
+    fastapi.utils.deep_dict_update(main_theirs, update)
+    assert main_ours == main_theirs
