@@ -51,6 +51,7 @@ class ParamSpec:
     location: str
     name: str
     alias: str
+    keys: tuple[str, ...]
     annotation: Any
     field: FieldInfo
     is_sequence: bool
@@ -58,6 +59,7 @@ class ParamSpec:
     embed: bool
     owner: Callable[..., Any]
     index: int
+    """Declaration order of the parameter in the route (for error order)."""
 
     @property
     def required(self) -> bool:
@@ -172,6 +174,20 @@ def _location_of(
     return BODY
 
 
+def _lookup_keys(field: FieldInfo, alias: str) -> tuple[str, ...]:
+    """The request keys tried in order: `AliasChoices("a", "b")` tries `a`, then `b`."""
+    choices = getattr(field.validation_alias, "choices", None)
+    if not choices:
+        return (alias,)
+    keys = []
+    for choice in choices:
+        if isinstance(choice, str):
+            keys.append(choice)
+        elif getattr(choice, "path", None) and isinstance(choice.path[0], str):
+            keys.append(choice.path[0])
+    return tuple(keys) or (alias,)
+
+
 def _alias_of(field: FieldInfo, parameter: ParameterInfo, location: str) -> str:
     if isinstance(field.validation_alias, str):
         return field.validation_alias
@@ -213,10 +229,12 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
     if location == PATH and not field.is_required():
         field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
     is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
+    alias = _alias_of(field, parameter, location)
     return ParamSpec(
         location=location,
         name=parameter.name,
-        alias=_alias_of(field, parameter, location),
+        alias=alias,
+        keys=_lookup_keys(field, alias),
         annotation=annotation,
         field=field,
         is_sequence=location != PATH and is_scalar_sequence(annotation),

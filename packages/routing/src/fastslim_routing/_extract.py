@@ -17,8 +17,9 @@ from starlette.requests import HTTPConnection
 
 from ._classify import COOKIE, HEADER, PATH, QUERY, ParamSpec, is_scalar_sequence
 
-# (slot, key, kind): kind 0 = one value, 1 = every value, 2 = the whole location.
-_Entry = tuple[str, str, int]
+# (slot, key, kind): kind 0 = one value, 1 = every value, 2 = the whole location,
+# 3 = the first of several keys (`key` is then a tuple of keys).
+_Entry = tuple[str, Any, int]
 
 
 def _entries(slots: Sequence[tuple[str, ParamSpec]], location: str) -> tuple[_Entry, ...]:
@@ -28,22 +29,27 @@ def _entries(slots: Sequence[tuple[str, ParamSpec]], location: str) -> tuple[_En
             continue
         key = spec.alias.lower() if location == HEADER else spec.alias
         kind = 2 if spec.is_model else 1 if spec.is_sequence else 0
-        found.append((slot, key, kind))
+        if kind == 0 and len(spec.keys) > 1:
+            found.append((slot, spec.keys, 3))
+        else:
+            found.append((slot, key, kind))
     return tuple(found)
 
 
-_ModelKeys = tuple[frozenset[str], dict[str, str]]
+_ModelKeys = tuple[frozenset[str], dict[str, str], tuple[str, ...]]
 
 
 def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]:
-    """For each parameter model slot: the keys taking every value, and the keys
-    to rename to field names (a header model's `x_token` is read from `x-token`)."""
+    """For each parameter model slot: the keys taking every value, the keys to
+    rename to field names (a header model's `x_token` is read from `x-token`), and
+    the fields' keys in declaration order (read first, as FastAPI orders them)."""
     keys: dict[str, _ModelKeys] = {}
     for slot, spec in slots:
         if not spec.is_model:
             continue
         sequences = set()
         rename: dict[str, str] = {}
+        ordered: list[str] = []
         for name, field in spec.annotation.model_fields.items():
             key = field.alias or name
             if spec.location == HEADER:
@@ -53,7 +59,8 @@ def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]
                 key = converted
             if is_scalar_sequence(field.annotation):
                 sequences.add(key)
-        keys[slot] = (frozenset(sequences), rename)
+            ordered.append(key)
+        keys[slot] = (frozenset(sequences), rename, tuple(ordered))
     return keys
 
 
@@ -99,14 +106,22 @@ class Extractor:
                 values = source.getlist(key)
                 if values:
                     data[slot] = values
+            elif kind == 3:
+                for choice in key:
+                    value = source.get(choice)
+                    if value is not None:
+                        data[slot] = value
+                        break
             else:
                 data[slot] = self._whole(source, self.model_keys[slot])
 
     @staticmethod
     def _whole(source: Any, keys: _ModelKeys) -> dict[str, Any]:
-        sequences, rename = keys
+        sequences, rename, ordered = keys
         whole: dict[str, Any] = {}
-        for key in source:
+        for key in (*ordered, *source):
+            if key not in source:
+                continue
             name = rename.get(key, key)
             if name not in whole:
                 whole[name] = source.getlist(key) if key in sequences else source.get(key)

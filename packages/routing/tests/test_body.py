@@ -1,0 +1,106 @@
+"""`_body`: JSON bodies read once, validated per FastAPI's rules."""
+
+import inspect
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+
+from fastslim_di import EMPTY, ParameterInfo
+from fastslim_routing import params
+from fastslim_routing._body import BodyReader, is_json_content_type
+from fastslim_routing._classify import ParamSpec, classify
+
+
+class Item(BaseModel):
+    name: str
+    price: float = 1.0
+
+
+def spec(name: str, annotation: Any, *metadata: Any, default: Any = EMPTY) -> ParamSpec:
+    parameter = ParameterInfo(
+        print, name, annotation, metadata, default, inspect.Parameter.POSITIONAL_OR_KEYWORD
+    )
+    return classify(parameter, frozenset(), 0)
+
+
+def errors_of(result: Any) -> list[dict[str, Any]]:
+    return [error for slot_errors in result[1].values() for _, error in slot_errors]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "expected"),
+    [
+        ("application/json", True),
+        ("APPLICATION/JSON; charset=utf-8", True),
+        ("application/problem+json", True),
+        ("text/json", False),
+        ("application/jsonx", False),
+        ("text/plain", False),
+    ],
+)
+def test_json_content_types(content_type: str, expected: bool) -> None:
+    assert is_json_content_type(content_type) is expected
+
+
+def test_single_body_valid_missing_and_optional() -> None:
+    read = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=True)
+    values, errors, _ = read(b'{"name":"a"}', "application/json")
+    assert (values["b0"], errors) == (Item(name="a"), None)
+    assert errors_of(read(b"", "application/json")) == [
+        {"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}
+    ]
+    assert errors_of(read(b"null", "application/json"))[0]["type"] == "missing"
+    optional = BodyReader(
+        [("b0", spec("item", Item | None, default=None))], lambda s: 0, strict=True
+    )
+    assert optional(b"", None) == ({"b0": None}, None, None)
+
+
+def test_strict_and_lax_content_types() -> None:
+    strict = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=True)
+    error = errors_of(strict(b'{"name":"a"}', None))[0]
+    assert (error["type"], error["loc"]) == ("model_attributes_type", ("body",))
+    lax = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=False)
+    assert lax(b'{"name":"a"}', None)[0] == {"b0": Item(name="a")}
+    assert errors_of(lax(b'{"name":"a"}', "text/plain"))[0]["type"] == "model_attributes_type"
+
+
+def test_malformed_and_undecodable_json() -> None:
+    read = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=True)
+    assert errors_of(read(b'{"name": "a",}', "application/json")) == [
+        {
+            "type": "json_invalid",
+            "loc": ("body", 13),
+            "msg": "JSON decode error",
+            "input": {},
+            "ctx": {"error": "Expecting property name enclosed in double quotes"},
+        }
+    ]
+    with pytest.raises(HTTPException) as caught:
+        read(b'{"name":"\xe9"}', "application/json")
+    assert (caught.value.status_code, caught.value.detail) == (
+        400,
+        "There was an error parsing the body",
+    )
+
+
+def test_embedded_bodies() -> None:
+    read = BodyReader(
+        [("b0", spec("item", Item)), ("b1", spec("n", int, params.Body()))],
+        lambda s: 0,
+        strict=True,
+    )
+    values, errors, _ = read(b'{"item":{"name":"a"},"n":"3"}', "application/json")
+    assert (values, errors) == ({"b0": Item(name="a"), "b1": 3}, None)
+    assert [e["loc"] for e in errors_of(read(b"[1]", "application/json"))] == [
+        ("body", "item"),
+        ("body", "n"),
+    ]
+    nested = errors_of(read(b'{"item":{"price":"x"},"n":1}', "application/json"))
+    assert [e["loc"] for e in nested] == [("body", "item", "name"), ("body", "item", "price")]
+    single = BodyReader(
+        [("b0", spec("item", Item, params.Body(embed=True)))], lambda s: 0, strict=True
+    )
+    assert single(b'{"item":{"name":"x"}}', "application/json")[0] == {"b0": Item(name="x")}

@@ -1,0 +1,74 @@
+"""`_extract`: raw values per location, as FastAPI reads them."""
+
+import inspect
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel
+from starlette.requests import Request
+
+from fastslim_di import EMPTY, ParameterInfo
+from fastslim_routing import params
+from fastslim_routing._classify import classify
+from fastslim_routing._extract import Extractor
+
+
+def request(query: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> Request:
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/",
+        "query_string": query,
+        "headers": headers or [],
+        "path_params": {"item_id": 3},
+    }
+    return Request(scope)
+
+
+def spec(name: str, annotation: Any, *metadata: Any, path: bool = False) -> Any:
+    parameter = ParameterInfo(
+        print, name, annotation, metadata, EMPTY, inspect.Parameter.POSITIONAL_OR_KEYWORD
+    )
+    return classify(parameter, frozenset({"item_id"}) if path else frozenset(), 0)
+
+
+def test_only_present_keys_last_query_value_first_header_value() -> None:
+    extract = Extractor(
+        [
+            ("p0", spec("item_id", int, path=True)),
+            ("p1", spec("q", str)),
+            ("p2", spec("missing", str)),
+            ("p3", spec("x_token", str, params.Header())),
+            ("p4", spec("tags", list[str])),
+        ]
+    )
+    data = extract(
+        request(b"q=1&q=2&tags=a&tags=b", [(b"x-token", b"first"), (b"x-token", b"second")])
+    )
+    assert data == {"p0": 3, "p1": "2", "p3": "first", "p4": ["a", "b"]}
+
+
+def test_alias_choices_take_the_first_present_key() -> None:
+    extract = Extractor(
+        [("p0", spec("v", str, params.Query(validation_alias=AliasChoices("v1", "v2"))))]
+    )
+    assert extract(request(b"v2=b&v1=a")) == {"p0": "a"}
+    assert extract(request(b"v2=b")) == {"p0": "b"}
+
+
+class Filters(BaseModel):
+    limit: int = 10
+    tags: list[str] = []
+
+
+class Tokens(BaseModel):
+    x_token: str
+
+
+def test_parameter_models_read_the_whole_location_declared_fields_first() -> None:
+    extract = Extractor([("p0", spec("f", Filters, params.Query()))])
+    assert extract(request(b"other=1&tags=a&tags=b&limit=2")) == {
+        "p0": {"limit": "2", "tags": ["a", "b"], "other": "1"}
+    }
+    headers = Extractor([("p0", spec("h", Tokens, params.Header()))])
+    found = headers(request(headers=[(b"accept", b"*/*"), (b"x-token", b"t")]))
+    assert found == {"p0": {"x_token": "t", "accept": "*/*"}}
