@@ -56,7 +56,7 @@ ALL_PACKAGES = {
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
-TYPE_TOOLS = ["mypy", "pytest", "trio", "nox"]
+TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson"]
 INTEGRATION_DEPS = ["starlette"]
 BENCH_DEPS = ["starlette", "trio"]
 ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with

@@ -1,6 +1,4 @@
 """RouteIndex: the candidates for a path dispatch exactly as Starlette's linear scan."""
-# mypy: disable-error-code="import-not-found, untyped-decorator, no-any-return"
-# (the nox `types` session has no hypothesis; with it installed these codes do not occur)
 
 from __future__ import annotations
 
