@@ -109,13 +109,13 @@ def signature_of(call: Callable[..., Any], *, purpose: str) -> inspect.Signature
         pass
     except ValueError as exc:
         raise DependencyDeclarationError(
-            f"Cannot read the parameters of {purpose} {call!r}: {exc}."
+            f'Cannot read the parameters of {purpose} "{callable_name(call)}" ({call!r}): {exc}.'
         ) from None
     try:
         raw = inspect.signature(call)
     except (ValueError, TypeError) as exc:
         raise DependencyDeclarationError(
-            f"Cannot read the parameters of {purpose} {call!r}: {exc}."
+            f'Cannot read the parameters of {purpose} "{callable_name(call)}" ({call!r}): {exc}.'
         ) from None
     namespace = _globals_of(call)
     params = []

@@ -96,6 +96,7 @@ class Container:
         return self._app is not None
 
     async def __aenter__(self) -> Container:
+        """Run the app scope. Raises `ContainerStateError` if it already runs."""
         return self._start()
 
     async def __aexit__(
@@ -107,7 +108,11 @@ class Container:
         return await self.aclose(exc)
 
     def __enter__(self) -> Container:
-        """Run the app scope from sync code (sync yield dependencies only)."""
+        """Run the app scope from sync code (sync yield dependencies only).
+
+        Raises `ContainerStateError` if it already runs; on exit, an async
+        app-scoped yield dependency puts `ContainerStateError` in flight.
+        """
         return self._start()
 
     def __exit__(
@@ -178,12 +183,13 @@ class Container:
         """`with container.override(get_db, fake_db):` for the current context only.
 
         Nested blocks restore the outer overrides on exit; tasks started inside
-        inherit them; concurrent tasks do not see each other's.
+        inherit them; concurrent tasks do not see each other's. Entering the
+        block raises `DependencyDeclarationError` if either is not callable.
         """
         return self._context_overrides.apply({original: replacement})
 
     def overrides(self, mapping: OverrideMapping) -> AbstractContextManager[None]:
-        """Like `override()`, for several dependencies at once."""
+        """Like `override()`, for several dependencies at once (same errors)."""
         return self._context_overrides.apply(mapping)
 
     def active_overrides(self) -> OverrideMapping | None:
@@ -216,6 +222,7 @@ class Container:
 
         Uses the current request scope of this container, or one opened (and
         closed) around the call. Sync functions run in the thread pool.
+        Raises what `RequestScope.call` raises.
         """
         request = self.current_request()
         if request is not None:
@@ -252,6 +259,8 @@ class RequestScope(ScopeState):
         return f"<RequestScope {phase}>"
 
     async def __aenter__(self) -> RequestScope:
+        """Open the scope. Raises `ContainerStateError` if it was entered before;
+        on exit, raises what a cleanup left in flight."""
         return self._open()
 
     async def __aexit__(
@@ -266,7 +275,12 @@ class RequestScope(ScopeState):
         return await stack.aclose(exc)
 
     def __enter__(self) -> RequestScope:
-        """Open the scope from sync code (sync yield dependencies only)."""
+        """Open the scope from sync code (sync yield dependencies only).
+
+        Raises `ContainerStateError` if it was entered before; on exit, an
+        async request-scoped yield dependency puts `ContainerStateError` in
+        flight (see `CleanupStack.close`).
+        """
         return self._open()
 
     def __exit__(

@@ -48,7 +48,9 @@ class Depends:
       behave like `"request"`.
     - `max_concurrency` bounds how many calls of the dependency made through
       *this* `Depends` object run at once (a yield dependency holds its slot until
-      its cleanup; a cached reuse takes no slot).
+      its cleanup; a cached reuse takes no slot). Anything but a positive
+      `int` or `None` raises `ValueError("max_concurrency must be a positive
+      integer or None")`, as FastAPI does.
 
     Instances are frozen and hashable.
     """
@@ -86,7 +88,8 @@ class Security(Depends):
     """A `Depends` that also requires OAuth2 `scopes`.
 
     The scopes accumulate from the outermost `Security` inwards; a dependency
-    receives them by declaring a parameter of type `SecurityScopes`.
+    receives them by declaring a parameter of type `SecurityScopes`. A single
+    string as `scopes` raises `TypeError` (write a list).
     """
 
     scopes: tuple[str, ...] | None = None

@@ -61,6 +61,11 @@ def inject(
 
     The result keeps `func`'s return type; its parameters are typed loosely
     (`...`) since the caller may omit the injected ones.
+
+    Raises `DependencyDeclarationError` (or a subclass) when decorating: a
+    generator function, misuse found while building the plan, or a plain `def`
+    function with an async dependency or source, or `max_concurrency`. A call
+    raises what `RequestScope.call_plan` (or `call_plan_sync`) raises.
     """
     if func is None:
         return functools.partial(_inject, container=container)

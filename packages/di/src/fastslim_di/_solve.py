@@ -232,7 +232,7 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
 
 
 def _stack_for(node: DependencyNode, st: SolveState) -> CleanupStack:
-    """The cleanup stack of `node`'s scope (`ScopeState.cleanup_stack`, inlined)."""
+    """The cleanup stack of `node`'s scope, created on first use."""
     scope = node.scope
     if scope == "function":
         state = st.function_scope

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 class ScopeState:
     """The values cached in one request or function scope, and its yield cleanups.
 
-    The cleanup stack is created on first use (most function scopes have no
-    function-scoped yield dependency).
+    The cleanup stack is created by the solver on first use (most function
+    scopes have no function-scoped yield dependency).
     """
 
     __slots__ = ("cache", "stack")
@@ -32,13 +32,6 @@ class ScopeState:
     def __init__(self) -> None:
         self.cache: dict[Any, Any] = {}
         self.stack: CleanupStack | None = None
-
-    def cleanup_stack(self) -> CleanupStack:
-        """The stack of this scope's yield dependencies (created on first use)."""
-        stack = self.stack
-        if stack is None:
-            stack = self.stack = CleanupStack()
-        return stack
 
     def take_stack(self) -> CleanupStack | None:
         """Empty the scope: its cache is dropped, its non-empty stack handed over."""
