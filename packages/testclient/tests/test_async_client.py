@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from typing import Any
 
+import httpx
 import pytest
 import trio.lowlevel
 from starlette.applications import Starlette
@@ -13,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from fastslim_testclient import ASGIProtocolError, AsyncTestClient
+from fastslim_testclient import ASGIProtocolError, AsyncTestClient, ClientUsageError
 from fastslim_testclient._types import ASGIApp, Receive, Scope, Send
 
 pytestmark = pytest.mark.anyio
@@ -155,11 +157,25 @@ def text_app(text: str) -> ASGIApp:
 
 async def test_opening_twice_or_closing_unopened_is_refused() -> None:
     client = AsyncTestClient(text_app("x"))
-    with pytest.raises(RuntimeError, match="not open"):
+    with pytest.raises(ClientUsageError, match="AsyncTestClient of http://testserver is not open"):
         await client.__aexit__()
     async with client:
-        with pytest.raises(RuntimeError, match="already open"):
+        with pytest.raises(ClientUsageError, match="of http://testserver is already open"):
             await client.__aenter__()
+
+
+async def test_a_handshake_that_never_reaches_the_transport_is_reported() -> None:
+    class MockingClient(AsyncTestClient):
+        async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+            return httpx.Response(200, request=request)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "lifespan":
+            raise AssertionError("not reached")
+
+    with pytest.raises(ClientUsageError, match="handshake GET ws://testserver/ws never reached"):
+        async with MockingClient(app).websocket_connect("/ws"):
+            pass
 
 
 async def test_the_client_can_be_opened_again_after_closing() -> None:

@@ -16,6 +16,7 @@ from fastslim_testclient import (
     ASGIProtocolError,
     AsyncTestClient,
     AsyncWebSocketTestSession,
+    ClientUsageError,
     WebSocketDenialResponse,
     WebSocketDisconnect,
 )
@@ -189,7 +190,7 @@ async def test_an_exception_in_the_test_body_is_not_wrapped() -> None:
 
 async def test_a_session_used_without_async_with_explains_itself() -> None:
     session = AsyncTestClient(chat_app([])).websocket_connect("/chat")
-    with pytest.raises(RuntimeError, match="not open"):
+    with pytest.raises(ClientUsageError, match="session to ws://testserver/chat is not open"):
         await session.send_text("x")
     assert session.accepted_subprotocol is None
 

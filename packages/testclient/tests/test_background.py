@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from fastslim_testclient import AsyncTestClient, TestClient
+from fastslim_testclient import AsyncTestClient, ClientUsageError, TestClient
 from fastslim_testclient._background import raise_failures
 
 Backend = Literal["asyncio", "trio"]
@@ -225,7 +225,7 @@ async def test_async_no_wait_mode_needs_async_with() -> None:
         app_with_background([], anyio.sleep_forever), wait_for_background=False
     )
     with pytest.raises(
-        RuntimeError, match=r"needs a task group: send GET http://testserver/ inside"
+        ClientUsageError, match=r"needs a task group: send GET http://testserver/ inside"
     ):
         await client.get("/")
 

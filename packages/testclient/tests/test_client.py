@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from fastslim_testclient import ASGIProtocolError, TestClient
+from fastslim_testclient import ASGIProtocolError, ClientUsageError, TestClient
 from fastslim_testclient._types import Message, Receive, Scope, Send
 
 Backend = Literal["asyncio", "trio"]
@@ -216,14 +216,16 @@ def test_an_app_that_sends_no_response_is_a_protocol_error(backend: Backend) -> 
     [
         (
             [{"type": "http.response.body", "body": b"x"}],
-            "'http.response.body' before 'http.response.start'",
+            "The app sent 'http.response.body' before 'http.response.start': "
+            "{'type': 'http.response.body', 'body': b'x'}.",
         ),
         (
             [
                 {"type": "http.response.start", "status": 200},
-                {"type": "http.response.start", "status": 200},
+                {"type": "http.response.start", "status": 201},
             ],
-            "second 'http.response.start'",
+            "The app sent a second 'http.response.start' message: "
+            "{'type': 'http.response.start', 'status': 201}.",
         ),
         (
             [
@@ -231,15 +233,29 @@ def test_an_app_that_sends_no_response_is_a_protocol_error(backend: Backend) -> 
                 {"type": "http.response.body", "body": b"x"},
                 {"type": "http.response.body", "body": b"y"},
             ],
-            "after the body was complete",
+            "The app sent 'http.response.body' after the body was complete: "
+            "{'type': 'http.response.body', 'body': b'y'}.",
         ),
-        ([{"type": "http.response.bogus"}], "unknown or unsupported HTTP message type"),
+        (
+            [{"type": "http.response.bogus"}],
+            "The app sent an unknown or unsupported HTTP message type 'http.response.bogus'.",
+        ),
         (
             [
                 {"type": "http.response.start", "status": 200},
                 {"type": "http.response.trailers", "headers": []},
             ],
-            "without announcing trailers",
+            "The app sent 'http.response.trailers' without announcing trailers in "
+            "'http.response.start': {'type': 'http.response.trailers', 'headers': []}.",
+        ),
+        (
+            [
+                {"type": "http.response.start", "status": 200, "trailers": True},
+                {"type": "http.response.body", "body": b"x", "more_body": True},
+                {"type": "http.response.trailers", "headers": []},
+            ],
+            "The app sent 'http.response.trailers' before the body was complete: "
+            "{'type': 'http.response.trailers', 'headers': []}.",
         ),
     ],
 )
@@ -250,8 +266,9 @@ def test_protocol_violations_are_reported(
         for message in messages:
             await send(message)
 
-    with pytest.raises(ASGIProtocolError, match=error):
+    with pytest.raises(ASGIProtocolError) as caught:
         TestClient(app, backend=backend).get("/")
+    assert str(caught.value) == error
 
 
 def test_trailers_and_debug_info_reach_the_response(backend: Backend) -> None:
@@ -418,7 +435,7 @@ def test_close_disconnects_open_streams(backend: Backend) -> None:
 
 def test_entering_twice_is_refused(backend: Backend) -> None:
     client = TestClient(echo_scope, backend=backend)
-    with client, pytest.raises(RuntimeError, match="already open"):
+    with client, pytest.raises(ClientUsageError, match="of http://testserver is already open"):
         client.__enter__()
     with client:
         assert client.get("/").status_code == 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import anyio
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.responses import JSONResponse
@@ -14,6 +15,7 @@ from starlette.websockets import WebSocketDisconnect as StarletteDisconnect
 
 from fastslim_testclient import (
     ASGIProtocolError,
+    ClientUsageError,
     TestClient,
     WebSocketDenialResponse,
     WebSocketDisconnect,
@@ -288,9 +290,31 @@ def test_a_session_used_without_with_explains_itself(backend: Backend) -> None:
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         raise AssertionError("not reached")
 
-    session = TestClient(app, backend=backend).websocket_connect("/")
-    with pytest.raises(RuntimeError, match="not open"):
+    session = TestClient(app, backend=backend).websocket_connect("/chat")
+    with pytest.raises(ClientUsageError) as caught:
         session.send_text("x")
+    assert str(caught.value) == (
+        "The WebSocket session to ws://testserver/chat is not open: "
+        "use it as `with client.websocket_connect(url) as websocket:`."
+    )
+    assert isinstance(caught.value, RuntimeError)
+
+
+def test_a_handshake_that_never_reaches_the_transport_is_reported(backend: Backend) -> None:
+    class MockingClient(TestClient):
+        def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+            return httpx.Response(200, request=request)
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        raise AssertionError("not reached")
+
+    client = MockingClient(app, backend=backend)
+    with pytest.raises(ClientUsageError) as caught:
+        client.websocket_connect("/ws")
+    assert str(caught.value) == (
+        "The WebSocket handshake GET ws://testserver/ws never reached the test client's "
+        "transport (does a subclass override `request` or `send`?)."
+    )
 
 
 def test_sessions_inside_with_share_the_portal_and_state(backend: Backend) -> None:

@@ -13,6 +13,7 @@ from ._async_websocket import AsyncWebSocketTestSession as AsyncWebSocketTestSes
 from ._client import TestClient as TestClient
 from ._errors import AppTimeout as AppTimeout
 from ._errors import ASGIProtocolError as ASGIProtocolError
+from ._errors import ClientUsageError as ClientUsageError
 from ._errors import LifespanFailed as LifespanFailed
 from ._errors import WebSocketDenialResponse as WebSocketDenialResponse
 from ._errors import WebSocketDisconnect as WebSocketDisconnect
@@ -23,6 +24,7 @@ __all__ = (
     "AppTimeout",
     "AsyncTestClient",
     "AsyncWebSocketTestSession",
+    "ClientUsageError",
     "LifespanFailed",
     "TestClient",
     "WebSocketDenialResponse",

@@ -13,7 +13,7 @@ from ._app import as_asgi3
 from ._async_transport import AsyncTransport
 from ._async_websocket import AsyncWebSocketTestSession
 from ._background import raise_failures
-from ._errors import WebSocketDenialResponse, WebSocketDisconnect
+from ._errors import ClientUsageError, WebSocketDenialResponse, WebSocketDisconnect
 from ._lifespan import Lifespan
 from ._scope import ScopeSettings, WebSocketUpgrade
 from ._urls import handshake_kwargs, websocket_url
@@ -38,6 +38,14 @@ class AsyncTestClient(httpx.AsyncClient):
     is disconnected and cancelled and the call raises `AppTimeout` (an
     `httpx.ReadTimeout`). The default None waits as long as the app takes, as
     Starlette's `TestClient` does.
+
+    A request (`get`, `post`, `request`, `send`, reading a streamed body)
+    raises, beyond httpx's own errors: the app's exception when
+    `raise_server_exceptions` is on (else the response is a 500);
+    `ASGIProtocolError` when the app breaks the ASGI protocol; `AppTimeout`
+    (an `httpx.ReadTimeout`) past the read timeout; `ValueError` for a URL
+    whose scheme is not http, https, ws or wss; `ClientUsageError` with
+    `wait_for_background=False` outside `async with`.
     """
 
     __test__ = False
@@ -102,7 +110,14 @@ class AsyncTestClient(httpx.AsyncClient):
     def websocket_connect(
         self, url: str, subprotocols: Sequence[str] | None = None, **kwargs: Any
     ) -> AsyncWebSocketTestSession:
-        """A WebSocket session to `url`; use it as an async context manager to connect."""
+        """A WebSocket session to `url`; use it as an async context manager to connect.
+
+        `kwargs` go to the handshake request (`headers`, `cookies`, `timeout`,
+        ...). Raises `ValueError` for a scheme other than ws, wss, http or
+        https. Entering the session raises what `AsyncWebSocketTestSession`
+        lists, and `ClientUsageError` when the handshake request never reached
+        the client's transport (a subclass overriding `request` or `send`).
+        """
         target = websocket_url(self._merge_url(url))
         request_kwargs = handshake_kwargs(subprotocols, kwargs)
 
@@ -111,19 +126,32 @@ class AsyncTestClient(httpx.AsyncClient):
                 await self.request("GET", target, **request_kwargs)
             except WebSocketUpgrade as upgrade:
                 return upgrade
-            raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
+            raise ClientUsageError(
+                f"The WebSocket handshake GET {target} never reached the test client's "
+                "transport (does a subclass override `request` or `send`?)."
+            )
 
         return AsyncWebSocketTestSession(
             self.app,
             handshake,
+            url=target,
             raise_server_exceptions=self.raise_server_exceptions,
             disconnect_class=self.websocket_disconnect_class,
             denial_class=self.websocket_denial_class,
         )
 
     async def __aenter__(self) -> Self:
+        """Open the client's task group and run the lifespan startup.
+
+        Raises `ClientUsageError` when the client is already open, and the
+        app's exception, `LifespanFailed` or `ASGIProtocolError` when the
+        startup fails.
+        """
         if self._asgi.task_group is not None:
-            raise RuntimeError("The AsyncTestClient is already open: `async with` it only once.")
+            raise ClientUsageError(
+                f"The AsyncTestClient of {self.base_url} is already open: "
+                "`async with` it only once."
+            )
         task_group = anyio.create_task_group()
         await task_group.__aenter__()
         lifespan = Lifespan(self.app, self.app_state)
@@ -145,9 +173,19 @@ class AsyncTestClient(httpx.AsyncClient):
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
+        """Close open responses, settle pending work, run the lifespan shutdown.
+
+        Pending app calls are waited for, or cancelled when the `async with`
+        body raised. Raises `ClientUsageError` when the client is not open;
+        the failures of pending calls, of closing responses and of the
+        shutdown (the app's exception, `LifespanFailed`, `ASGIProtocolError`)
+        one as it is, several in an `ExceptionGroup`.
+        """
         task_group, lifespan = self._asgi.task_group, self._lifespan
         if task_group is None or lifespan is None:
-            raise RuntimeError("The AsyncTestClient is not open: use `async with client:`.")
+            raise ClientUsageError(
+                f"The AsyncTestClient of {self.base_url} is not open: use `async with client:`."
+            )
         failures: list[Exception] = []
         with anyio.CancelScope(shield=exc_type is not None):
             try:

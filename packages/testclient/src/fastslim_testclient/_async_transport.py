@@ -15,7 +15,7 @@ import anyio.abc
 import httpx
 
 from ._background import PendingCalls
-from ._errors import AppTimeout
+from ._errors import AppTimeout, ClientUsageError
 from ._exchange import HTTPExchange
 from ._response import started_response, unstarted_response
 from ._scope import WEBSOCKET_SCHEMES, ScopeSettings, WebSocketUpgrade, http_scope, websocket_scope
@@ -111,7 +111,7 @@ class AsyncTransport(httpx.AsyncBaseTransport):
             raise WebSocketUpgrade(websocket_scope(request, self.settings), request)
         scope = http_scope(request, self.settings)
         if self.task_group is None and not self.wait_for_background:
-            raise RuntimeError(
+            raise ClientUsageError(
                 "AsyncTestClient(wait_for_background=False) leaves app calls running after "
                 f"their responses, which needs a task group: send {request.method} "
                 f"{request.url} inside `async with client:`."

@@ -13,7 +13,7 @@ from anyio.from_thread import BlockingPortal
 
 from ._app import as_asgi3
 from ._background import raise_failures
-from ._errors import WebSocketDenialResponse, WebSocketDisconnect
+from ._errors import ClientUsageError, WebSocketDenialResponse, WebSocketDisconnect
 from ._lifespan import Lifespan
 from ._scope import ScopeSettings, WebSocketUpgrade
 from ._timeout import ReadDeadline
@@ -41,6 +41,13 @@ class TestClient(httpx.Client):
     is disconnected and cancelled and the call raises `AppTimeout` (an
     `httpx.ReadTimeout`). The default None waits as long as the app takes, as
     Starlette's `TestClient` does.
+
+    A request (`get`, `post`, `request`, `send`, reading a streamed body)
+    raises, beyond httpx's own errors: the app's exception when
+    `raise_server_exceptions` is on (else the response is a 500);
+    `ASGIProtocolError` when the app breaks the ASGI protocol; `AppTimeout`
+    (an `httpx.ReadTimeout`) past the read timeout; `ValueError` for a URL
+    whose scheme is not http, https, ws or wss.
     """
 
     __test__ = False
@@ -119,7 +126,14 @@ class TestClient(httpx.Client):
     def websocket_connect(
         self, url: str, subprotocols: Sequence[str] | None = None, **kwargs: Any
     ) -> WebSocketTestSession:
-        """A WebSocket session to `url`; use it as a context manager to connect."""
+        """A WebSocket session to `url`; use it as a context manager to connect.
+
+        `kwargs` go to the handshake request (`headers`, `cookies`, `timeout`,
+        ...). Raises `ValueError` for a scheme other than ws, wss, http or
+        https, and `ClientUsageError` when the handshake request never reached
+        the client's transport (a subclass overriding `request` or `send`).
+        Entering the session raises what `WebSocketTestSession` lists.
+        """
         target = websocket_url(self._merge_url(url))
         try:
             self.request("GET", target, **handshake_kwargs(subprotocols, kwargs))
@@ -128,16 +142,29 @@ class TestClient(httpx.Client):
                 self.app,
                 upgrade.scope,
                 self._portal_factory,
+                url=target,
                 raise_server_exceptions=self.raise_server_exceptions,
                 disconnect_class=self.websocket_disconnect_class,
                 denial_class=self.websocket_denial_class,
                 deadline=ReadDeadline(upgrade.request),
             )
-        raise RuntimeError(f"The request to {str(target)!r} was not a WebSocket upgrade.")
+        raise ClientUsageError(
+            f"The WebSocket handshake GET {target} never reached the test client's transport "
+            "(does a subclass override `request` or `send`?)."
+        )
 
     def __enter__(self) -> Self:
+        """Start the portal and run the lifespan startup.
+
+        Raises `ClientUsageError` when the client is already open, and the
+        app's exception, `LifespanFailed` or `ASGIProtocolError` when the
+        startup fails.
+        """
         if self.portal is not None:
-            raise RuntimeError("The TestClient is already open: enter `with client:` only once.")
+            raise ClientUsageError(
+                f"The TestClient of {self.base_url} is already open: "
+                "enter `with client:` only once."
+            )
         with contextlib.ExitStack() as stack:
             portal = stack.enter_context(
                 anyio.from_thread.start_blocking_portal(self.backend, self.backend_options)
@@ -170,9 +197,19 @@ class TestClient(httpx.Client):
         exc_value: BaseException | None = None,
         traceback: TracebackType | None = None,
     ) -> None:
+        """Close open responses, settle pending work, run the lifespan shutdown.
+
+        Pending app calls are waited for (their failures raised, as by
+        `wait_background`), or cancelled when the `with` body raised. A failed
+        shutdown raises the app's exception, `LifespanFailed` or
+        `ASGIProtocolError`.
+        """
         self._exit_stack.__exit__(exc_type, exc_value, traceback)
 
     def close(self) -> None:
-        """Close open responses and wait for pending background work."""
+        """Close open responses and wait for pending background work.
+
+        Raises what `wait_background` raises.
+        """
         self._settle_requests(None)
         super().close()

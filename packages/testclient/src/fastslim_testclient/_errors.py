@@ -22,6 +22,15 @@ class AppTimeout(httpx.ReadTimeout):
         self.timeout = timeout
 
 
+class ClientUsageError(RuntimeError):
+    """A test client or WebSocket session was used in a way it does not support.
+
+    Entering a client twice, leaving or using one that is not open, a mode that
+    needs `async with`, or a subclass whose handshake never reached the
+    client's transport. A `RuntimeError`, as Starlette raises for these.
+    """
+
+
 class LifespanFailed(RuntimeError):
     """The app reported `lifespan.startup.failed` or `lifespan.shutdown.failed`."""
 

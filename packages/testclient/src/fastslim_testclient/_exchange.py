@@ -65,11 +65,6 @@ class HTTPExchange:
         self.debug_info: dict[str, Any] | None = None
         self.exception: Exception | None = None
 
-    @property
-    def finished(self) -> bool:
-        """Whether the app callable has returned (or raised)."""
-        return self._finished.is_set()
-
     # The app side.
 
     async def run_app(self) -> None:
@@ -101,53 +96,66 @@ class HTTPExchange:
     async def _send(self, message: Message) -> None:
         kind = message.get("type")
         if kind == "http.response.start":
-            if self.response_started:
-                raise ASGIProtocolError(
-                    f"The app sent a second 'http.response.start' message: {message!r}."
-                )
-            self.status_code = int(message["status"])
-            self.headers = [(bytes(k), bytes(v)) for k, v in message.get("headers", [])]
-            self._trailers_expected = bool(message.get("trailers", False))
-            self.response_started = True
-            self._started.set()
+            self._start(message)
         elif kind == "http.response.body":
-            if not self.response_started:
-                raise ASGIProtocolError(
-                    "The app sent 'http.response.body' before 'http.response.start'."
-                )
-            if self._body_sent:
-                raise ASGIProtocolError(
-                    "The app sent 'http.response.body' after the body was complete."
-                )
-            more_body = bool(message.get("more_body", False))
-            if not more_body:
-                self._body_sent = True
-                if not self._trailers_expected:
-                    self._complete()
-            try:
-                if not self._client_gone:
-                    await self._body_tx.send((bytes(message.get("body", b"")), more_body))
-                    return
-            except (anyio.BrokenResourceError, anyio.ClosedResourceError):
-                pass
-            # Nobody reads any more: the app waits here until it is cancelled.
-            self._settled.set()
-            await anyio.sleep_forever()
+            await self._body(message)
         elif kind == "http.response.trailers":
-            if not self._trailers_expected or not self._body_sent:
-                raise ASGIProtocolError(
-                    "The app sent 'http.response.trailers' without announcing trailers "
-                    "or before the body was complete."
-                )
-            self.trailers.extend(message.get("headers", []))
-            if not message.get("more_trailers", False):
-                self._complete()
+            self._trailers(message)
         elif kind == "http.response.debug":
             self.debug_info = dict(message.get("info", {}))
         else:
             raise ASGIProtocolError(
                 f"The app sent an unknown or unsupported HTTP message type {kind!r}."
             )
+
+    def _start(self, message: Message) -> None:
+        if self.response_started:
+            raise ASGIProtocolError(
+                f"The app sent a second 'http.response.start' message: {message!r}."
+            )
+        self.status_code = int(message["status"])
+        self.headers = [(bytes(k), bytes(v)) for k, v in message.get("headers", [])]
+        self._trailers_expected = bool(message.get("trailers", False))
+        self.response_started = True
+        self._started.set()
+
+    async def _body(self, message: Message) -> None:
+        if not self.response_started:
+            raise ASGIProtocolError(
+                f"The app sent 'http.response.body' before 'http.response.start': {message!r}."
+            )
+        if self._body_sent:
+            raise ASGIProtocolError(
+                f"The app sent 'http.response.body' after the body was complete: {message!r}."
+            )
+        more_body = bool(message.get("more_body", False))
+        if not more_body:
+            self._body_sent = True
+            if not self._trailers_expected:
+                self._complete()
+        try:
+            if not self._client_gone:
+                await self._body_tx.send((bytes(message.get("body", b"")), more_body))
+                return
+        except (anyio.BrokenResourceError, anyio.ClosedResourceError):
+            pass
+        # Nobody reads any more: the app waits here until it is cancelled.
+        self._settled.set()
+        await anyio.sleep_forever()
+
+    def _trailers(self, message: Message) -> None:
+        if not self._trailers_expected:
+            raise ASGIProtocolError(
+                "The app sent 'http.response.trailers' without announcing trailers in "
+                f"'http.response.start': {message!r}."
+            )
+        if not self._body_sent:
+            raise ASGIProtocolError(
+                f"The app sent 'http.response.trailers' before the body was complete: {message!r}."
+            )
+        self.trailers.extend(message.get("headers", []))
+        if not message.get("more_trailers", False):
+            self._complete()
 
     def _complete(self) -> None:
         self.response_complete = True

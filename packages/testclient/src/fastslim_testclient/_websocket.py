@@ -9,9 +9,10 @@ from functools import partial
 from types import TracebackType
 from typing import Any, Literal, Self
 
+import httpx
 from anyio.from_thread import BlockingPortal
 
-from ._errors import WebSocketDenialResponse, WebSocketDisconnect
+from ._errors import ClientUsageError, WebSocketDenialResponse, WebSocketDisconnect
 from ._timeout import ReadDeadline
 from ._types import ASGIApp, Message, Scope
 from ._websocket_channel import (
@@ -34,6 +35,17 @@ class WebSocketTestSession:
     a close raises `WebSocketDisconnect`, a denial `WebSocketDenialResponse`.
     Leaving disconnects the client and waits for the app to finish (it is
     cancelled if it does neither return nor wait for a message shortly after).
+
+    Errors: entering raises `WebSocketDisconnect` (the app closed),
+    `WebSocketDenialResponse` (it denied the handshake with an HTTP
+    response), the app's exception (when `raise_server_exceptions` is on),
+    `ASGIProtocolError` (it returned without accepting, or answered with an
+    unexpected message) or `AppTimeout` (no answer within the handshake's read
+    timeout). Every `receive*` raises the app's exception once it has failed
+    (else `WebSocketDisconnect` with code 1011) and `WebSocketDisconnect` once
+    it has returned. Leaving raises the app's exception if it was not raised
+    yet. Any method used while the session is not open raises
+    `ClientUsageError`.
     """
 
     __test__ = False
@@ -44,6 +56,7 @@ class WebSocketTestSession:
         scope: Scope,
         portal_factory: PortalFactory,
         *,
+        url: httpx.URL,
         raise_server_exceptions: bool = True,
         disconnect_class: type[WebSocketDisconnect] = WebSocketDisconnect,
         denial_class: type[WebSocketDenialResponse] = WebSocketDenialResponse,
@@ -52,6 +65,7 @@ class WebSocketTestSession:
         self.app = app
         self._deadline = deadline
         self.scope = scope
+        self.url = url
         self._portal_factory = portal_factory
         self._raise_server_exceptions = raise_server_exceptions
         self._disconnect_class = disconnect_class
@@ -73,8 +87,8 @@ class WebSocketTestSession:
 
     def _open(self) -> tuple[BlockingPortal, WebSocketChannel]:
         if self._portal is None or self._channel is None:
-            raise RuntimeError(
-                "The WebSocket session is not open: use it as "
+            raise ClientUsageError(
+                f"The WebSocket session to {self.url} is not open: use it as "
                 "`with client.websocket_connect(url) as websocket:`."
             )
         return self._portal, self._channel
@@ -122,12 +136,19 @@ class WebSocketTestSession:
         portal.call(channel.send, message)
 
     def send_text(self, data: str) -> None:
+        """Send a text message (`websocket.receive` with `text`)."""
         self.send(text_message(data))
 
     def send_bytes(self, data: bytes) -> None:
+        """Send a binary message (`websocket.receive` with `bytes`)."""
         self.send(bytes_message(data))
 
     def send_json(self, data: Any, mode: Literal["text", "binary"] = "text") -> None:
+        """Send `data` as compact JSON, in a text or a binary message.
+
+        Raises `ValueError` for a `mode` other than "text" or "binary", and what
+        `json.dumps` raises for data it cannot encode.
+        """
         self.send(json_message(data, mode))
 
     def close(self, code: int = 1000, reason: str | None = None) -> None:
@@ -145,10 +166,26 @@ class WebSocketTestSession:
         return portal.call(channel.receive_data)
 
     def receive_text(self) -> str:
+        """The next text message from the app.
+
+        Raises `WebSocketDisconnect` when the app closes, `TypeError` for a
+        message without text.
+        """
         return message_text(self._receive_data())
 
     def receive_bytes(self) -> bytes:
+        """The next binary message from the app.
+
+        Raises `WebSocketDisconnect` when the app closes, `TypeError` for a
+        message without bytes.
+        """
         return message_bytes(self._receive_data())
 
     def receive_json(self, mode: Literal["text", "binary"] = "text") -> Any:
+        """The next message from the app, decoded from JSON.
+
+        Raises `WebSocketDisconnect` when the app closes, `TypeError` when the
+        message is not of the `mode`'s kind, `ValueError` for a bad `mode` or
+        invalid JSON.
+        """
         return message_json(self._receive_data(), mode)
