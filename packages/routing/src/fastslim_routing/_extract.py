@@ -16,6 +16,7 @@ from typing import Any
 from starlette.requests import HTTPConnection
 
 from ._classify import COOKIE, HEADER, PATH, QUERY, ParamSpec, is_scalar_sequence
+from ._query import Query
 
 # (slot, key, kind): kind 0 = one value, 1 = every value, 2 = the whole location,
 # 3 = the first of several keys (`key` is then a tuple of keys).
@@ -84,7 +85,7 @@ class Extractor:
                 if key in path_params:
                     data[slot] = path_params[key]
         if self.query:
-            self._read(data, self.query, connection.query_params)
+            self._read(data, self.query, Query(connection.scope.get("query_string", b"")))
         if self.header:
             self._read(data, self.header, connection.headers)
         if self.cookie:
