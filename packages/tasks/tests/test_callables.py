@@ -65,6 +65,6 @@ def test_is_async_callable(func: object, expected: bool) -> None:
 def test_callable_name_of_function_partial_method_and_instance() -> None:
     assert callable_name(sync_func) == "sync_func"
     assert callable_name(functools.partial(async_func)) == "async_func"
-    assert callable_name(WithMethods().sync_method) == "WithMethods.sync_method"
+    assert callable_name(WithMethods().sync_method) == "sync_method"
     assert callable_name(AsyncCallable()) == "AsyncCallable"
     assert callable_name(sync_decorator(sync_func)) == "sync_func"

@@ -19,8 +19,10 @@ from fastslim_tasks import (
     TaskCancelledError,
     TaskFinished,
     TaskHandle,
+    TaskNotFinishedError,
     TaskOptions,
     TaskRunner,
+    TaskRunnerError,
     TaskStatus,
 )
 
@@ -96,7 +98,7 @@ async def test_a_failing_task_is_failed_logged_and_reported_without_stopping_the
         bad.result()
     assert good.result() == "still running"
     assert failures == ["report-7"]
-    assert "'report-7'" in caplog.text
+    assert '"report-7"' in caplog.text
     assert "report broken" in caplog.text
 
 
@@ -132,7 +134,7 @@ async def test_a_full_queue_raises_and_drops_nothing() -> None:
         with pytest.raises(QueueFullError) as info:
             runner.submit_with(TaskOptions(name="overflow"), job, 99)
         message = str(info.value)
-        assert "'overflow'" in message
+        assert '"overflow"' in message
         assert "3 pending, max_pending=3" in message
         release.set()
     assert [handle.result() for handle in accepted] == [0, 1, 2, 3, 4]
@@ -180,9 +182,9 @@ async def test_drain_cancels_past_the_deadline_and_logs_each_cancelled_task(
     assert stuck.status is TaskStatus.CANCELLED
     assert queued.status is TaskStatus.CANCELLED
     messages = [record.getMessage() for record in caplog.records]
-    assert any("'stuck'" in message and "running" in message for message in messages)
-    assert any("'queued'" in message and "pending" in message for message in messages)
-    with pytest.raises(TaskCancelledError, match="'stuck'"):
+    assert any('"stuck"' in message and "running" in message for message in messages)
+    assert any('"queued"' in message and "pending" in message for message in messages)
+    with pytest.raises(TaskCancelledError, match='"stuck"'):
         stuck.result()
 
 
@@ -275,11 +277,26 @@ async def test_submit_outside_the_context_is_a_clear_error() -> None:
         runner.submit(print)
     async with runner:
         pass
-    with pytest.raises(RunnerClosedError, match=r"'print'.*closed"):
+    with pytest.raises(RunnerClosedError, match=r'"print".*closed'):
         runner.submit(print)
-    with pytest.raises(RuntimeError, match="only once"):
+    with pytest.raises(TaskRunnerError, match=r"only once; <TaskRunner .*> is closed"):
         async with runner:
             pass
+
+
+async def test_entering_twice_or_leaving_unentered_is_a_task_runner_error() -> None:
+    runner = TaskRunner()
+    with pytest.raises(TaskRunnerError, match="never entered"):
+        await runner.__aexit__(None, None, None)
+    async with runner:
+        with pytest.raises(TaskRunnerError, match=r"only once; <TaskRunner .*> is running"):
+            await runner.__aenter__()
+
+
+def test_every_runner_error_is_a_task_runner_error() -> None:
+    for error in (QueueFullError, RunnerClosedError, TaskCancelledError, TaskNotFinishedError):
+        assert issubclass(error, TaskRunnerError)
+    assert issubclass(TaskRunnerError, RuntimeError)
 
 
 async def test_observer_sees_runner_tasks() -> None:
@@ -442,9 +459,9 @@ async def test_an_outer_cancellation_cancels_at_the_drain_deadline_and_logs_each
     assert (running.status, queued.status) == (TaskStatus.CANCELLED, TaskStatus.CANCELLED)
     messages = [record.getMessage() for record in caplog.records]
     assert len(messages) == 2
-    assert "'queued'" in messages[0]
+    assert '"queued"' in messages[0]
     assert "while pending" in messages[0]
-    assert "'slow'" in messages[1]
+    assert '"slow"' in messages[1]
     assert "while running" in messages[1]
 
 
@@ -553,7 +570,7 @@ async def test_a_base_exception_fails_its_task_and_the_runner_goes_on(
     assert anyio.current_time() - start < 1
     assert body_done == ["yes"]
     [record] = caplog.records
-    assert "'failing'" in record.getMessage()
+    assert '"failing"' in record.getMessage()
     assert record.exc_info is not None
     assert record.exc_info[0] is kind
     assert hooked == []  # the hook takes Exceptions only

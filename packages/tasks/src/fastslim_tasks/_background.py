@@ -38,6 +38,9 @@ class BackgroundTasks:
     Opt-in extras: `on_error="continue"` with an `error_hook`, `max_concurrency`
     above 1 (tasks start in the order added, at most that many at a time), an
     `observer` told of every start and end, and per-task `TaskOptions`.
+
+    Raises `ValueError` for an unknown `on_error` or a `max_concurrency` that is
+    not a positive int, and `TypeError` for an `error_hook` that is not callable.
     """
 
     def __init__(
@@ -60,17 +63,17 @@ class BackgroundTasks:
         self.observer = observer
 
     def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> None:
-        """Add `func(*args, **kwargs)` to run after the ones already added."""
+        """Add `func(*args, **kwargs)` to run after the ones already added.
+
+        Raises `TypeError` if `func` is not callable."""
         self.tasks.append(BackgroundTask(func, *args, **kwargs))
 
     def add_task_with(
         self, options: TaskOptions, func: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs
     ) -> None:
-        """Like `add_task`, with a name and/or timeout for this task."""
+        """Like `add_task`, with a name and/or timeout for this task; raises
+        `TypeError` if `func` is not callable."""
         self.tasks.append(BackgroundTask.with_options(options, func, *args, **kwargs))
-
-    def __len__(self) -> int:
-        return len(self.tasks)
 
     async def __call__(self) -> None:
         """Run every task (those added while running included) per the settings.

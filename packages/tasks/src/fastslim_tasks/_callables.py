@@ -29,9 +29,11 @@ def is_async_callable(func: object) -> bool:
 
 
 def callable_name(func: object) -> str:
-    """A readable name for logs: the qualified name of the function or class."""
+    """The short name used in messages and logs, as every fastslim package names a
+    callable: the function's or class's `__name__`, the class name of a callable
+    instance, through any `functools.partial`."""
     target = unwrap_partial(func)
-    name = getattr(target, "__qualname__", None)
+    name = getattr(target, "__name__", None)
     if isinstance(name, str):
         return name
-    return type(target).__qualname__
+    return type(target).__name__

@@ -1,10 +1,15 @@
-"""Exceptions raised by fastslim-tasks."""
+"""Exceptions raised by fastslim-tasks.
+
+Every error of a `TaskRunner` and its handles is a `TaskRunnerError` (itself a
+`RuntimeError`). Invalid settings raise `ValueError` or `TypeError`, naming the
+setting and the value given.
+"""
 
 from __future__ import annotations
 
 
 class TaskRunnerError(RuntimeError):
-    """Base class of the errors a `TaskRunner` raises on misuse."""
+    """Base class of the errors a `TaskRunner` and its `TaskHandle`s raise."""
 
 
 class QueueFullError(TaskRunnerError):
@@ -19,5 +24,6 @@ class TaskNotFinishedError(TaskRunnerError):
     """`result()` or `exception()` was called on a task that has not finished."""
 
 
-class TaskCancelledError(Exception):
-    """The task was cancelled, so it has no result."""
+class TaskCancelledError(TaskRunnerError):
+    """`result()` or `exception()` was called on a task that was cancelled: it has
+    no outcome."""

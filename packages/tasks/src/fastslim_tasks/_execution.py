@@ -8,6 +8,7 @@ from typing import Any
 
 import anyio
 
+from ._callables import callable_name
 from ._observer import TaskFinished, TaskObserver, logger, notify_finished, notify_started
 from ._status import TaskStatus
 from ._task import BackgroundTask
@@ -53,9 +54,11 @@ def is_cancellation(exc: BaseException) -> bool:
 def report_failure(task: BackgroundTask, exc: BaseException, error_hook: ErrorHook | None) -> None:
     """Log a failed task with its traceback, then pass it to the error hook (only
     an `Exception`: the hook's type promises no more)."""
-    logger.error("Background task %r failed", task.name, exc_info=exc)
+    logger.error('Background task "%s" failed', task.name, exc_info=exc)
     if error_hook is not None and isinstance(exc, Exception):
         try:
             error_hook(task, exc)
         except Exception:
-            logger.exception("The error hook %r failed on task %r", error_hook, task.name)
+            logger.exception(
+                'The error hook "%s" failed on task "%s"', callable_name(error_hook), task.name
+            )

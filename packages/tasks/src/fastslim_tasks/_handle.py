@@ -46,18 +46,19 @@ class TaskHandle(Generic[T]):
         return self._status.finished
 
     async def wait(self) -> None:
-        """Wait until the task has finished, whatever its outcome."""
+        """Wait until the task has finished, whatever its outcome; raises nothing
+        of the task's."""
         await self._finished.wait()
 
     def result(self) -> T:
-        """What the task returned; raises its exception if it failed.
+        """What the task returned.
 
-        Raises `TaskCancelledError` if it was cancelled and
-        `TaskNotFinishedError` if it has not finished.
+        Raises the task's own exception if it failed, `TaskCancelledError` if it
+        was cancelled and `TaskNotFinishedError` if it has not finished.
         """
         self._check_finished("result")
         if self._status is TaskStatus.CANCELLED:
-            raise TaskCancelledError(f"Task {self.name!r} was cancelled")
+            raise TaskCancelledError(f'Task "{self.name}" was cancelled: it has no result')
         if self._exception is not None:
             raise self._exception
         result: T = self._result
@@ -71,7 +72,7 @@ class TaskHandle(Generic[T]):
         """
         self._check_finished("exception")
         if self._status is TaskStatus.CANCELLED:
-            raise TaskCancelledError(f"Task {self.name!r} was cancelled")
+            raise TaskCancelledError(f'Task "{self.name}" was cancelled: it has no exception')
         return self._exception
 
     def cancel(self) -> bool:
@@ -79,14 +80,14 @@ class TaskHandle(Generic[T]):
 
         A pending task never starts; a running one is cancelled at its next
         checkpoint (a sync task's thread is abandoned). Callable from the event
-        loop or from any other thread.
+        loop or from any other thread, in O(1); raises nothing.
         """
         return self._cancel(self)
 
     def _check_finished(self, what: str) -> None:
         if not self.done():
             raise TaskNotFinishedError(
-                f"Task {self.name!r} is {self._status.value}: it has no {what} yet; "
+                f'Task "{self.name}" is {self._status.value}: it has no {what} yet; '
                 "await handle.wait() first"
             )
 

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from ._callables import callable_name
 from ._status import TaskStatus
 
 if TYPE_CHECKING:
@@ -41,11 +42,19 @@ def notify_started(observer: TaskObserver, task: BackgroundTask) -> None:
     try:
         observer.task_started(task)
     except Exception:
-        logger.exception("Task observer %r failed on the start of task %r", observer, task.name)
+        logger.exception(
+            'Task observer "%s" failed on the start of task "%s"',
+            callable_name(observer),
+            task.name,
+        )
 
 
 def notify_finished(observer: TaskObserver, event: TaskFinished) -> None:
     try:
         observer.task_finished(event)
     except Exception:
-        logger.exception("Task observer %r failed on the end of task %r", observer, event.task.name)
+        logger.exception(
+            'Task observer "%s" failed on the end of task "%s"',
+            callable_name(observer),
+            event.task.name,
+        )

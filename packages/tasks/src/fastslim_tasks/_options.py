@@ -13,6 +13,9 @@ class TaskOptions:
 
     Passed positionally before the function (`tasks.add_task_with(options, func,
     ...)`), so every keyword argument still goes to the function itself.
+
+    Raises `TypeError` for a name that is not a string, and `ValueError` for a
+    timeout that is not a positive number of seconds.
     """
 
     name: str | None = None

@@ -12,7 +12,7 @@ import anyio
 from anyio.abc import TaskGroup
 
 from ._context import InContext
-from ._errors import QueueFullError, RunnerClosedError
+from ._errors import QueueFullError, RunnerClosedError, TaskRunnerError
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._handle import TaskHandle
 from ._loop_bridge import LoopBridge
@@ -37,14 +37,20 @@ class TaskRunner:
     Tasks start in the order submitted. At most `max_pending` tasks wait for a
     slot (None: no limit); `submit` on a full queue raises `QueueFullError`
     rather than wait or drop the task. `submit` works on the event loop and from
-    any other thread. Tasks run in a copy of the context (contextvars) the
-    runner was entered in, whoever submitted them. A failing task is logged on
-    the `fastslim.tasks` logger and passed to `error_hook`; it never stops the
+    any other thread. Each task runs in its own copy of the context
+    (contextvars) the runner was entered in, whoever submitted it. A failing
+    task (any exception but a cancellation) is logged on the `fastslim.tasks`
+    logger and passed to `error_hook` (an `Exception`); it never stops the
     runner.
 
-    Leaving the `async with` block drains the runner: running and queued tasks
-    get up to `drain_timeout` seconds (None: no limit) to finish, then the rest
-    are cancelled and each is logged by name.
+    Leaving the `async with` block, whatever the way (normally, by an exception,
+    by an outer cancellation), drains the runner: running and queued tasks get
+    up to `drain_timeout` seconds (None: no limit) to finish, then the rest are
+    cancelled and each is logged by name.
+
+    Raises `ValueError` for a `max_concurrency` that is not a positive int, a
+    `max_pending` that is not a non-negative int or None, or a negative
+    `drain_timeout`; `TypeError` for an `error_hook` that is not callable.
     """
 
     def __init__(
@@ -82,8 +88,10 @@ class TaskRunner:
     # -- lifecycle ---------------------------------------------------------
 
     async def __aenter__(self) -> TaskRunner:
+        """Start the runner. Raises `TaskRunnerError` if it was entered before."""
         if self._group is not None or self._closed:
-            raise RuntimeError("A TaskRunner can be entered only once")
+            state = "closed" if self._closed else "running"
+            raise TaskRunnerError(f"A TaskRunner can be entered only once; {self!r} is {state}")
         # Each task runs in its own copy of this snapshot of the entering context.
         self._context = contextvars.copy_context()
         group = anyio.create_task_group()
@@ -99,9 +107,14 @@ class TaskRunner:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> bool | None:
+        """Drain and stop the runner (see the class). Never swallows the body's
+        exception. If a task raised `KeyboardInterrupt` or `SystemExit` and the
+        body left without an exception, re-raises the first of them once every
+        task has finished. Raises `TaskRunnerError` if the runner was never
+        entered."""
         group = self._group
         if group is None:
-            raise RuntimeError("TaskRunner.__aexit__ called on a runner that was never entered")
+            raise TaskRunnerError(f"TaskRunner.__aexit__ was called on {self!r}, never entered")
         self._closed = True
         with anyio.CancelScope(shield=True):
             try:
@@ -140,7 +153,7 @@ class TaskRunner:
 
     def _log_drain_cancel(self, handle: TaskHandle[Any], state: str) -> None:
         logger.warning(
-            "Task %r was cancelled while %s: the TaskRunner's drain timeout of %s s expired",
+            'Task "%s" was cancelled while %s: the TaskRunner\'s drain timeout of %s s expired',
             handle.name,
             state,
             self.drain_timeout,
@@ -157,7 +170,13 @@ class TaskRunner:
     def submit(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> TaskHandle[T]: ...
 
     def submit(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> TaskHandle[Any]:
-        """Queue `func(*args, **kwargs)`; returns its handle at once."""
+        """Queue `func(*args, **kwargs)`; returns its handle at once, never blocks
+        on the queue. Callable on the event loop and from any other thread.
+
+        Raises `RunnerClosedError` if the runner is not running (not entered yet,
+        or leaving), `QueueFullError` if `max_pending` tasks already wait, and
+        `TypeError` if `func` is not callable.
+        """
         return self._submit(BackgroundTask(func, *args, **kwargs))
 
     @overload
@@ -178,7 +197,8 @@ class TaskRunner:
     def submit_with(
         self, options: TaskOptions, func: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs
     ) -> TaskHandle[Any]:
-        """Like `submit`, with a name and/or timeout for this task."""
+        """Like `submit`, with a name and/or timeout for this task; raises as
+        `submit` does."""
         return self._submit(BackgroundTask.with_options(options, func, *args, **kwargs))
 
     def _submit(self, task: BackgroundTask) -> TaskHandle[Any]:
@@ -188,7 +208,7 @@ class TaskRunner:
 
     def _refuse(self, task: BackgroundTask) -> NoReturn:
         state = "closed" if self._closed else "not running (enter it with async with)"
-        raise RunnerClosedError(f"Cannot submit {task.name!r}: the TaskRunner is {state}")
+        raise RunnerClosedError(f'Cannot submit "{task.name}": the TaskRunner is {state}')
 
     def _enqueue(self, task: BackgroundTask) -> TaskHandle[Any]:
         if self._group is None or self._closed:
@@ -197,7 +217,7 @@ class TaskRunner:
             waiting = len(self._pending) + self._running - self.max_concurrency
             if waiting >= self.max_pending:
                 raise QueueFullError(
-                    f"Cannot submit {task.name!r}: the TaskRunner's queue is full "
+                    f'Cannot submit "{task.name}": the TaskRunner\'s queue is full '
                     f"({max(waiting, 0)} pending, max_pending={self.max_pending}, "
                     f"{self._running} running, max_concurrency={self.max_concurrency})"
                 )

@@ -23,6 +23,8 @@ class BackgroundTask:
     worker thread so that it never blocks the loop. A sync task that is
     cancelled or times out is abandoned: its thread finishes on its own and its
     result is discarded.
+
+    Raises `TypeError` if `func` is not callable.
     """
 
     __slots__ = ("args", "func", "is_async", "kwargs", "name", "timeout")
@@ -46,7 +48,9 @@ class BackgroundTask:
     def with_options(
         cls, options: TaskOptions, func: Callable[P, Any], /, *args: P.args, **kwargs: P.kwargs
     ) -> BackgroundTask:
-        """A task with a name and/or timeout; all keyword arguments go to `func`."""
+        """A task with a name and/or timeout; all keyword arguments go to `func`.
+
+        Raises `TypeError` if `func` is not callable."""
         task = cls.__new__(cls)
         task._bind(func, args, kwargs)
         if options.name is not None:
@@ -55,7 +59,10 @@ class BackgroundTask:
         return task
 
     async def __call__(self) -> Any:
-        """Run the task once and return what the function returned."""
+        """Run the task once and return what the function returned.
+
+        Raises what the function raised, and `TimeoutError` if it ran past the
+        task's timeout."""
         if self.timeout is None:
             if self.is_async:
                 return await self.func(*self.args, **self.kwargs)
