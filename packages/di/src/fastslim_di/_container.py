@@ -312,7 +312,12 @@ class RequestScope(ScopeState):
             except ValueError:
                 pass
             self._token = None
-        return self.take_stack()
+        self.cache = {}  # `take_stack()`, inlined
+        stack = self.stack
+        if stack is None or not stack.entries:
+            return None
+        self.stack = None
+        return stack
 
     def function_scope(self) -> FunctionScope:
         """A function scope: solve in it, call the function, then exit it.
