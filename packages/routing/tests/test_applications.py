@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from fastslim_routing import Depends, FastAPI
 from fastslim_routing.exception_handlers import request_validation_exception_handler
-from fastslim_routing.exceptions import RequestValidationError
+from fastslim_routing.exceptions import FastAPIDeprecationWarning, RequestValidationError
 from fastslim_tasks import TaskRunner
 from fastslim_testclient import TestClient
 
@@ -101,7 +101,8 @@ def test_override_with_its_own_query_parameter(client_for: Client) -> None:
 
 
 def test_mount_root_path_and_url_for(client_for: Client) -> None:
-    app = FastAPI(root_path="/prefix")
+    with pytest.warns(FastAPIDeprecationWarning, match="The `root_path` parameter is deprecated"):
+        app = FastAPI(root_path="/prefix")
     app.mount("/sub", Starlette(routes=[Route("/x", lambda r: PlainTextResponse("sub"))]))
 
     @app.get("/items/{item_id}", name="item")

@@ -51,7 +51,15 @@ def test_single_body_valid_missing_and_optional() -> None:
     assert errors_of(read(b"", "application/json")) == [
         {"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}
     ]
-    assert errors_of(read(b"null", "application/json"))[0]["type"] == "missing"
+    # JSON null is a value (FastAPI 0.165 validates it); only an empty body is missing.
+    assert errors_of(read(b"null", "application/json")) == [
+        {
+            "type": "model_attributes_type",
+            "loc": ("body",),
+            "msg": "Input should be a valid dictionary or object to extract fields from",
+            "input": None,
+        }
+    ]
     optional = BodyReader(
         [("b0", spec("item", Item | None, default=None))], lambda s: 0, strict=True
     )

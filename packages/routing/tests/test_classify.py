@@ -5,7 +5,7 @@ from enum import Enum
 from typing import Annotated, Any, Literal
 
 import pytest
-from pydantic import AliasChoices, BaseModel
+from pydantic import AliasChoices, BaseModel, Json
 
 from fastslim_di import EMPTY, ParameterInfo
 from fastslim_routing import params
@@ -56,7 +56,9 @@ def test_inference_path_query_body() -> None:
     path_names = frozenset({"item_id"})
     assert classify(info("item_id", int), path_names, 0).location == "path"
     assert classify(info("q", int, default=3), path_names, 0).location == "query"
-    query_list = classify(info("tags", list[str]), path_names, 0)
+    # A list is a query parameter only with Query() (FastAPI docs); else it is the body.
+    assert classify(info("tags", list[str]), path_names, 0).location == "body"
+    query_list = classify(info("tags", list[str], params.Query()), path_names, 0)
     assert (query_list.location, query_list.is_sequence) == ("query", True)
     assert classify(info("item", Model), path_names, 0).location == "body"
     assert classify(info("data", dict[str, int]), path_names, 0).location == "body"
@@ -92,6 +94,12 @@ def test_declaration_errors() -> None:
         classify(info("a", int, params.Query(3)), frozenset(), 0)
     with pytest.raises(DeclarationError, match="default value cannot be set in `Annotated`"):
         classify(info("a", int, params.Query(), default=params.Query(3)), frozenset(), 0)
+
+
+def test_json_strings_are_one_value() -> None:
+    spec = classify(info("f", Json[list[int]], params.Query()), frozenset(), 0)
+    assert (spec.location, spec.is_sequence) == ("query", False)
+    assert is_scalar(Json[list[int]] | None)
 
 
 def test_annotated_inner_is_stripped() -> None:

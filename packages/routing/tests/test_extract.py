@@ -38,7 +38,7 @@ def test_only_present_keys_last_query_value_first_header_value() -> None:
             ("p1", spec("q", str)),
             ("p2", spec("missing", str)),
             ("p3", spec("x_token", str, params.Header())),
-            ("p4", spec("tags", list[str])),
+            ("p4", spec("tags", list[str], params.Query())),
         ]
     )
     data = extract(

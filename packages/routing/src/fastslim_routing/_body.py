@@ -39,7 +39,10 @@ def _parse_error() -> HTTPException:
 
 
 def _json_loads(raw: bytes) -> tuple[Any, KeyedError | None]:
-    """The parsed body, or FastAPI's `json_invalid` error (400 for undecodable bytes)."""
+    """The parsed body, or (the body's text, FastAPI's `json_invalid` error).
+
+    Raises the 400 `HTTPException` for bytes that are not text.
+    """
     try:
         return json.loads(raw), None
     except json.JSONDecodeError as exc:
@@ -50,7 +53,7 @@ def _json_loads(raw: bytes) -> tuple[Any, KeyedError | None]:
             "input": {},
             "ctx": {"error": exc.msg},
         }
-        return None, ((0, 0, 0), error)
+        return exc.doc, ((0, 0, 0), error)
     except (UnicodeDecodeError, ValueError):
         raise _parse_error() from None
 
@@ -137,19 +140,18 @@ class BodyReader:
 
     def _single(self, raw: bytes, as_json: bool) -> BodyResult:
         slot = self._slots[0]
+        if not raw:
+            if slot.required:
+                return {}, {slot.slot: [slot.missing(("body",))]}, None
+            return {slot.slot: slot.default_value()}, None, None
+        value: Any = raw
         if as_json:
             try:
                 return {slot.slot: slot.adapter.validate_json(raw)}, None, None
             except ValidationError:
                 value, error = _json_loads(raw)
                 if error is not None:
-                    return {}, {slot.slot: [error]}, None
-        else:
-            value = raw or None
-        if value is None:
-            if slot.required:
-                return {}, {slot.slot: [slot.missing(("body",))]}, None
-            return {slot.slot: slot.default_value()}, None, None
+                    return {}, {slot.slot: [error]}, value
         checked, errors = slot.check(value, ("body",))
         if errors:
             return {}, {slot.slot: errors}, value
@@ -165,7 +167,7 @@ class BodyReader:
         if as_json:
             body, error = _json_loads(raw)
             if error is not None:
-                return {}, {self._slots[0].slot: [error]}, None
+                return {}, {self._slots[0].slot: [error]}, body
         elif raw:
             body = raw
         mapping = body if isinstance(body, dict) else {}

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Json
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
@@ -28,6 +28,7 @@ from . import params
 PATH, QUERY, HEADER, COOKIE, BODY = "path", "query", "header", "cookie", "body"
 LOCATION_RANK = {PATH: 0, QUERY: 1, HEADER: 2, COOKIE: 3, BODY: 4}
 
+_JSON_MARKER: type = Json  # the metadata pydantic's `Json[T]` puts in `Annotated`
 _SEQUENCE_ORIGINS = (list, set, frozenset, tuple, Sequence, typing.Sequence, typing.AbstractSet)
 _UNION_ORIGINS: tuple[Any, ...] = (Union, types.UnionType)
 
@@ -76,8 +77,23 @@ def _strip_optional(annotation: Any) -> Any:
     return annotation
 
 
+def is_json_string(annotation: Any) -> bool:
+    """`Json[T]` (optionally in `Optional`): one string holding JSON, parsed by pydantic."""
+    origin = get_origin(annotation)
+    if origin in _UNION_ORIGINS:
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return len(args) == 1 and is_json_string(args[0])
+    if origin is Annotated:
+        return any(isinstance(item, _JSON_MARKER) for item in annotation.__metadata__) or is_json_string(
+            get_args(annotation)[0]
+        )
+    return False
+
+
 def is_scalar(annotation: Any) -> bool:
     """A value read from one string: not a model, mapping, sequence or dataclass."""
+    if is_json_string(annotation):
+        return True
     annotation = _strip_optional(annotation)
     if annotation is EMPTY or annotation is Any:
         return True
@@ -101,6 +117,8 @@ def is_scalar(annotation: Any) -> bool:
 
 def is_scalar_sequence(annotation: Any) -> bool:
     """`list[int]`, `set[str]`, `tuple[int, ...]`...: one query key repeated."""
+    if is_json_string(annotation):
+        return False
     annotation = _strip_optional(annotation)
     origin = get_origin(annotation)
     if origin in _UNION_ORIGINS:
@@ -168,10 +186,9 @@ def _location_of(
         return BODY
     if parameter.name in path_names:
         return PATH
-    annotation = parameter.annotation
-    if is_scalar(annotation) or is_scalar_sequence(annotation):
-        return QUERY
-    return BODY
+    # A sequence is a query parameter only when declared with `Query()` (FastAPI
+    # docs: Query Parameters and String Validations, "Query parameter list").
+    return QUERY if is_scalar(parameter.annotation) else BODY
 
 
 def _lookup_keys(field: FieldInfo, alias: str) -> tuple[str, ...]:

@@ -161,7 +161,7 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
     for node in list(router.routes):
         if isinstance(node, IncludedRouter):
             inner = _Chain(
-                prefix=chain.prefix + node.prefix,
+                prefix=chain.prefix + router.prefix + node.prefix,
                 dependencies=(*chain.dependencies, *router.dependencies, *node.dependencies),
                 response_classes=(
                     node.default_response_class,

@@ -103,8 +103,12 @@ class ResponseEncoder:
             raise self.validation_error(errors, value) from None
 
     def __call__(self, value: Any, status_code: int | None) -> Response:
-        """The response for `value`; `status_code` overrides the route's when set."""
-        status = status_code or self.status_code or 200
+        """The response for `value`; `status_code` overrides the route's when set.
+
+        Without either, the response class's own default status applies.
+        """
+        explicit = status_code or self.status_code
+        status = explicit or 200
         options = self.options
         adapter = self._adapter
         if self._fast and adapter is not None:
@@ -142,7 +146,11 @@ class ResponseEncoder:
                 exclude_defaults=options.exclude_defaults,
                 exclude_none=options.exclude_none,
             )
-        response = self.response_class(content, status_code=status)
+        if explicit is None:
+            response = self.response_class(content)
+            status = response.status_code
+        else:
+            response = self.response_class(content, status_code=explicit)
         if not body_allowed(status):
             response.body = b""
         return response

@@ -72,6 +72,21 @@ def _finish(route: CompiledRoute, raw: Any, values: dict[Any, Any]) -> Response:
     return response
 
 
+_NOTHING: Any = object()
+
+
+def _not_awaited() -> Exception:
+    """A yield dependency swallowed the exception that stopped the response (FastAPI's
+    error, message and link)."""
+    return exceptions.FastAPIError(
+        "Response not awaited. There's a high chance that the application code is raising "
+        "an exception and a dependency with yield has a block with a bare except, or a "
+        "block with except Exception, and is not raising the exception again. Read more "
+        "about it in the docs: https://fastapi.tiangolo.com/tutorial/dependencies/"
+        "dependencies-with-yield/#dependencies-with-yield-and-except"
+    )
+
+
 REQUEST_SCOPE = "fastslim.request_scope"
 """ASGI scope key: the fastslim-di `RequestScope` of the request being served."""
 COMPILED = "fastslim.compiled_route"
@@ -83,6 +98,7 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
     values = request_scope.values
     values[CONNECTION] = request
     body = await _inputs(route, request, values)
+    raw: Any = _NOTHING
     async with request_scope.function_scope() as function_scope:
         try:
             kwargs = await function_scope.solve(route.plan)
@@ -92,6 +108,8 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
             raw = await route.endpoint(**kwargs)
         else:
             raw = await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
+    if raw is _NOTHING:
+        raise _not_awaited()
     return _finish(route, raw, values)
 
 
@@ -102,9 +120,12 @@ async def serve(
     request = Request(scope, receive, send)
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        response = None
         async with container.request_scope() as request_scope:
             response = await respond(route, request_scope, request)
             await response(scope, receive, send)
+        if response is None:
+            raise _not_awaited()
 
     await wrap_app_handling_exceptions(app, request)(scope, receive, send)
 
@@ -119,10 +140,13 @@ async def serve_with_handler(
     request = Request(scope, receive, send)
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        response = None
         async with container.request_scope() as request_scope:
             scope[REQUEST_SCOPE] = request_scope
             response = await handler(request)
             await response(scope, receive, send)
+        if response is None:
+            raise _not_awaited()
 
     await wrap_app_handling_exceptions(app, request)(scope, receive, send)
 

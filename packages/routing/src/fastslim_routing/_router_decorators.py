@@ -22,6 +22,14 @@ if TYPE_CHECKING:
 
 DecoratedCallable = TypeVar("DecoratedCallable", bound=Callable[..., Any])
 
+# FastAPI's text, to the character (tests match on it).
+_ON_EVENT_DEPRECATED = """
+        on_event is deprecated, use lifespan event handlers instead.
+
+        Read more about it in the
+        [FastAPI docs for Lifespan Events](https://fastapi.tiangolo.com/advanced/events/).
+        """
+
 _HTTP_METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
 
 
@@ -176,11 +184,7 @@ class RouterDecorators:
 
     def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Deprecated (as in FastAPI): use lifespan event handlers instead."""
-        warnings.warn(
-            "on_event is deprecated, use lifespan event handlers instead.",
-            DeprecationWarning,
-            stacklevel=2,
-        )
+        warnings.warn(_ON_EVENT_DEPRECATED, DeprecationWarning, stacklevel=2)
 
         def decorator(func: DecoratedCallable) -> DecoratedCallable:
             self.add_event_handler(event_type, func)

@@ -10,6 +10,7 @@ whose app scope runs in the lifespan. Path-operation decorators delegate to
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -34,7 +35,11 @@ from .exception_handlers import (
     request_validation_exception_handler,
     websocket_request_validation_exception_handler,
 )
-from .exceptions import RequestValidationError, WebSocketRequestValidationError
+from .exceptions import (
+    FastAPIDeprecationWarning,
+    RequestValidationError,
+    WebSocketRequestValidationError,
+)
 from .utils import generate_unique_id
 
 __all__ = ("FastAPI",)
@@ -108,6 +113,13 @@ class FastAPI(Starlette):
         self.terms_of_service = terms_of_service
         self.contact = contact
         self.license_info = license_info
+        if root_path:
+            warnings.warn(
+                "The `root_path` parameter is deprecated. Configure the server's root path "
+                f"instead, for example with `uvicorn --root-path {root_path}`.",
+                FastAPIDeprecationWarning,
+                stacklevel=2,
+            )
         self.root_path = root_path
         self.root_path_in_servers = root_path_in_servers
         self.webhooks = webhooks or APIRouter()

@@ -19,6 +19,8 @@ from pydantic_core import PydanticUndefined
 from fastslim_di import Depends as Depends
 from fastslim_di import Security as Security
 
+from .exceptions import FastAPIDeprecationWarning
+
 __all__ = (
     "Body",
     "Cookie",
@@ -54,7 +56,7 @@ def _field_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     if regex is not None:
         warnings.warn(
             "`regex` has been deprecated, please use `pattern` instead",
-            DeprecationWarning,
+            FastAPIDeprecationWarning,
             stacklevel=5,
         )
         if kwargs.get("pattern") is None:
@@ -63,7 +65,7 @@ def _field_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     if example is not _Unset:
         warnings.warn(
             "`example` has been deprecated, please use `examples` instead",
-            DeprecationWarning,
+            FastAPIDeprecationWarning,
             stacklevel=5,
         )
     for name in _NONE_MEANS_UNSET:
