@@ -30,7 +30,7 @@ def make_deps(log: list[str]) -> tuple[Any, Any, Any]:
         finally:
             log.append("teardown function")
 
-    async def request_dep() -> AsyncIterator[str]:
+    def request_dep() -> Iterator[str]:
         log.append("setup request")
         try:
             yield "r"
@@ -44,7 +44,7 @@ def make_deps(log: list[str]) -> tuple[Any, Any, Any]:
         finally:
             log.append("teardown default")
 
-    async def endpoint(
+    def endpoint(
         f: Annotated[str, Depends(function_dep, scope="function")],
         r: Annotated[str, Depends(request_dep, scope="request")],
         d: Annotated[str, Depends(default_dep)],
@@ -55,12 +55,14 @@ def make_deps(log: list[str]) -> tuple[Any, Any, Any]:
     return endpoint, function_dep, request_dep
 
 
-async def test_lifecycle_function_scope_exits_after_the_function_request_scope_later() -> None:
+async def test_lifecycle_function_scope_exits_after_the_function_request_scope_later(
+    driver: Any,
+) -> None:
     log: list[str] = []
     endpoint, _, _ = make_deps(log)
     container = Container()
-    async with container.request_scope() as request:
-        assert await request.call(endpoint) == "frd"
+    async with driver.request_scope(container) as request:
+        assert await driver.call_in(request, endpoint) == "frd"
         log.append("response sent")
         log.append("background task")
     assert log == [
@@ -93,7 +95,7 @@ async def test_host_steps_plan_function_scope_solve() -> None:
     assert log[-2:] == ["teardown default", "teardown request"]
 
 
-async def test_endpoint_exception_is_thrown_into_both_scopes() -> None:
+async def test_endpoint_exception_is_thrown_into_both_scopes(driver: Any) -> None:
     log: list[str] = []
 
     def function_dep() -> Iterator[None]:
@@ -103,48 +105,47 @@ async def test_endpoint_exception_is_thrown_into_both_scopes() -> None:
             log.append(f"function saw {exc}")
             raise
 
-    async def request_dep() -> AsyncIterator[None]:
+    def request_dep() -> Iterator[None]:
         try:
             yield
         except KeyError as exc:
             log.append(f"request saw {exc}")
             raise
 
-    async def endpoint(
+    def endpoint(
         a: Annotated[None, Depends(function_dep, scope="function")],
         b: Annotated[None, Depends(request_dep)],
     ) -> None:
         raise KeyError("boom")
 
     with pytest.raises(KeyError, match="boom"):
-        async with Container().request_scope() as request:
-            await request.call(endpoint)
+        await driver.call(Container(), endpoint)
     assert log == ["function saw 'boom'", "request saw 'boom'"]
 
 
-async def test_request_scoped_values_are_shared_within_a_request() -> None:
+async def test_request_scoped_values_are_shared_within_a_request(driver: Any) -> None:
     opened: list[int] = []
 
-    async def session() -> AsyncIterator[int]:
+    def session() -> Iterator[int]:
         opened.append(len(opened))
         yield opened[-1]
 
-    async def handler(s: Annotated[int, Depends(session)]) -> int:
+    def handler(s: Annotated[int, Depends(session)]) -> int:
         return s
 
     container = Container()
-    async with container.request_scope() as request:
-        assert await request.call(handler) == 0
-        assert await request.call(handler) == 0
-    async with container.request_scope() as request:
-        assert await request.call(handler) == 1
+    async with driver.request_scope(container) as request:
+        assert await driver.call_in(request, handler) == 0
+        assert await driver.call_in(request, handler) == 0
+    async with driver.request_scope(container) as request:
+        assert await driver.call_in(request, handler) == 1
     assert opened == [0, 1]
 
 
-async def test_app_scope_created_once_and_cleaned_up_at_shutdown() -> None:
+async def test_app_scope_created_once_and_cleaned_up_at_shutdown(driver: Any) -> None:
     log: list[str] = []
 
-    async def engine() -> AsyncIterator[str]:
+    def engine() -> Iterator[str]:
         log.append("engine start")
         yield "engine"
         log.append("engine stop")
@@ -154,7 +155,7 @@ async def test_app_scope_created_once_and_cleaned_up_at_shutdown() -> None:
         yield e + "+client"
         log.append("client stop")
 
-    async def job(c: Annotated[str, Depends(client, scope="app")]) -> str:
+    def job(c: Annotated[str, Depends(client, scope="app")]) -> str:
         log.append("job")
         return c
 
@@ -162,26 +163,25 @@ async def test_app_scope_created_once_and_cleaned_up_at_shutdown() -> None:
     async with container:
         assert container.running
         for _ in range(3):
-            async with container.request_scope() as request:
-                assert await request.call(job) == "engine+client"
+            assert await driver.call(container, job) == "engine+client"
         assert log == ["engine start", "client start", "job", "job", "job"]
     assert not container.running
     assert log[-2:] == ["client stop", "engine stop"]
     # A container can run again: app values are created anew.
     async with container:
-        await container.call(job)
+        await driver.call(container, job)
     assert log.count("engine start") == 2
 
 
-async def test_app_scope_needs_a_running_container() -> None:
+async def test_app_scope_needs_a_running_container(driver: Any) -> None:
     def engine() -> str:
         return "e"
 
-    async def job(e: Annotated[str, Depends(engine, scope="app")]) -> str:
+    def job(e: Annotated[str, Depends(engine, scope="app")]) -> str:
         return e
 
     with pytest.raises(ScopeNotActiveError) as info:
-        await Container().call(job)
+        await driver.call(Container(), job)
     assert str(info.value) == (
         'The dependency "engine" has a scope of "app", but its container is not running: '
         'enter it first ("async with container:").'
