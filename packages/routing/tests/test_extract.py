@@ -9,7 +9,7 @@ from starlette.requests import Request
 from fastslim_di import EMPTY, ParameterInfo
 from fastslim_routing import params
 from fastslim_routing._classify import classify
-from fastslim_routing._extract import Extractor
+from fastslim_routing._extract import MATCHED, Extractor
 
 
 def request(query: bytes = b"", headers: list[tuple[bytes, bytes]] | None = None) -> Request:
@@ -51,8 +51,8 @@ def test_alias_choices_take_the_first_present_key() -> None:
     extract = Extractor(
         [("p0", spec("v", str, params.Query(validation_alias=AliasChoices("v1", "v2"))))]
     )
-    assert extract(request(b"v2=b&v1=a")) == {"p0": "a"}
-    assert extract(request(b"v2=b")) == {"p0": "b"}
+    assert extract(request(b"v2=b&v1=a")) == {"p0": "a", MATCHED: {"p0": "v1"}}
+    assert extract(request(b"v2=b")) == {"p0": "b", MATCHED: {"p0": "v2"}}
 
 
 class Filters(BaseModel):

@@ -84,9 +84,9 @@ def is_json_string(annotation: Any) -> bool:
         args = [arg for arg in get_args(annotation) if arg is not type(None)]
         return len(args) == 1 and is_json_string(args[0])
     if origin is Annotated:
-        return any(isinstance(item, _JSON_MARKER) for item in annotation.__metadata__) or is_json_string(
-            get_args(annotation)[0]
-        )
+        return any(
+            isinstance(item, _JSON_MARKER) for item in annotation.__metadata__
+        ) or is_json_string(get_args(annotation)[0])
     return False
 
 
@@ -246,12 +246,12 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
     if location == PATH and not field.is_required():
         field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
     is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
-    alias = _alias_of(field, parameter, location)
+    keys = _lookup_keys(field, _alias_of(field, parameter, location))
     return ParamSpec(
         location=location,
         name=parameter.name,
-        alias=alias,
-        keys=_lookup_keys(field, alias),
+        alias=keys[0],
+        keys=keys,
         annotation=annotation,
         field=field,
         is_sequence=location != PATH and is_scalar_sequence(annotation),

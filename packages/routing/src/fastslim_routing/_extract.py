@@ -18,6 +18,10 @@ from starlette.requests import HTTPConnection
 from ._classify import COOKIE, HEADER, PATH, QUERY, ParamSpec, is_scalar_sequence
 from ._query import Query
 
+MATCHED = "__matched_keys__"
+"""Key of the extracted dict holding {slot: key} for slots read with alias choices
+(their errors name the key that was read); pydantic ignores it."""
+
 # (slot, key, kind): kind 0 = one value, 1 = every value, 2 = the whole location,
 # 3 = the first of several keys (`key` is then a tuple of keys).
 _Entry = tuple[str, Any, int]
@@ -112,6 +116,7 @@ class Extractor:
                     value = source.get(choice)
                     if value is not None:
                         data[slot] = value
+                        data.setdefault(MATCHED, {})[slot] = choice
                         break
             else:
                 data[slot] = self._whole(source, self.model_keys[slot])

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
 
 from ._classify import HEADER, LOCATION_RANK, ParamSpec
+from ._extract import MATCHED
 
 ErrorKey = tuple[int, int, int]
 """(owner rank, location rank, declaration index): FastAPI's error order."""
@@ -66,11 +67,12 @@ class SlotErrors:
         self.aliases = _field_aliases(spec)
         self.is_model = spec.is_model
 
-    def convert(self, error: Any, prefix: int = 1) -> KeyedError:
-        """`error` (a pydantic error dict) with `loc` rewritten; `prefix` items dropped."""
-        loc = tuple(error["loc"][prefix:])
+    def convert(self, error: Any, name: str | None = None) -> KeyedError:
+        """`error` (a pydantic error dict of a slot) with `loc` rewritten; `name` is the
+        request key that was read, when it differs from the parameter's alias."""
+        loc = tuple(error["loc"][1:])
         if not self.is_model:
-            loc = (self.name, *loc)
+            loc = (name or self.name, *loc)
         elif loc and isinstance(loc[0], str):
             loc = (self.aliases.get(loc[0], loc[0]), *loc[1:])
         converted: dict[str, Any] = {
@@ -126,11 +128,13 @@ class ParamsValidator:
     ) -> tuple[dict[str, Any], dict[str, list[KeyedError]]]:
         values: dict[str, Any] = {}
         errors: dict[str, list[KeyedError]] = {}
+        matched = data.get(MATCHED, {})
         for slot in self.slots:
             single = {slot: data[slot]} if slot in data else {}
             try:
                 values[slot] = self._single[slot].validate_python(single).__dict__[slot]
             except ValidationError as exc:
                 convert = self.errors_of[slot].convert
-                errors[slot] = [convert(error) for error in exc.errors(include_url=False)]
+                name = matched.get(slot)
+                errors[slot] = [convert(error, name) for error in exc.errors(include_url=False)]
         return values, errors
