@@ -87,30 +87,49 @@ class BackgroundTasks:
         if self.max_concurrency != 1:
             await self._run_concurrently()
             return
+        if self.observer is not None:
+            await self._run_observed(self.observer)
+            return
         tasks = self.tasks
-        observer = self.observer
         exit_exception: BaseException | None = None
         index = 0
         # len() each time: a task may add tasks while running.
         while index < len(tasks):
             task = tasks[index]
-            if observer is None and task.timeout is None:
-                if not task.is_async:
-                    index, stopped = await self._run_sync_batch(index)
-                    exit_exception = exit_exception or stopped
+            index += 1
+            if task.timeout is None:
+                if task.is_async:
+                    try:
+                        # The common case, without the frames of task() and execute().
+                        await task.func(*task.args, **task.kwargs)
+                    except Exception as exc:
+                        self._failed(task, exc)
+                    except BaseException as exc:
+                        exit_exception = exit_exception or self._failed_base(task, exc)
                     continue
-                index += 1
-                try:
-                    # The common case, without the frames of task() and execute().
-                    await task.func(*task.args, **task.kwargs)
-                except Exception as exc:
-                    self._failed(task, exc)
-                except BaseException as exc:
-                    exit_exception = exit_exception or self._failed_base(task, exc)
+                index, stopped = await self._run_sync_batch(index - 1)
+                exit_exception = exit_exception or stopped
                 continue
+            try:
+                await task()
+            except Exception as exc:
+                self._failed(task, exc)
+            except BaseException as exc:
+                exit_exception = exit_exception or self._failed_base(task, exc)
+        if exit_exception is not None:
+            raise exit_exception
+
+    async def _run_observed(self, observer: TaskObserver) -> None:
+        """One by one, each task through `execute` (no batching): the observer is
+        told of every start and end."""
+        tasks = self.tasks
+        exit_exception: BaseException | None = None
+        index = 0
+        while index < len(tasks):
+            task = tasks[index]
             index += 1
             try:
-                await (task() if observer is None else execute(task, observer))
+                await execute(task, observer)
             except Exception as exc:
                 self._failed(task, exc)
             except BaseException as exc:
