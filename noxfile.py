@@ -146,6 +146,7 @@ def bench(session: nox.Session) -> None:
 def demo(session: nox.Session) -> None:
     """The project's main job: the runnable demos (tasks, then dependency injection)."""
     session.install(*all_packages())
+    session.run("python", "examples/first_app.py")
     session.run("python", "examples/tasks_demo.py")
     session.run("python", "examples/di_cli.py")
 
