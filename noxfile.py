@@ -137,7 +137,7 @@ def types(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmarks against the projects fastslim replaces, reported as ratios."""
-    session.install(*all_packages(), *BENCH_DEPS)
+    session.install(*all_packages(), *BENCH_DEPS, ORACLE)
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
         session.run("python", str(script.relative_to(ROOT)), *session.posargs)
 

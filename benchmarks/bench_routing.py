@@ -1,0 +1,406 @@
+"""Requests per second of fastslim against FastAPI on the same apps, in one run.
+
+Each app in `routing_apps/` is FastAPI source, executed once as it is and once with
+`fastapi` replaced by `fastslim`. Requests go straight to the ASGI callable, in
+process (no server, no client). Before timing a scenario, one request on each side
+must give the same status, content type, JSON body and recorded events, or the run
+fails. Rounds alternate which framework goes first; the report gives the best
+requests/s of each (other processes on a shared machine only ever slow a round
+down), the speedup fastslim/FastAPI (above 1: fastslim is faster) with the
+quartiles of the per-round ratios as a gauge of noise, the geometric mean of the
+speedups, each framework's "last of 300 routes / hello" ratio, and the import
+time of both packages.
+Absolute figures mean little on a shared machine; the ratios are the figures.
+
+    python benchmarks/bench_routing.py [--rounds N] [--batch-seconds S]
+        [--backend asyncio|trio|both] [--only NAME ...] [--no-import-time]
+        [--self-check] [--profile NAME [--profile-side fastapi]]
+
+`--self-check` runs FastAPI on both sides (the ratios should be near 1.0: the
+noise floor). `--profile NAME` runs only that scenario on one side under cProfile
+and prints where the time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import math
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+import traceback
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import metadata
+from types import ModuleType
+
+import anyio
+from routing_harness import ASGIApp, Request, Response, Side, lifespan, load_app, send_request
+from routing_harness import time_batch as serve_batch
+
+FASTSLIM = Side("fastslim", rewrite=True)
+FASTAPI = Side("FastAPI", rewrite=False)
+FASTAPI_COPY = Side("FastAPI (copy)", rewrite=False)
+JSON = (("content-type", "application/json"),)
+
+ORDER = {
+    "customer": {
+        "name": "Ann Smith",
+        "email": "ann@example.com",
+        "address": {"street": "1 Main St", "city": "Springfield", "zip_code": "12345"},
+    },
+    "items": [
+        {"sku": "A-1", "quantity": 2, "unit_price": 9.5, "tags": ["red", "large"]},
+        {"sku": "B-22", "quantity": 1, "unit_price": 120.0},
+        {"sku": "C-333", "quantity": 10, "unit_price": 0.25, "tags": ["bulk"]},
+    ],
+    "note": "leave at the door",
+}
+BAD_ORDER = {
+    "customer": {"name": "", "address": {"street": "1 Main St", "zip_code": "1234x"}},
+    "items": [{"sku": "A-1", "quantity": 0, "unit_price": "cheap"}, {"quantity": 1}],
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One request against one app of `routing_apps/`, and the status it must get."""
+
+    name: str
+    app_file: str
+    request: Request
+    status: int = 200
+
+
+SCENARIOS = (
+    Scenario("hello", "hello", Request("GET", "/hello")),
+    Scenario(
+        "path + query params",
+        "params",
+        Request(
+            "GET",
+            "/users/42/items/abc-123",
+            "q=shoes&limit=20&order=desc&tags=red&tags=blue&tags=green",
+        ),
+    ),
+    Scenario(
+        "JSON body + response_model",
+        "body",
+        Request("POST", "/orders", headers=JSON, body=json.dumps(ORDER).encode()),
+        201,
+    ),
+    Scenario(
+        "dependency chain",
+        "deps",
+        Request(
+            "GET",
+            "/orders",
+            "skip=20&limit=5",
+            headers=(("Authorization", "Bearer secret-token"), ("X-Request-ID", "req-12345678")),
+        ),
+    ),
+    Scenario("two background tasks", "tasks", Request("POST", "/notify/ann@example.com")),
+    Scenario("sync endpoint", "sync", Request("GET", "/sync")),
+    Scenario(
+        "invalid body (422)",
+        "body",
+        Request("POST", "/orders", headers=JSON, body=json.dumps(BAD_ORDER).encode()),
+        422,
+    ),
+    Scenario("last of 300 routes", "routes300", Request("GET", "/hello")),
+)
+HELLO, LAST_ROUTE = "hello", "last of 300 routes"
+
+
+class Mismatch(Exception):
+    """The two frameworks answered one scenario differently, or one could not run it."""
+
+
+@dataclass
+class Served:
+    """A scenario's app loaded for one side."""
+
+    app: ASGIApp
+    module: ModuleType
+
+    def events(self) -> list[str]:
+        found = getattr(self.module, "EVENTS", None)
+        return found if isinstance(found, list) else []
+
+
+def load(scenario: Scenario, side: Side) -> Served:
+    try:
+        app, module = load_app(scenario.app_file, side)
+    except Exception as error:
+        traceback.print_exc()
+        message = f"{side.label} cannot load routing_apps/{scenario.app_file}.py: {error!r}"
+        raise Mismatch(message) from error
+    return Served(app, module)
+
+
+def describe(response: Response, events: list[str]) -> dict[str, object]:
+    body: object
+    try:
+        body = json.loads(response.body)
+    except ValueError:
+        body = response.body
+    content_type = response.header(b"content-type")
+    return {"status": response.status, "content-type": content_type, "body": body, "ev": events}
+
+
+async def verify(scenario: Scenario, served: dict[Side, Served]) -> None:
+    """One request per side: same status, content type, JSON body and events."""
+    seen: dict[Side, dict[str, object]] = {}
+    raw: dict[Side, bytes] = {}
+    for side, one in served.items():
+        one.events().clear()
+        response = await send_request(one.app, scenario.request)
+        seen[side] = describe(response, list(one.events()))
+        raw[side] = response.body
+    first, *others = seen
+    for other in others:
+        if seen[other] != seen[first]:
+            raise Mismatch(
+                f"{scenario.name}: {first.label} and {other.label} differ:\n"
+                f"  {first.label}: {seen[first]}\n  {other.label}: {seen[other]}"
+            )
+        if raw[other] != raw[first]:
+            print(f"  note: {scenario.name}: same JSON, different bytes:")
+            print(f"    {first.label}: {raw[first]!r}\n    {other.label}: {raw[other]!r}")
+    if seen[first]["status"] != scenario.status:
+        raise Mismatch(f"{scenario.name}: both answered {seen[first]}, not {scenario.status}.")
+
+
+async def timed(scenario: Scenario, one: Served, count: int) -> float:
+    """Requests per second over one batch of `count` requests."""
+    elapsed = await serve_batch(one.app, scenario.request, count, scenario.status)
+    one.events().clear()
+    return count / elapsed
+
+
+@dataclass(frozen=True)
+class Result:
+    """Best requests/s of each side over the rounds (noise from other processes only
+    slows a round down), their ratio, and the quartiles of the per-round ratios."""
+
+    name: str
+    rps: dict[Side, float]
+    speedup: float
+    quartiles: tuple[float, float]
+
+
+async def measure(
+    scenario: Scenario, sides: tuple[Side, Side], rounds: int, batch_seconds: float
+) -> Result:
+    served = {side: load(scenario, side) for side in sides}
+    async with lifespan(served[sides[0]].app), lifespan(served[sides[1]].app):
+        await verify(scenario, served)
+        per_request = []
+        for side in sides:  # warm-up and calibration: a batch of each side
+            await timed(scenario, served[side], 50)
+            per_request.append(1 / await timed(scenario, served[side], 200))
+        count = max(50, round(batch_seconds / statistics.mean(per_request)))
+        samples: dict[Side, list[float]] = {side: [] for side in sides}
+        for index in range(rounds):
+            for side in sides if index % 2 == 0 else reversed(sides):
+                samples[side].append(await timed(scenario, served[side], count))
+    ratios = [new / old for new, old in zip(samples[sides[0]], samples[sides[1]], strict=True)]
+    rps = {side: max(values) for side, values in samples.items()}
+    low, _, high = statistics.quantiles(ratios, n=4)
+    return Result(scenario.name, rps, rps[sides[0]] / rps[sides[1]], (low, high))
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def report(results: list[Result], sides: tuple[Side, Side]) -> None:
+    new, old = sides
+    print(
+        f"{'scenario':<28}{new.label + ' req/s':>20}{old.label + ' req/s':>22}"
+        f"{'speedup':>10}  (per-round quartiles)"
+    )
+    for result in results:
+        low, high = result.quartiles
+        print(
+            f"{result.name:<28}{result.rps[new]:>20,.0f}{result.rps[old]:>22,.0f}"
+            f"{result.speedup:>9.2f}x  ({low:.2f}-{high:.2f})"
+        )
+    if not results:
+        return
+    geomean = math.exp(statistics.fmean(math.log(result.speedup) for result in results))
+    slowest = min(results, key=lambda result: result.speedup)
+    print(f"geometric mean speedup: {geomean:.2f}x over {len(results)} scenarios", end="")
+    print(f" (target >= 1.5x: {verdict(geomean >= 1.5)})")
+    print(f"slowest scenario: {slowest.name} {slowest.speedup:.2f}x", end="")
+    print(f" (target: none below 1.0x: {verdict(slowest.speedup >= 1.0)})")
+    by_name = {result.name: result for result in results}
+    if HELLO in by_name and LAST_ROUTE in by_name:
+        shares = {side: by_name[LAST_ROUTE].rps[side] / by_name[HELLO].rps[side] for side in sides}
+        print(
+            f"last of 300 routes / hello (req/s): {new.label} {shares[new]:.2f}, "
+            f"{old.label} {shares[old]:.2f} (target >= 0.80: {verdict(shares[new] >= 0.8)})"
+        )
+
+
+def version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+async def run_all(
+    scenarios: list[Scenario], sides: tuple[Side, Side], rounds: int, batch_seconds: float
+) -> list[str]:
+    """Measure and report every scenario; returns the failures."""
+    results: list[Result] = []
+    failures: list[str] = []
+    for scenario in scenarios:
+        try:
+            results.append(await measure(scenario, sides, rounds, batch_seconds))
+        except Exception as error:  # report every scenario, then fail
+            failures.append(str(error) if isinstance(error, Mismatch) else repr(error))
+            print(f"  FAILED {scenario.name}: {failures[-1]}", file=sys.stderr)
+    report(results, sides)
+    return failures
+
+
+# -- import time ---------------------------------------------------------------
+
+
+def import_seconds(statement: str) -> float:
+    """Wall seconds of a fresh interpreter running `statement`; raises CalledProcessError."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", statement], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+IMPORTS = {
+    "python -c pass": "pass",
+    "import fastslim": "import fastslim",
+    "import fastapi": "import fastapi",
+    "from fastslim import FastAPI": "from fastslim import FastAPI",
+    "from fastapi import FastAPI": "from fastapi import FastAPI",
+}
+
+
+def import_time(runs: int) -> list[str]:
+    """Wall time of fresh interpreters importing each package, alternating; the
+    report gives the median and the best of `runs`. Returns the failures."""
+    leak = "import sys, fastslim; sys.exit('fastapi' in sys.modules)"
+    if subprocess.run([sys.executable, "-c", leak], check=False).returncode:
+        return ["`import fastslim` fails or imports fastapi."]
+    statements = dict(IMPORTS)
+    for label, statement in IMPORTS.items():  # warm-up: bytecode caches
+        try:
+            import_seconds(statement)
+        except subprocess.CalledProcessError as error:
+            print(f"  skipped `{label}`: {error.stderr.decode().strip().splitlines()[-1]}")
+            del statements[label]
+    samples: dict[str, list[float]] = defaultdict(list)
+    for index in range(runs):
+        order = list(statements) if index % 2 == 0 else list(reversed(statements))
+        for label in order:
+            samples[label].append(import_seconds(statements[label]) * 1e3)
+    bare = statistics.median(samples.pop("python -c pass"))
+    print(f"\nimport time (fresh interpreter, {runs} alternating runs; bare start {bare:.1f} ms):")
+    print(f"  {'':<30}{'median':>9}{'best':>9}{'median over bare':>19}")
+    for label, values in samples.items():
+        median = statistics.median(values)
+        print(f"  {label:<30}{median:>7.1f}ms{min(values):>7.1f}ms{median - bare:>17.1f}ms")
+    pairs = [(f"import {name}", f"from {name} import FastAPI") for name in ("fastslim", "fastapi")]
+    for new, old in zip(*pairs, strict=True):
+        if new in samples and old in samples:
+            ratio = (statistics.median(samples[new]) - bare) / (
+                statistics.median(samples[old]) - bare
+            )
+            print(f"  ratio `{new}` / `{old}`, net of bare start: {ratio:.2f}", end="")
+            print(f" (target <= 1.0: {verdict(ratio <= 1.0)})")
+    return []
+
+
+# -- profile ---------------------------------------------------------------------
+
+
+async def profile_batch(scenario: Scenario, side: Side, count: int) -> cProfile.Profile:
+    one = load(scenario, side)
+    async with lifespan(one.app):
+        await timed(scenario, one, 200)  # warm-up
+        profiler = cProfile.Profile()
+        profiler.enable()
+        await timed(scenario, one, count)
+        profiler.disable()
+    return profiler
+
+
+def print_profile(profiler: cProfile.Profile, top: int = 30) -> None:
+    """Own time by file, then the functions by own time and by cumulative time."""
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    raw: dict[tuple[str, int, str], tuple[int, int, float, float, object]]
+    raw = stats.stats  # type: ignore[attr-defined]
+    total = sum(entry[2] for entry in raw.values())
+    by_file: dict[str, float] = defaultdict(float)
+    for (filename, _, _), entry in raw.items():
+        by_file[filename] += entry[2]
+    print(f"own time by file (total {total:.3f} s):")
+    for filename, seconds in sorted(by_file.items(), key=lambda item: -item[1])[:20]:
+        print(f"  {seconds / total:6.1%}  {filename}")
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    print(out.getvalue())
+
+
+# -- main ------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--batch-seconds", type=float, default=0.2)
+    parser.add_argument("--backend", choices=["asyncio", "trio", "both"], default="asyncio")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="scenarios whose name has NAME")
+    parser.add_argument("--no-import-time", action="store_true")
+    parser.add_argument("--import-runs", type=int, default=11)
+    parser.add_argument("--self-check", action="store_true", help="FastAPI on both sides")
+    parser.add_argument("--profile", metavar="NAME", help="profile the scenario named NAME")
+    parser.add_argument("--profile-side", choices=["fastslim", "fastapi"], default="fastslim")
+    options = parser.parse_args()
+    scenarios = [
+        scenario
+        for scenario in SCENARIOS
+        if not options.only or any(word in scenario.name for word in options.only)
+    ]
+    backends = ["asyncio", "trio"] if options.backend == "both" else [options.backend]
+    if options.profile:
+        (scenario,) = [s for s in SCENARIOS if options.profile in s.name]
+        side = FASTSLIM if options.profile_side == "fastslim" else FASTAPI
+        print(f"profile: {scenario.name} on {side.label} ({backends[0]})")
+        print_profile(anyio.run(profile_batch, scenario, side, 5000, backend=backends[0]))
+        return 0
+    sides = (FASTAPI_COPY if options.self_check else FASTSLIM, FASTAPI)
+    print(
+        f"routing: {sides[0].label} (fastslim-routing {version('fastslim-routing')}) against "
+        f"FastAPI {version('fastapi')}, requests/s in process through ASGI"
+    )
+    failures: list[str] = []
+    for backend in backends:
+        print(f"\nbackend: {backend}, best of {options.rounds} alternating rounds")
+        failures += anyio.run(
+            run_all, scenarios, sides, options.rounds, options.batch_seconds, backend=backend
+        )
+    if not options.no_import_time and not options.self_check:
+        failures += import_time(options.import_runs)
+    for failure in failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
