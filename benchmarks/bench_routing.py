@@ -14,10 +14,10 @@ Absolute figures mean little on a shared machine; the ratios are the figures.
 
     python benchmarks/bench_routing.py [--rounds N] [--batch-seconds S]
         [--backend asyncio|trio|both] [--only NAME ...] [--no-import-time]
-        [--self-check] [--profile NAME [--profile-side fastapi]]
+        [--self-check] [--profile NAME]
 
 `--self-check` runs FastAPI on both sides (the ratios should be near 1.0: the
-noise floor). `--profile NAME` runs only that scenario on one side under cProfile
+noise floor). `--profile NAME` runs only that scenario on fastslim under cProfile
 and prints where the time goes.
 """
 
@@ -329,6 +329,7 @@ def import_time(runs: int) -> list[str]:
 
 
 async def profile_batch(scenario: Scenario, side: Side, count: int) -> cProfile.Profile:
+    """Profile `count` requests of `scenario` on `side`, after a warm-up."""
     one = load(scenario, side)
     async with lifespan(one.app):
         await timed(scenario, one, 200)  # warm-up
@@ -339,6 +340,15 @@ async def profile_batch(scenario: Scenario, side: Side, count: int) -> cProfile.
     return profiler
 
 
+def package_of(filename: str) -> str:
+    """The top-level package a profiled file belongs to, or the file itself."""
+    for marker in ("/site-packages/", "/src/", "/lib/python3"):
+        if marker in filename:
+            rest = filename.split(marker, 1)[1]
+            return rest.split("/")[1 if marker == "/lib/python3" else 0]
+    return "(built-in functions)" if filename == "~" else filename
+
+
 def print_profile(profiler: cProfile.Profile, top: int = 30) -> None:
     """Own time by file, then the functions by own time and by cumulative time."""
     out = io.StringIO()
@@ -347,11 +357,14 @@ def print_profile(profiler: cProfile.Profile, top: int = 30) -> None:
     raw = stats.stats  # type: ignore[attr-defined]
     total = sum(entry[2] for entry in raw.values())
     by_file: dict[str, float] = defaultdict(float)
+    by_package: dict[str, float] = defaultdict(float)
     for (filename, _, _), entry in raw.items():
         by_file[filename] += entry[2]
-    print(f"own time by file (total {total:.3f} s):")
-    for filename, seconds in sorted(by_file.items(), key=lambda item: -item[1])[:20]:
-        print(f"  {seconds / total:6.1%}  {filename}")
+        by_package[package_of(filename)] += entry[2]
+    for title, shares in (("package", by_package), ("file", by_file)):
+        print(f"own time by {title} (total {total:.3f} s):")
+        for name, seconds in sorted(shares.items(), key=lambda item: -item[1])[:20]:
+            print(f"  {seconds / total:6.1%}  {name}")
     stats.sort_stats("tottime").print_stats(top)
     stats.sort_stats("cumulative").print_stats(top)
     print(out.getvalue())
@@ -370,7 +383,6 @@ def main() -> int:
     parser.add_argument("--import-runs", type=int, default=11)
     parser.add_argument("--self-check", action="store_true", help="FastAPI on both sides")
     parser.add_argument("--profile", metavar="NAME", help="profile the scenario named NAME")
-    parser.add_argument("--profile-side", choices=["fastslim", "fastapi"], default="fastslim")
     options = parser.parse_args()
     scenarios = [
         scenario
@@ -380,9 +392,8 @@ def main() -> int:
     backends = ["asyncio", "trio"] if options.backend == "both" else [options.backend]
     if options.profile:
         (scenario,) = [s for s in SCENARIOS if options.profile in s.name]
-        side = FASTSLIM if options.profile_side == "fastslim" else FASTAPI
-        print(f"profile: {scenario.name} on {side.label} ({backends[0]})")
-        print_profile(anyio.run(profile_batch, scenario, side, 5000, backend=backends[0]))
+        print(f"profile: {scenario.name} on fastslim ({backends[0]})")
+        print_profile(anyio.run(profile_batch, scenario, FASTSLIM, 5000, backend=backends[0]))
         return 0
     sides = (FASTAPI_COPY if options.self_check else FASTSLIM, FASTAPI)
     print(
