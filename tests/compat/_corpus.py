@@ -41,6 +41,7 @@ import re
 import sys
 import types
 import warnings
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import count
@@ -332,10 +333,18 @@ def _json_lines(body: bytes) -> list[str] | None:
 def describe_difference(expected: Outcome, actual: Outcome) -> str:
     """A readable account of how fastslim's outcome differs from FastAPI's."""
     lines: list[str] = []
-    for name in ("status", "error", "warnings"):
+    for name in ("status", "error"):
         if getattr(expected, name) != getattr(actual, name):
             lines.append(f"{name}: FastAPI {getattr(expected, name)!r}")
             lines.append(f"{' ' * len(name)}  fastslim {getattr(actual, name)!r}")
+    if expected.warnings != actual.warnings:
+        lines.append(
+            f"warnings: FastAPI {len(expected.warnings)}, fastslim {len(actual.warnings)}"
+            " (count each: FastAPI, fastslim)"
+        )
+        want, got = Counter(expected.warnings), Counter(actual.warnings)
+        for warning in sorted(set(want) | set(got)):
+            lines.append(f"  {want[warning]}, {got[warning]}: {warning[0]} {warning[1]!r}")
     for header in sorted(set(expected.headers) | set(actual.headers)):
         want, got = expected.headers.get(header), actual.headers.get(header)
         if want != got:
