@@ -342,9 +342,11 @@ def describe_difference(expected: Outcome, actual: Outcome) -> str:
             f"warnings: FastAPI {len(expected.warnings)}, fastslim {len(actual.warnings)}"
             " (count each: FastAPI, fastslim)"
         )
-        want, got = Counter(expected.warnings), Counter(actual.warnings)
-        for warning in sorted(set(want) | set(got)):
-            lines.append(f"  {want[warning]}, {got[warning]}: {warning[0]} {warning[1]!r}")
+        counts = Counter(expected.warnings), Counter(actual.warnings)
+        for warning in sorted(set(counts[0]) | set(counts[1])):
+            lines.append(
+                f"  {counts[0][warning]}, {counts[1][warning]}: {warning[0]} {warning[1]!r}"
+            )
     for header in sorted(set(expected.headers) | set(actual.headers)):
         want, got = expected.headers.get(header), actual.headers.get(header)
         if want != got:
