@@ -351,7 +351,9 @@ class RequestScope(ScopeState):
         skip = _skipped(plan, args, kwargs) if args or kwargs else _NO_SKIP
         func = plan.call
         # `async with self.function_scope() as scope:`, inlined.
-        scope = self.function_scope()
+        if self._phase != 1:
+            self.function_scope()  # raises ContainerStateError
+        scope = FunctionScope(self)
         try:
             solved = await solve_plan(plan, scope._solve_state(), skip)
             if plan.is_async:
@@ -435,22 +437,16 @@ class FunctionScope(ScopeState):
     def _solve_state(self, sync: bool = False) -> SolveState:
         request = self.request
         container = request.container
-        overrides: OverrideMapping | None = None
-        replacements: ReplacementNodes | None = None
+        overrides = None
         if container.dependency_overrides or container._context_overrides.current() is not None:
-            overrides, replacements = container._solve_overrides()
-        else:
-            if container._dict_overrides.nodes is not None:  # the dict was emptied
-                container._dict_overrides.forget()
+            overrides = container._solve_overrides()
+        elif container._dict_overrides.nodes is not None:  # the dict was emptied
+            container._dict_overrides.forget()
         if sync:
-            return SolveState(
-                request, container._app, request, self, overrides, replacements,
-                False, run_inline, True,
-            )  # fmt: skip
+            return SolveState(request, container._app, request, self, overrides, False, run_inline)
         return SolveState(
-            request, container._app, request, self, overrides, replacements,
-            container.concurrent, _run_sync, False,
-        )  # fmt: skip
+            request, container._app, request, self, overrides, container.concurrent, _run_sync
+        )
 
     def solve_sync(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
         """`solve()` with the sync driver, in the current thread, for plans whose

@@ -117,12 +117,13 @@ async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) 
 def _overridden(node: DependencyNode, st: SolveState) -> DependencyNode:
     """The node standing in for `node` under the overrides in force (or `node`)."""
     key = node.override_key
-    if key is None or st.overrides is None or st.replacements is None:
+    if key is None or st.overrides is None:
         return node
-    replacement = st.overrides.get(key)
+    overrides, replacements = st.overrides
+    replacement = overrides.get(key)
     if replacement is None:
         return node
-    found = st.replacements.node_for(node, replacement)
+    found = replacements.node_for(node, replacement)
     if st.sync and not found.sync_solvable:
         raise DependencyDeclarationError(
             f'The override of the dependency "{node.name}" by "{callable_name(replacement)}" '
@@ -145,7 +146,7 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
     args = [] if node.has_positional else _NO_ARGS
     kwargs = {}
     failed = False
-    for name, bind, payload, positional in node.bindings:
+    for name, bind, payload, positional in node.steps:
         try:
             if bind is _DEPENDENCY:
                 if not fast:
@@ -296,7 +297,10 @@ async def _app_value(node: DependencyNode, st: SolveState) -> Any:
         with app.sync_lock:
             return await _create_app_value(node, st, app)
     async with app.lock(key):
-        return await _create_app_value(node, st, app)
+        value = await _create_app_value(node, st, app)
+    if value is not FAILED:
+        app.locks.pop(key, None)  # created: later uses find it before locking
+    return value
 
 
 async def _create_app_value(node: DependencyNode, st: SolveState, app: AppState) -> Any:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 
 from ._cleanup import CleanupStack
+from ._drive import run_inline
 
 if TYPE_CHECKING:
     from ._overrides import ReplacementNodes
@@ -73,11 +74,11 @@ class SolveState:
     - `app`: the container's app state, `None` when it is not running;
     - `request_cache`, `cache`: the request scope's and this solve's values;
     - `request_scope`, `function_scope`: where yield dependencies are pushed;
-    - `overrides` and `replacements`: the overrides in force (`None`: none) and
-      the nodes built for them;
+    - `overrides`: `None` when no override is in force, else the overrides and
+      the `ReplacementNodes` where their nodes are kept;
     - `concurrent`: siblings in concurrent tasks; `fast`: neither overrides nor
       concurrency (the solver's inline path);
-    - `sync`, `run_sync`: the driver (see `_solve` and `_solve_sync`);
+    - `run_sync`: the driver's way to run a sync call (`sync`: the sync driver);
     - `errors`: what the sources reported, raised together at the end.
     """
 
@@ -90,11 +91,9 @@ class SolveState:
         "fast",
         "function_scope",
         "overrides",
-        "replacements",
         "request_cache",
         "request_scope",
         "run_sync",
-        "sync",
     )
 
     def __init__(  # positional: one is built per solve
@@ -103,11 +102,9 @@ class SolveState:
         app: AppState | None,
         request_scope: ScopeState,
         function_scope: ScopeState,
-        overrides: OverrideMap | None,
-        replacements: ReplacementNodes | None,
+        overrides: tuple[OverrideMap, ReplacementNodes] | None,
         concurrent: bool,
         run_sync: RunSync,
-        sync: bool,
     ) -> None:
         self.context = context
         self.app = app
@@ -116,9 +113,12 @@ class SolveState:
         self.function_scope = function_scope
         self.cache = function_scope.cache
         self.overrides = overrides
-        self.replacements = replacements
         self.concurrent = concurrent
         self.fast = overrides is None and not concurrent
         self.run_sync = run_sync
-        self.sync = sync
         self.errors: list[Any] = []
+
+    @property
+    def sync(self) -> bool:
+        """True for the sync driver (no event loop)."""
+        return self.run_sync is run_inline
