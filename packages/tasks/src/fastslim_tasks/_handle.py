@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import anyio
+import anyio.lowlevel
 
 from ._errors import TaskCancelledError, TaskNotFinishedError
 from ._status import TaskStatus
@@ -30,7 +31,7 @@ class TaskHandle(Generic[T]):
         self._status = TaskStatus.PENDING
         self._result: Any = None
         self._exception: BaseException | None = None
-        self._finished = anyio.Event()
+        self._finished: anyio.Event | None = None  # made by the first wait()
         self._scope: anyio.CancelScope | None = None
 
     @property
@@ -48,6 +49,11 @@ class TaskHandle(Generic[T]):
     async def wait(self) -> None:
         """Wait until the task has finished, whatever its outcome; raises nothing
         of the task's."""
+        if self._status.finished:
+            await anyio.lowlevel.checkpoint()
+            return
+        if self._finished is None:
+            self._finished = anyio.Event()
         await self._finished.wait()
 
     def result(self) -> T:
@@ -101,7 +107,8 @@ class TaskHandle(Generic[T]):
         self._result = result
         self._exception = exc
         self._scope = None
-        self._finished.set()
+        if self._finished is not None:
+            self._finished.set()
 
     def __repr__(self) -> str:
         return f"<TaskHandle {self.name!r} {self._status.value}>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextvars
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from types import TracebackType
 from typing import Any, NoReturn, ParamSpec, TypeVar, overload
 
@@ -263,9 +263,7 @@ class TaskRunner:
         try:
             with scope:
                 try:
-                    result = await InContext(
-                        self._context.copy(), execute(handle.task, self.observer)
-                    )
+                    result = await InContext(self._context.copy(), self._coroutine(handle.task))
                 except Exception as exc:
                     self._failed(handle, exc)
                 except BaseException as exc:
@@ -282,6 +280,13 @@ class TaskRunner:
                 handle._finish(TaskStatus.CANCELLED)
                 if self._deadline_passed:
                     self._log_drain_cancel(handle, "running")
+
+    def _coroutine(self, task: BackgroundTask) -> Coroutine[Any, Any, Any]:
+        if task.is_async and task.timeout is None and self.observer is None:
+            # The common case, without the frames of task() and execute().
+            coro: Coroutine[Any, Any, Any] = task.func(*task.args, **task.kwargs)
+            return coro
+        return execute(task, self.observer)
 
     def _failed(self, handle: TaskHandle[Any], exc: BaseException) -> None:
         report_failure(handle.task, exc, self.error_hook)
