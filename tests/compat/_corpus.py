@@ -13,7 +13,11 @@ Each app is a module `corpus/<nn>_<topic>.py` that imports from `fastapi` and de
   lifespan runs around the cases) and `CLIENT = {...}` (literal keyword arguments of the
   TestClient, e.g. `root_path`);
 - or `DECLARATION_ERROR = True` (and no `CASES`): building the module raises, and the
-  exception is what is compared.
+  exception is what is compared;
+- optionally `DELIBERATE = {what: {"reason": ..., field: value}}`, where `what` is a case id
+  or "declaration": a deliberate difference (listed in the README), given as the fields of
+  fastslim's outcome that differ from FastAPI's (`status`, `headers` (merged), `body`,
+  `error`, `warnings`). fastslim must give exactly FastAPI's outcome with those fields.
 
 The source is executed twice per backend, as written (FastAPI) and with every word
 `fastapi` replaced by `fastslim`, each time as a fresh module, so the two never share
@@ -23,11 +27,13 @@ status, headers (lower-cased names; `date` and `server` dropped; repeated header
 lists; the time in a Set-Cookie `expires=` not compared), body bytes, the warnings
 emitted (category and message), and, where a case or the declaration raises, the
 exception's class name and `str()`. The module's name, which differs per load, is masked
-wherever it appears.
+wherever it appears, and so are object addresses (` at 0x...`) in exception messages and
+warnings.
 
 `python tests/compat/_corpus.py [name ...]` prints what each case gives on FastAPI and, if
 it loads, on fastslim (asyncio), while an app is being written; with `--diffs`, only the
-differences (for the compat-diffs notes).
+differences (for the compat-diffs notes); with `--deliberate`, the deliberate differences
+(for the README).
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ import types
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
 from typing import Any, Literal
@@ -62,7 +68,9 @@ REQUEST_OPTIONS = frozenset(
     {"json", "content", "headers", "cookies", "params", "follow_redirects", "raises"}
 )
 MODULE_MASK = "<corpus module>"
+DELIBERATE_FIELDS = frozenset({"reason", "status", "headers", "body", "error", "warnings"})
 _module_ids = count()
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _EXPIRES = re.compile(r"expires=\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT")
 
 
@@ -105,6 +113,7 @@ class CorpusApp:
     declaration_error: bool
     lifespan: bool
     client_options: Mapping[str, Any]
+    deliberate: Mapping[str, Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -172,6 +181,19 @@ def _case(raw: Any, app: str) -> Case:
     return Case(raw[0], raw[1], raw[2], options)
 
 
+def _deliberate(tree: ast.Module, app: str, known: set[str]) -> dict[str, dict[str, Any]]:
+    entries: dict[str, dict[str, Any]] = _literal(tree, "DELIBERATE", {})
+    for what, entry in entries.items():
+        if what not in known:
+            raise ValueError(f"DELIBERATE of {app} names {what!r}, which is no case of it.")
+        if not isinstance(entry.get("reason"), str) or set(entry) - DELIBERATE_FIELDS:
+            raise ValueError(
+                f"DELIBERATE[{what!r}] of {app} must have a 'reason' and only the fields "
+                f"{sorted(DELIBERATE_FIELDS)}, not {sorted(entry)}."
+            )
+    return entries
+
+
 def read_app(path: Path) -> CorpusApp:
     """The cases and flags of a corpus module, from its literal assignments."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -193,6 +215,7 @@ def read_app(path: Path) -> CorpusApp:
         declaration_error=declaration_error,
         lifespan=bool(_literal(tree, "LIFESPAN", False)),
         client_options=_literal(tree, "CLIENT", {}),
+        deliberate=_deliberate(tree, path.stem, {"declaration", *ids}),
     )
 
 
@@ -225,7 +248,7 @@ class _Masker:
         self.name = name
 
     def text(self, value: str) -> str:
-        return value.replace(self.name, MODULE_MASK)
+        return _ADDRESS.sub(" at 0x<address>", value.replace(self.name, MODULE_MASK))
 
     def body(self, value: bytes) -> bytes:
         return value.replace(self.name.encode(), MODULE_MASK.encode())
@@ -362,6 +385,30 @@ def describe_difference(expected: Outcome, actual: Outcome) -> str:
     return "\n".join(lines)
 
 
+def deliberately(outcome: Outcome, entry: Mapping[str, Any] | None) -> Outcome:
+    """FastAPI's `outcome` with the fields a deliberate difference changes on fastslim."""
+    if entry is None:
+        return outcome
+    changes: dict[str, Any] = {}
+    if "status" in entry:
+        changes["status"] = entry["status"]
+    if "headers" in entry:
+        changes["headers"] = {**outcome.headers, **entry["headers"]}
+    if "body" in entry:
+        changes["body"] = entry["body"]
+    if "error" in entry:
+        changes["error"] = None if entry["error"] is None else tuple(entry["error"])
+    if "warnings" in entry:
+        changes["warnings"] = tuple(tuple(warning) for warning in entry["warnings"])
+    changed = replace(outcome, **changes)
+    if changed == outcome:
+        raise AssertionError(
+            f"Listed as a deliberate difference ({entry['reason']}), but FastAPI already gives "
+            "what fastslim is expected to give: remove the DELIBERATE entry."
+        )
+    return changed
+
+
 def compare(expected: Outcome, actual: Outcome, what: str) -> None:
     """Fail with a readable difference unless both outcomes are equal."""
     if expected != actual:
@@ -393,7 +440,8 @@ def _differences(app: CorpusApp) -> Iterator[str]:
             for case in app.cases
             if expected.outcomes and actual.outcomes
         ]
-        for what, want, got in pairs:
+        for what, fastapi_gives, got in pairs:
+            want = deliberately(fastapi_gives, app.deliberate.get(what))
             if want != got and what not in seen:
                 seen.add(what)
                 detail = describe_difference(want, got).splitlines()[0]
@@ -409,9 +457,13 @@ def main(args: list[str]) -> None:
     With `--diffs`, print only the differences, as markdown lines.
     """
     diffs_only = "--diffs" in args
-    names = [arg for arg in args if arg != "--diffs"]
+    names = [arg for arg in args if not arg.startswith("--")]
     for app in corpus_apps():
         if names and not any(app.name.startswith(name) for name in names):
+            continue
+        if "--deliberate" in args:
+            for what, entry in app.deliberate.items():
+                print(f"- {entry['reason']} (`{app.name}`, {what})")
             continue
         if diffs_only:
             for line in _differences(app):

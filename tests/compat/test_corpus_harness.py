@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from _corpus import MODULE_MASK, Case, compare, drive, read_app
+from _corpus import MODULE_MASK, Case, Outcome, compare, deliberately, drive, read_app
 
 PROBE = """
 from fastapi import FastAPI, Response
@@ -74,3 +74,22 @@ def test_cases_must_be_literal_and_unique(tmp_path: Path) -> None:
         read_app(write(tmp_path, "CASES = [('a', 'GET', '/'), ('a', 'GET', '/')]\n", "02_b"))
     with pytest.raises(ValueError, match="unknown options"):
         read_app(write(tmp_path, "CASES = [('a', 'GET', '/', {'jsn': 1})]\n", "03_c"))
+
+
+def test_a_deliberate_difference_replaces_fields_and_must_differ() -> None:
+    fastapi_gives = Outcome(status=200, headers={"a": ["1"]}, body=b"x", warnings=(("W", "m"),))
+    entry = {"reason": "r", "headers": {"b": ["2"]}, "warnings": []}
+    assert deliberately(fastapi_gives, entry) == Outcome(
+        status=200, headers={"a": ["1"], "b": ["2"]}, body=b"x"
+    )
+    assert deliberately(fastapi_gives, None) is fastapi_gives
+    with pytest.raises(AssertionError, match="remove the DELIBERATE entry"):
+        deliberately(fastapi_gives, {"reason": "stale", "status": 200})
+
+
+def test_deliberate_entries_must_name_a_case_and_give_a_reason(tmp_path: Path) -> None:
+    cases = "CASES = [('a', 'GET', '/')]\n"
+    with pytest.raises(ValueError, match="no case of it"):
+        read_app(write(tmp_path, cases + "DELIBERATE = {'b': {'reason': 'x'}}\n", "01_a"))
+    with pytest.raises(ValueError, match="must have a 'reason'"):
+        read_app(write(tmp_path, cases + "DELIBERATE = {'a': {'status': 1}}\n", "02_b"))
