@@ -24,7 +24,9 @@ and prints where the time goes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
+import gc
 import io
 import json
 import math
@@ -69,16 +71,22 @@ BAD_ORDER = {
 
 @dataclass(frozen=True)
 class Scenario:
-    """One request against one app of `routing_apps/`, and the status it must get."""
+    """One request against one app of `routing_apps/`, and the status it must get.
+
+    A `baseline` scenario is timed in the same rounds, so that each framework's
+    requests/s can be compared to its own baseline under the same conditions.
+    """
 
     name: str
     app_file: str
     request: Request
     status: int = 200
+    baseline: Scenario | None = None
 
 
+HELLO = Scenario("hello", "hello", Request("GET", "/hello"))
 SCENARIOS = (
-    Scenario("hello", "hello", Request("GET", "/hello")),
+    HELLO,
     Scenario(
         "path + query params",
         "params",
@@ -112,9 +120,8 @@ SCENARIOS = (
         Request("POST", "/orders", headers=JSON, body=json.dumps(BAD_ORDER).encode()),
         422,
     ),
-    Scenario("last of 300 routes", "routes300", Request("GET", "/hello")),
+    Scenario("last of 300 routes", "routes300", Request("GET", "/hello"), baseline=HELLO),
 )
-HELLO, LAST_ROUTE = "hello", "last of 300 routes"
 
 
 class Mismatch(Exception):
@@ -177,7 +184,8 @@ async def verify(scenario: Scenario, served: dict[Side, Served]) -> None:
 
 
 async def timed(scenario: Scenario, one: Served, count: int) -> float:
-    """Requests per second over one batch of `count` requests."""
+    """Requests per second over one batch of `count` requests, after a collection."""
+    gc.collect()
     elapsed = await serve_batch(one.app, scenario.request, count, scenario.status)
     one.events().clear()
     return count / elapsed
@@ -192,27 +200,39 @@ class Result:
     rps: dict[Side, float]
     speedup: float
     quartiles: tuple[float, float]
+    baseline: tuple[str, dict[Side, float]] | None
+    """The baseline's name and each side's requests/s divided by its baseline's."""
 
 
 async def measure(
     scenario: Scenario, sides: tuple[Side, Side], rounds: int, batch_seconds: float
 ) -> Result:
-    served = {side: load(scenario, side) for side in sides}
-    async with lifespan(served[sides[0]].app), lifespan(served[sides[1]].app):
-        await verify(scenario, served)
+    scenarios = [scenario] if scenario.baseline is None else [scenario, scenario.baseline]
+    targets = [(one, side) for one in scenarios for side in sides]
+    served = {target: load(*target) for target in targets}
+    async with contextlib.AsyncExitStack() as stack:
+        for app in served.values():
+            await stack.enter_async_context(lifespan(app.app))
+        for one in scenarios:
+            await verify(one, {side: served[one, side] for side in sides})
         per_request = []
-        for side in sides:  # warm-up and calibration: a batch of each side
-            await timed(scenario, served[side], 50)
-            per_request.append(1 / await timed(scenario, served[side], 200))
+        for target in targets:  # warm-up and calibration: a batch of each
+            await timed(target[0], served[target], 50)
+            per_request.append(1 / await timed(target[0], served[target], 200))
         count = max(50, round(batch_seconds / statistics.mean(per_request)))
-        samples: dict[Side, list[float]] = {side: [] for side in sides}
+        samples: dict[tuple[Scenario, Side], list[float]] = {target: [] for target in targets}
         for index in range(rounds):
-            for side in sides if index % 2 == 0 else reversed(sides):
-                samples[side].append(await timed(scenario, served[side], count))
-    ratios = [new / old for new, old in zip(samples[sides[0]], samples[sides[1]], strict=True)]
-    rps = {side: max(values) for side, values in samples.items()}
-    low, _, high = statistics.quantiles(ratios, n=4)
-    return Result(scenario.name, rps, rps[sides[0]] / rps[sides[1]], (low, high))
+            for target in targets if index % 2 == 0 else reversed(targets):
+                samples[target].append(await timed(target[0], served[target], count))
+    new, old = (samples[scenario, side] for side in sides)
+    low, _, high = statistics.quantiles([a / b for a, b in zip(new, old, strict=True)], n=4)
+    best = {target: max(values) for target, values in samples.items()}
+    rps = {side: best[scenario, side] for side in sides}
+    baseline = None
+    if scenario.baseline is not None:
+        shares = {side: rps[side] / best[scenario.baseline, side] for side in sides}
+        baseline = (scenario.baseline.name, shares)
+    return Result(scenario.name, rps, rps[sides[0]] / rps[sides[1]], (low, high), baseline)
 
 
 def verdict(met: bool) -> str:
@@ -239,13 +259,13 @@ def report(results: list[Result], sides: tuple[Side, Side]) -> None:
     print(f" (target >= 1.5x: {verdict(geomean >= 1.5)})")
     print(f"slowest scenario: {slowest.name} {slowest.speedup:.2f}x", end="")
     print(f" (target: none below 1.0x: {verdict(slowest.speedup >= 1.0)})")
-    by_name = {result.name: result for result in results}
-    if HELLO in by_name and LAST_ROUTE in by_name:
-        shares = {side: by_name[LAST_ROUTE].rps[side] / by_name[HELLO].rps[side] for side in sides}
-        print(
-            f"last of 300 routes / hello (req/s): {new.label} {shares[new]:.2f}, "
-            f"{old.label} {shares[old]:.2f} (target >= 0.80: {verdict(shares[new] >= 0.8)})"
-        )
+    for result in results:
+        if result.baseline is not None:
+            name, shares = result.baseline
+            print(
+                f"{result.name} / {name} (req/s, same rounds): {new.label} {shares[new]:.2f}, "
+                f"{old.label} {shares[old]:.2f} (target >= 0.80: {verdict(shares[new] >= 0.8)})"
+            )
 
 
 def version(dist: str) -> str:
@@ -333,9 +353,10 @@ async def profile_batch(scenario: Scenario, side: Side, count: int) -> cProfile.
     one = load(scenario, side)
     async with lifespan(one.app):
         await timed(scenario, one, 200)  # warm-up
+        gc.collect()
         profiler = cProfile.Profile()
         profiler.enable()
-        await timed(scenario, one, count)
+        await serve_batch(one.app, scenario.request, count, scenario.status)
         profiler.disable()
     return profiler
 

@@ -9,7 +9,6 @@ as a server does.
 
 from __future__ import annotations
 
-import gc
 import linecache
 import re
 import sys
@@ -165,7 +164,6 @@ async def time_batch(app: ASGIApp, request: Request, count: int, status: int) ->
     template = request.scope()
     body = request.body
     wrong = 0
-    gc.collect()
     start = time.perf_counter()
     for _ in range(count):
         exchange = _Exchange(body)
