@@ -55,6 +55,7 @@ class ResponseEncoder:
 
     __slots__ = (
         "_adapter",
+        "_dump",
         "_fast",
         "media_type",
         "options",
@@ -81,6 +82,14 @@ class ResponseEncoder:
         self.status_code = status_code
         self.options = options
         self.validation_error = validation_error
+        self._dump: dict[str, Any] = {
+            "include": options.include,
+            "exclude": options.exclude,
+            "by_alias": options.by_alias,
+            "exclude_unset": options.exclude_unset,
+            "exclude_defaults": options.exclude_defaults,
+            "exclude_none": options.exclude_none,
+        }
 
     def validate(self, value: Any) -> Any:
         adapter = self._adapter
@@ -109,43 +118,17 @@ class ResponseEncoder:
         """
         explicit = status_code or self.status_code
         status = explicit or 200
-        options = self.options
         adapter = self._adapter
         if self._fast and adapter is not None:
             validated = self.validate(value)
             body = b""
             if body_allowed(status):
-                body = adapter.dump_json(
-                    validated,
-                    include=options.include,
-                    exclude=options.exclude,
-                    by_alias=options.by_alias,
-                    exclude_unset=options.exclude_unset,
-                    exclude_defaults=options.exclude_defaults,
-                    exclude_none=options.exclude_none,
-                )
+                body = adapter.dump_json(validated, **self._dump)
             return Response(body, status_code=status, media_type=self.media_type)
         if adapter is not None:
-            content = adapter.dump_python(
-                self.validate(value),
-                mode="json",
-                include=options.include,
-                exclude=options.exclude,
-                by_alias=options.by_alias,
-                exclude_unset=options.exclude_unset,
-                exclude_defaults=options.exclude_defaults,
-                exclude_none=options.exclude_none,
-            )
+            content = adapter.dump_python(self.validate(value), mode="json", **self._dump)
         else:
-            content = jsonable_encoder(
-                value,
-                include=options.include,
-                exclude=options.exclude,
-                by_alias=options.by_alias,
-                exclude_unset=options.exclude_unset,
-                exclude_defaults=options.exclude_defaults,
-                exclude_none=options.exclude_none,
-            )
+            content = jsonable_encoder(value, **self._dump)
         if explicit is None:
             response = self.response_class(content)
             status = response.status_code

@@ -113,21 +113,32 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
     return _finish(route, raw, values)
 
 
-async def serve(
-    route: CompiledRoute, container: Container, scope: Scope, receive: Receive, send: Send
+Produce = Callable[[RequestScope, Request], Coroutine[Any, Any, Response]]
+
+
+async def _run(
+    produce: Produce, container: Container, scope: Scope, receive: Receive, send: Send
 ) -> None:
-    """Serve one HTTP request with `route` (exceptions go to the app's handlers)."""
+    """Open the request scope around producing and sending the response; exceptions go
+    to the app's handlers after the yield dependencies saw them."""
     request = Request(scope, receive, send)
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         response = None
         async with container.request_scope() as request_scope:
-            response = await respond(route, request_scope, request)
+            response = await produce(request_scope, request)
             await response(scope, receive, send)
         if response is None:
             raise _not_awaited()
 
     await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+
+
+async def serve(
+    route: CompiledRoute, container: Container, scope: Scope, receive: Receive, send: Send
+) -> None:
+    """Serve one HTTP request with `route`."""
+    await _run(functools.partial(respond, route), container, scope, receive, send)
 
 
 RouteHandler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -137,18 +148,12 @@ async def serve_with_handler(
     handler: RouteHandler, container: Container, scope: Scope, receive: Receive, send: Send
 ) -> None:
     """Serve with a route class's own `get_route_handler()` (a documented FastAPI pattern)."""
-    request = Request(scope, receive, send)
 
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        response = None
-        async with container.request_scope() as request_scope:
-            scope[REQUEST_SCOPE] = request_scope
-            response = await handler(request)
-            await response(scope, receive, send)
-        if response is None:
-            raise _not_awaited()
+    async def produce(request_scope: RequestScope, request: Request) -> Response:
+        request.scope[REQUEST_SCOPE] = request_scope
+        return await handler(request)
 
-    await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+    await _run(produce, container, scope, receive, send)
 
 
 def route_handler(default: CompiledRoute) -> RouteHandler:

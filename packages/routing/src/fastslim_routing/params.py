@@ -8,6 +8,7 @@ the functions of `param_functions` (`fastslim.Query(...)`), which return these.
 
 from __future__ import annotations
 
+import inspect
 import warnings
 from collections.abc import Callable
 from enum import Enum
@@ -158,6 +159,12 @@ class Param(_Declaration):  # type: ignore[misc]
         )
 
 
+_DECLARATION_ARGUMENTS = frozenset(inspect.signature(Param.__init__).parameters) - {
+    "self",
+    "default",
+}
+
+
 class Path(Param):  # type: ignore[misc]
     """A path parameter: always required (`default` is only accepted as `...`)."""
 
@@ -195,55 +202,32 @@ class Cookie(Param):  # type: ignore[misc]
 
 
 class Body(_Declaration):  # type: ignore[misc]
-    """A request body parameter; `embed=True` reads it from a key of the body object."""
+    """A request body parameter; `embed=True` reads it from a key of the body object.
+
+    Takes `Param`'s keyword arguments (constraints, aliases, examples...);
+    raises `TypeError` naming any other.
+    """
 
     def __init__(
         self,
         default: Any = _Unset,
         *,
-        default_factory: Callable[[], Any] | None = _Unset,
-        annotation: Any | None = None,
         embed: bool | None = None,
         media_type: str = "application/json",
-        alias: str | None = _Unset,
-        alias_priority: int | None = _Unset,
-        validation_alias: Any = _Unset,
-        serialization_alias: str | None = _Unset,
-        title: str | None = _Unset,
-        description: str | None = _Unset,
-        gt: float | None = None,
-        ge: float | None = None,
-        lt: float | None = None,
-        le: float | None = None,
-        min_length: int | None = None,
-        max_length: int | None = None,
-        pattern: Any = None,
-        regex: str | None = None,
-        discriminator: Any = _Unset,
-        strict: bool | None = _Unset,
-        validate_default: bool | None = _Unset,
-        union_mode: Any = _Unset,
-        fail_fast: bool | None = _Unset,
-        multiple_of: float | None = _Unset,
-        allow_inf_nan: bool | None = _Unset,
-        max_digits: int | None = _Unset,
-        decimal_places: int | None = _Unset,
-        examples: list[Any] | None = _Unset,
-        example: Any = _Unset,
-        openapi_examples: dict[str, Any] | None = None,
-        deprecated: Any = _Unset,
-        include_in_schema: bool = True,
-        json_schema_extra: Any = _Unset,
+        **kwargs: Any,
     ) -> None:
+        unknown = sorted(set(kwargs) - _DECLARATION_ARGUMENTS)
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__}() got unexpected keyword arguments: {', '.join(unknown)}"
+            )
         self.embed = embed
         self.media_type = media_type
         self._init_declaration(
-            example=example,
-            openapi_examples=openapi_examples,
-            include_in_schema=include_in_schema,
-            field_kwargs=_collect(
-                locals(), "openapi_examples", "include_in_schema", "embed", "media_type"
-            ),
+            example=kwargs.pop("example", _Unset),
+            openapi_examples=kwargs.pop("openapi_examples", None),
+            include_in_schema=kwargs.pop("include_in_schema", True),
+            field_kwargs={"default": default, **kwargs},
         )
 
 
