@@ -9,8 +9,14 @@ import fastslim_testclient
 def test_testclient_module_gives_the_testclient_package_classes() -> None:
     from fastslim.testclient import AsyncTestClient, TestClient
 
-    assert TestClient is fastslim_testclient.TestClient
-    assert AsyncTestClient is fastslim_testclient.AsyncTestClient
+    # Subclasses whose only change is the WebSocket exceptions they raise.
+    assert TestClient.__bases__ == (fastslim_testclient.TestClient,)
+    assert AsyncTestClient.__bases__ == (fastslim_testclient.AsyncTestClient,)
+    assert set(vars(TestClient)) - {"__module__", "__doc__", "__qualname__"} == {
+        "__test__",
+        "websocket_disconnect_class",
+        "websocket_denial_class",
+    }
 
 
 def test_without_the_extra_the_import_error_names_what_to_install(

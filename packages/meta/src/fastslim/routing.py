@@ -2,6 +2,7 @@
 
 from fastslim_routing.routing import APIRoute as APIRoute
 from fastslim_routing.routing import APIRouter as APIRouter
+from fastslim_routing.routing import APIWebSocketRoute as APIWebSocketRoute
 from fastslim_routing.routing import BaseRoute as BaseRoute
 from fastslim_routing.routing import Match as Match
 from fastslim_routing.routing import Mount as Mount
@@ -16,6 +17,7 @@ from fastslim_routing.routing import iter_route_contexts as iter_route_contexts
 __all__ = (
     "APIRoute",
     "APIRouter",
+    "APIWebSocketRoute",
     "BaseRoute",
     "Match",
     "Mount",

@@ -1,8 +1,15 @@
-"""`fastslim.testclient`, as `fastapi.testclient`: needs the `testclient` extra."""
+"""`fastslim.testclient`, as `fastapi.testclient`: needs the `testclient` extra.
+
+The clients are fastslim-testclient's, with WebSocket exceptions that are also
+Starlette's `WebSocketDisconnect` (which `fastslim.WebSocketDisconnect` is), so
+`pytest.raises(fastslim.WebSocketDisconnect)` catches a close or a denied
+handshake whichever client (this one or Starlette's) a test uses.
+"""
+
+from starlette.websockets import WebSocketDisconnect as _StarletteWebSocketDisconnect
 
 try:
-    from fastslim_testclient import AsyncTestClient as AsyncTestClient
-    from fastslim_testclient import TestClient as TestClient
+    import fastslim_testclient
 except ModuleNotFoundError as exc:
     if exc.name not in {"fastslim_testclient", "httpx"}:
         raise
@@ -13,4 +20,35 @@ except ModuleNotFoundError as exc:
         name=exc.name,
     ) from exc
 
-__all__ = ("AsyncTestClient", "TestClient")
+
+class WebSocketDisconnect(fastslim_testclient.WebSocketDisconnect, _StarletteWebSocketDisconnect):
+    """The server closed the WebSocket: `code` (int) and `reason` (the close reason,
+    `""` when none; FastAPI's validation errors close with the error list)."""
+
+
+class WebSocketDenialResponse(  # type: ignore[misc]
+    fastslim_testclient.WebSocketDenialResponse, WebSocketDisconnect
+):
+    """The app denied the handshake with an HTTP response (the exception is the
+    `httpx.Response`: `.status_code`, `.headers`, `.json()`); its close code is 1006."""
+
+
+class TestClient(fastslim_testclient.TestClient):
+    """fastslim-testclient's `TestClient` raising `WebSocketDisconnect` and
+    `WebSocketDenialResponse` of this module (see `fastslim_testclient.TestClient`)."""
+
+    __test__ = False
+    websocket_disconnect_class = WebSocketDisconnect
+    websocket_denial_class = WebSocketDenialResponse
+
+
+class AsyncTestClient(fastslim_testclient.AsyncTestClient):
+    """fastslim-testclient's `AsyncTestClient` raising `WebSocketDisconnect` and
+    `WebSocketDenialResponse` of this module (see `fastslim_testclient.AsyncTestClient`)."""
+
+    __test__ = False
+    websocket_disconnect_class = WebSocketDisconnect
+    websocket_denial_class = WebSocketDenialResponse
+
+
+__all__ = ("AsyncTestClient", "TestClient", "WebSocketDenialResponse", "WebSocketDisconnect")

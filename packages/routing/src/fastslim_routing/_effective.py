@@ -32,6 +32,7 @@ from fastslim_di import Depends
 
 from ._compile import CompiledRoute, compile_route
 from ._route import APIRoute, resolve_default
+from ._websocket import APIWebSocketRoute
 from .exceptions import FastAPIError
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class _Chain:
 
 
 Flattened = list[tuple[BaseRoute, RouteContext]]
-CompileCache = dict[tuple[int, ...], tuple[EffectiveRoute, tuple[Any, ...]]]
+CompileCache = dict[tuple[int, ...], tuple[BaseRoute, tuple[Any, ...]]]
 """(ids of the route, its compilation and its inclusions) -> the effective route, and
 the inclusions themselves (kept alive so that their ids stay theirs)."""
 
@@ -131,7 +132,7 @@ the inclusions themselves (kept alive so that their ids stay theirs)."""
 def _effective(route: APIRoute, chain: _Chain, cache: CompileCache) -> EffectiveRoute:
     key = (id(route), id(route.compiled), *map(id, chain.inclusions))
     cached = cache.get(key)
-    if cached is not None:
+    if cached is not None and isinstance(cached[0], EffectiveRoute):
         return cached[0]
     settings = route.settings(
         prefix=chain.prefix,
@@ -142,6 +143,16 @@ def _effective(route: APIRoute, chain: _Chain, cache: CompileCache) -> Effective
     found = EffectiveRoute(route, compile_route(settings))
     cache[key] = (found, chain.inclusions)
     return found
+
+
+def _effective_websocket(route: APIWebSocketRoute, chain: _Chain, cache: CompileCache) -> BaseRoute:
+    if not chain.inclusions:
+        return route
+    key = (id(route), id(route.compiled), *map(id, chain.inclusions))
+    cached = cache.get(key)
+    if cached is None:
+        cached = cache[key] = (route.under(chain.prefix, chain.dependencies), chain.inclusions)
+    return cached[0]
 
 
 def flatten(router: APIRouter, cache: CompileCache) -> Flattened:
@@ -181,6 +192,8 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
                 )
             served: BaseRoute = node if not chain.inclusions else _effective(node, chain, cache)
             found.append((served, _context(node, chain)))
+        elif isinstance(node, APIWebSocketRoute):
+            found.append((_effective_websocket(node, chain, cache), _context(node, chain)))
         else:
             found.append((_prefixed(node, chain.prefix), _context(node, chain)))
 

@@ -29,6 +29,7 @@ from ._limits import check_form_limits, check_max_body_size
 from ._route import APIRoute
 from ._route_list import RouteList, generation
 from ._router_decorators import RouterDecorators
+from ._websocket_decorators import WebSocketDecorators
 from .datastructures import Default, DefaultPlaceholder
 from .exceptions import FastAPIError
 from .utils import generate_unique_id
@@ -103,7 +104,7 @@ def _check_include(parent: APIRouter, router: APIRouter) -> None:
                 stack.append(node.router)
 
 
-class APIRouter(RouterDecorators, Router):  # type: ignore[misc]
+class APIRouter(RouterDecorators, WebSocketDecorators, Router):  # type: ignore[misc]
     """FastAPI's `APIRouter`, with every constructor argument of FastAPI 0.165."""
 
     def __init__(

@@ -251,6 +251,29 @@ class FastAPI(Starlette):
     def route(self, path: str, **options: Any) -> Callable[[DecoratedCallable], DecoratedCallable]:
         return self.router.route(path, **options)
 
+    def add_api_websocket_route(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        name: str | None = None,
+        *,
+        dependencies: Sequence[Depends] | None = None,
+    ) -> None:
+        """See `APIRouter.add_api_websocket_route`."""
+        self.router.add_api_websocket_route(path, endpoint, name=name, dependencies=dependencies)
+
+    def websocket(
+        self, path: str, name: str | None = None, *, dependencies: Sequence[Depends] | None = None
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """See `APIRouter.websocket`."""
+        return self.router.websocket(path, name=name, dependencies=dependencies)
+
+    def websocket_route(
+        self, path: str, name: str | None = None
+    ) -> Callable[[DecoratedCallable], DecoratedCallable]:
+        """See `APIRouter.websocket_route`."""
+        return self.router.websocket_route(path, name=name)
+
     def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Deprecated (as in FastAPI): use lifespan event handlers instead."""
         return self.router.on_event(event_type)

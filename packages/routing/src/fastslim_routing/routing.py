@@ -13,10 +13,12 @@ from ._effective import RouteContext as RouteContext
 from ._effective import iter_route_contexts as iter_route_contexts
 from ._route import APIRoute as APIRoute
 from ._router import APIRouter as APIRouter
+from ._websocket import APIWebSocketRoute as APIWebSocketRoute
 
 __all__ = (
     "APIRoute",
     "APIRouter",
+    "APIWebSocketRoute",
     "BaseRoute",
     "Match",
     "Mount",
