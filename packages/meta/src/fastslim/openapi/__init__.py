@@ -1,0 +1,1 @@
+"""`fastslim.openapi`, as `fastapi.openapi`: `docs`, `models`, `utils`, `constants`."""

@@ -1,0 +1,34 @@
+"""`fastslim.security.*` and `fastslim.openapi.*` re-export fastslim-routing's objects."""
+
+import importlib
+
+import pytest
+
+import fastslim_di
+import fastslim_routing.openapi.models
+import fastslim_routing.security
+
+SECURITY_MODULES = ["api_key", "base", "http", "oauth2", "open_id_connect_url", "utils"]
+
+
+@pytest.mark.parametrize("module_name", [f"fastslim.security.{m}" for m in SECURITY_MODULES])
+def test_security_modules_reexport_routing(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    source = importlib.import_module(module_name.replace("fastslim.", "fastslim_routing."))
+    assert module.__all__ == source.__all__
+    assert all(getattr(module, name) is getattr(source, name) for name in module.__all__)
+
+
+def test_security_package_names() -> None:
+    import fastslim.security as security
+
+    assert security.SecurityScopes is fastslim_di.SecurityScopes
+    assert security.HTTPBearer is fastslim_routing.security.HTTPBearer
+    assert set(security.__all__) == set(fastslim_routing.security.__all__)
+
+
+def test_openapi_models() -> None:
+    from fastslim.openapi import models
+
+    assert models.OpenAPI is fastslim_routing.openapi.models.OpenAPI
+    assert set(models.__all__) == set(fastslim_routing.openapi.models.__all__)
