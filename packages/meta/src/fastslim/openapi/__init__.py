@@ -1,1 +1,3 @@
 """`fastslim.openapi`, as `fastapi.openapi`: `docs`, `models`, `utils`, `constants`."""
+
+__all__ = ()
