@@ -62,10 +62,10 @@ def _run_until_changed(
 ) -> tuple[int, BatchOutcome | None]:
     """Run tasks from `start` in `context` (the current one) until the batch ends
     (its outcome) or a task changes it (None, with the index to go on at)."""
-    for done in range(start, len(tasks)):
+    # A slice only when going on after a change: the common run takes none.
+    for done, task in enumerate(tasks[start:] if start else tasks, start):
         if abandoned[0]:
             return done, (done, None, None)
-        task = tasks[done]
         try:
             result = task.func(*task.args, **task.kwargs)
         except BaseException as exc:  # SystemExit and the like are failures too
