@@ -4,13 +4,12 @@ Each app in `routing_apps/` is FastAPI source, executed once as it is and once w
 `fastapi` replaced by `fastslim`. Requests go straight to the ASGI callable, in
 process (no server, no client). Before timing a scenario, one request on each side
 must give the same status, content type, JSON body and recorded events, or the run
-fails. Rounds alternate which framework goes first; the report gives the best
-requests/s of each (other processes on a shared machine only ever slow a round
-down), the speedup fastslim/FastAPI (above 1: fastslim is faster) with the
-quartiles of the per-round ratios as a gauge of noise, the geometric mean of the
-speedups, each framework's "last of 300 routes / hello" ratio, and the import
-time of both packages.
-Absolute figures mean little on a shared machine; the ratios are the figures.
+fails. Rounds alternate which framework goes first; the report gives the median
+requests/s of each, the speedup fastslim/FastAPI (the median of the per-round
+ratios; above 1: fastslim is faster) with their quartiles as a gauge of noise,
+the geometric mean of the speedups, each framework's "last of 300 routes / hello"
+ratio (timed in the same rounds), and the import time of both packages. Absolute
+figures mean little on a shared machine; the ratios are the figures.
 
     python benchmarks/bench_routing.py [--rounds N] [--batch-seconds S]
         [--backend asyncio|trio|both] [--only NAME ...] [--no-import-time]
@@ -193,8 +192,9 @@ async def timed(scenario: Scenario, one: Served, count: int) -> float:
 
 @dataclass(frozen=True)
 class Result:
-    """Best requests/s of each side over the rounds (noise from other processes only
-    slows a round down), their ratio, and the quartiles of the per-round ratios."""
+    """Median requests/s of each side over the rounds; the median (the speedup) and
+    quartiles of the per-round ratios, each taken between batches run one after
+    the other, so that a slow spell on a shared machine affects both sides."""
 
     name: str
     rps: dict[Side, float]
@@ -225,14 +225,22 @@ async def measure(
             for target in targets if index % 2 == 0 else reversed(targets):
                 samples[target].append(await timed(target[0], served[target], count))
     new, old = (samples[scenario, side] for side in sides)
-    low, _, high = statistics.quantiles([a / b for a, b in zip(new, old, strict=True)], n=4)
-    best = {target: max(values) for target, values in samples.items()}
-    rps = {side: best[scenario, side] for side in sides}
+    ratios = [a / b for a, b in zip(new, old, strict=True)]
+    low, middle, high = statistics.quantiles(ratios, n=4)
+    rps = {side: statistics.median(samples[scenario, side]) for side in sides}
     baseline = None
     if scenario.baseline is not None:
-        shares = {side: rps[side] / best[scenario.baseline, side] for side in sides}
+        shares = {
+            side: paired(samples[scenario, side], samples[scenario.baseline, side])
+            for side in sides
+        }
         baseline = (scenario.baseline.name, shares)
-    return Result(scenario.name, rps, rps[sides[0]] / rps[sides[1]], (low, high), baseline)
+    return Result(scenario.name, rps, middle, (low, high), baseline)
+
+
+def paired(values: list[float], references: list[float]) -> float:
+    """The median of the ratios of values taken in the same round."""
+    return statistics.median(a / b for a, b in zip(values, references, strict=True))
 
 
 def verdict(met: bool) -> str:
@@ -263,8 +271,9 @@ def report(results: list[Result], sides: tuple[Side, Side]) -> None:
         if result.baseline is not None:
             name, shares = result.baseline
             print(
-                f"{result.name} / {name} (req/s, same rounds): {new.label} {shares[new]:.2f}, "
-                f"{old.label} {shares[old]:.2f} (target >= 0.80: {verdict(shares[new] >= 0.8)})"
+                f"{result.name} / {name} (req/s, median of same-round ratios): "
+                f"{new.label} {shares[new]:.2f}, {old.label} {shares[old]:.2f} "
+                f"(target >= 0.80: {verdict(shares[new] >= 0.8)})"
             )
 
 
@@ -423,7 +432,7 @@ def main() -> int:
     )
     failures: list[str] = []
     for backend in backends:
-        print(f"\nbackend: {backend}, best of {options.rounds} alternating rounds")
+        print(f"\nbackend: {backend}, {options.rounds} alternating rounds, medians")
         failures += anyio.run(
             run_all, scenarios, sides, options.rounds, options.batch_seconds, backend=backend
         )
