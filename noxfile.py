@@ -42,8 +42,16 @@ ALL_PACKAGES = {
         "fastslim-routing",
         "fastslim_routing",
         siblings=("tasks", "di"),
-        # orjson/ujson: the optional renderers of ORJSONResponse/UJSONResponse.
-        test_deps=("httpx", "hypothesis", "orjson", "ujson", str(PACKAGES_DIR / "testclient")),
+        # orjson/ujson: the optional renderers of ORJSONResponse/UJSONResponse;
+        # python-multipart: form parsing (its `multipart` extra).
+        test_deps=(
+            "httpx",
+            "hypothesis",
+            "orjson",
+            "ujson",
+            "python-multipart",
+            str(PACKAGES_DIR / "testclient"),
+        ),
     ),
     "meta": Package(
         "fastslim",
@@ -113,7 +121,7 @@ def compat(session: nox.Session) -> None:
 
     The only session that installs FastAPI; the packages never import it.
     """
-    session.install(*all_packages(), *TEST_TOOLS, ORACLE)
+    session.install(*all_packages(), *TEST_TOOLS, ORACLE, "python-multipart")
     session.run(*pytest_args(session, "tests/compat"))
 
 

@@ -24,9 +24,12 @@ from pydantic_core import PydanticUndefined
 from fastslim_di import EMPTY, ParameterInfo
 
 from . import params
+from .datastructures import UploadFile
 
 PATH, QUERY, HEADER, COOKIE, BODY = "path", "query", "header", "cookie", "body"
-LOCATION_RANK = {PATH: 0, QUERY: 1, HEADER: 2, COOKIE: 3, BODY: 4}
+FORM = "form"
+"""A form field or an uploaded file (`Form()`, `File()`, `UploadFile`): read from the form."""
+LOCATION_RANK = {PATH: 0, QUERY: 1, HEADER: 2, COOKIE: 3, BODY: 4, FORM: 4}
 
 _JSON_MARKER: type = Json  # the metadata pydantic's `Json[T]` puts in `Annotated`
 _SEQUENCE_ORIGINS = (list, set, frozenset, tuple, Sequence, typing.Sequence, typing.AbstractSet)
@@ -75,6 +78,21 @@ def _strip_optional(annotation: Any) -> Any:
     if get_origin(annotation) is Annotated:
         return _strip_optional(get_args(annotation)[0])
     return annotation
+
+
+def strip_optional(annotation: Any) -> Any:
+    """`annotation` without `Optional[...]` and `Annotated[...]` around it."""
+    return _strip_optional(annotation)
+
+
+def is_upload(annotation: Any) -> bool:
+    """`UploadFile`, optional or in a list: a file parameter even without `File()`."""
+    annotation = _strip_optional(annotation)
+    if isinstance(annotation, type):
+        return issubclass(annotation, UploadFile)
+    if get_origin(annotation) in _SEQUENCE_ORIGINS:
+        return any(is_upload(arg) for arg in get_args(annotation))
+    return False
 
 
 def is_json_string(annotation: Any) -> bool:
@@ -182,10 +200,14 @@ def _location_of(
                 f"Cannot use `{type(field).__name__}` for path param {parameter.name!r}"
             )
         return location
+    if isinstance(field, params.Form):
+        return FORM
     if isinstance(field, params.Body):
         return BODY
     if parameter.name in path_names:
         return PATH
+    if is_upload(parameter.annotation):
+        return FORM
     # A sequence is a query parameter only when declared with `Query()` (FastAPI
     # docs: Query Parameters and String Validations, "Query parameter list").
     return QUERY if is_scalar(parameter.annotation) else BODY
@@ -222,6 +244,7 @@ def _field_for(location: str, default: Any) -> FieldInfo:
         HEADER: params.Header,
         COOKIE: params.Cookie,
         BODY: params.Body,
+        FORM: params.File,
     }[location]
     field: FieldInfo = (
         factory()
@@ -243,9 +266,12 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
     else:
         field = _with_default(field, parameter)
     annotation = parameter.annotation if parameter.annotation is not EMPTY else Any
+    json_markers = [item for item in parameter.metadata if isinstance(item, _JSON_MARKER)]
+    if json_markers:  # `Annotated[Json[T], Form()]`: the marker came out with the metadata
+        annotation = Annotated[(annotation, *json_markers)]
     if location == PATH and not field.is_required():
         field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
-    is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
+    is_model = location in (QUERY, HEADER, COOKIE, FORM) and is_model_class(annotation)
     keys = _lookup_keys(field, _alias_of(field, parameter, location))
     return ParamSpec(
         location=location,

@@ -10,7 +10,7 @@ the response serializer. Declaration errors name the route
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +23,13 @@ from fastslim_di import DependencyPlan, Depends, build_plan
 
 from . import exceptions
 from ._body import BodyReader
-from ._classify import BODY, DeclarationError, ParamSpec
+from ._classify import BODY, FORM, DeclarationError, ParamSpec
 from ._collector import Collector, uses_task_runner
 from ._encode import DumpOptions, ResponseEncoder
 from ._endpoint_context import EndpointContext
 from ._endpoint_context import endpoint_context as make_endpoint_context
 from ._extract import Extractor
+from ._form import FormReader, require_multipart
 from ._late import late_source
 from ._pydantic_v1 import check_not_v1
 from ._validator import ParamsValidator
@@ -50,6 +51,10 @@ class RouteSettings:
     class_is_default: bool = True
     options: DumpOptions = field(default_factory=DumpOptions)
     strict_content_type: bool = True
+    max_body_size: int | None = None
+    """The route's effective limit (inclusions merged); None: the app's, if any."""
+    form_limits: Mapping[str, int] | None = None
+    """The route's effective form limits (inclusions merged), over the app's."""
 
     def describe(self) -> str:
         methods = ", ".join(sorted(self.methods)) or "WEBSOCKET"
@@ -64,6 +69,7 @@ class CompiledRoute:
         "body",
         "endpoint",
         "extractor",
+        "form",
         "is_async",
         "params",
         "plan",
@@ -80,6 +86,7 @@ class CompiledRoute:
         params: ParamsValidator | None,
         body: BodyReader | None,
         response: ResponseEncoder,
+        form: FormReader | None = None,
     ) -> None:
         self.settings = settings
         self.endpoint = settings.endpoint
@@ -88,6 +95,7 @@ class CompiledRoute:
         self.extractor = extractor
         self.params = params
         self.body = body
+        self.form = form
         self.response = response
         self.uses_task_runner = uses_task_runner(plan.sources())
 
@@ -147,8 +155,11 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
     slots = list(zip(collector.slots, collector.specs, strict=True))
     for _, spec in slots:
         check_not_v1(spec.annotation)
-    plain = [(slot, spec) for slot, spec in slots if spec.location != BODY]
+    plain = [(slot, spec) for slot, spec in slots if spec.location not in (BODY, FORM)]
     bodies = [(slot, spec) for slot, spec in slots if spec.location == BODY]
+    form = _form_reader(settings, slots, rank)
+    if form is not None:
+        bodies = []  # read from the form
     response_type, has_field = _response_type(settings)
     if has_field:
         check_not_v1(response_type)
@@ -178,7 +189,22 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
         ParamsValidator(plain, rank) if plain else None,
         BodyReader(bodies, rank, strict=settings.strict_content_type) if bodies else None,
         encoder,
+        form,
     )
+
+
+def _form_reader(
+    settings: RouteSettings,
+    slots: Sequence[tuple[str, ParamSpec]],
+    rank: Callable[[ParamSpec], int],
+) -> FormReader | None:
+    """The form reader of a route with form parameters (its body parameters included);
+    raises `RuntimeError` without python-multipart."""
+    if not any(spec.location == FORM for _, spec in slots):
+        return None
+    require_multipart()
+    fields = [(slot, spec) for slot, spec in slots if spec.location in (BODY, FORM)]
+    return FormReader(fields, rank, settings.form_limits)
 
 
 def _response_error_factory(

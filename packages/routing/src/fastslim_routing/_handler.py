@@ -25,6 +25,7 @@ from fastslim_di import Container, ParameterErrors, RequestScope
 from . import exceptions
 from ._collector import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from ._compile import CompiledRoute, endpoint_context
+from ._form import parsed_forms
 from ._validator import KeyedError
 
 
@@ -45,7 +46,12 @@ async def _inputs(route: CompiledRoute, request: Request, values: dict[Any, Any]
     if route.extractor is not None and route.params is not None:
         found, errors = route.params(route.extractor(request))
     body = None
-    if route.body is not None:
+    if route.form is not None:
+        body_values, body_errors, body = await route.form(request)
+        found = {**found, **body_values} if found else body_values
+        if body_errors:
+            errors = {**errors, **body_errors} if errors else body_errors
+    elif route.body is not None:
         raw = await request.body()
         body_values, body_errors, body = route.body(raw, request.headers.get("content-type"))
         found = {**found, **body_values} if found else body_values
@@ -125,9 +131,15 @@ async def _run(
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         response = None
-        async with container.request_scope() as request_scope:
-            response = await produce(request_scope, request)
-            await response(scope, receive, send)
+        request_scope = container.request_scope()
+        try:
+            async with request_scope:
+                response = await produce(request_scope, request)
+                await response(scope, receive, send)
+        finally:
+            # The files of a parsed form are closed once the request is over.
+            for parsed in parsed_forms(request, request_scope.values.get(CONNECTION)):
+                await parsed.close()
         if response is None:
             raise _not_awaited()
 

@@ -12,9 +12,10 @@ from typing import Any
 from fastslim_di import ParameterErrors, ParameterSource, SolveContext
 
 from ._body import BodyReader
-from ._classify import BODY, ParamSpec
+from ._classify import BODY, FORM, ParamSpec
 from ._collector import CONNECTION
 from ._extract import Extractor
+from ._form import LateFormSource
 from ._validator import ParamsValidator
 
 _SLOT = "late"
@@ -62,4 +63,6 @@ def late_source(spec: ParamSpec) -> ParameterSource:
     """The self-validating source of a parameter met after compilation."""
     if spec.location == BODY:
         return LateBodySource(spec)
+    if spec.location == FORM:
+        return LateFormSource(spec)
     return LateSource(spec)

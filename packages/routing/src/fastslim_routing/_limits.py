@@ -1,7 +1,10 @@
-"""Validation of `max_body_size` and `form_limits` (FASTAPI-FACTS section 12).
+"""`max_body_size` and `form_limits` (FASTAPI-FACTS section 12): validation and merging.
 
 Both are accepted on the app, routers, inclusions and routes, and checked when
-they are declared; enforcing them belongs to the request-body layer.
+they are declared. The most specific setting wins: the route (its router's own
+merged in when declared), then each inclusion outwards (the inclusion, then the
+router that includes it), then the app. `form_limits` merge key by key; the
+app's (and those of the apps it is mounted in) travel in the ASGI scope.
 """
 
 from __future__ import annotations
@@ -10,6 +13,11 @@ from collections.abc import Mapping
 from typing import Any
 
 FORM_LIMIT_KEYS = ("max_fields", "max_files", "max_part_size")
+FORM_LIMITS_SCOPE_KEY = "fastslim.form_limits"
+"""ASGI scope key: the `form_limits` of the app serving the request (and of the apps
+it is mounted in, merged), under those of the route."""
+PARSER_DEFAULTS = {"max_files": 1000, "max_fields": 1000, "max_part_size": 1024 * 1024}
+"""Starlette's `Request.form()` defaults: what applies where no `form_limits` is set."""
 
 
 def _is_count(value: Any) -> bool:
@@ -41,3 +49,35 @@ def check_form_limits(value: Any) -> dict[str, int] | None:
             raise ValueError(f"form_limits[{key!r}] must be a non-negative integer, got {limit!r}")
         checked[key] = limit
     return checked
+
+
+def first_size(*values: int | None) -> int | None:
+    """The first `max_body_size` that is set (most specific first), or None."""
+    for value in values:
+        if value is not None:
+            return value
+    return None
+
+
+def merge_form_limits(*layers: Mapping[str, int] | None) -> dict[str, int] | None:
+    """`form_limits` merged key by key, the most specific layer first; None if none is set."""
+    merged: dict[str, int] = {}
+    found = False
+    for layer in reversed(layers):
+        if layer is not None:
+            found = True
+            merged.update(layer)
+    return merged if found else None
+
+
+def form_parser_limits(
+    scope_limits: Mapping[str, int] | None, route_limits: Mapping[str, int] | None
+) -> dict[str, int]:
+    """The keyword arguments of `Request.form()`: the route's limits over the app's, over
+    Starlette's defaults."""
+    limits = dict(PARSER_DEFAULTS)
+    if scope_limits:
+        limits.update(scope_limits)
+    if route_limits:
+        limits.update(route_limits)
+    return limits

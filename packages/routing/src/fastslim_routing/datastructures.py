@@ -8,7 +8,7 @@ with a Pydantic schema, so it can annotate a parameter; the rest is Starlette's.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from pydantic import GetJsonSchemaHandler
 from pydantic_core import CoreSchema, core_schema
@@ -38,10 +38,46 @@ DefaultType = TypeVar("DefaultType")
 class UploadFile(StarletteUploadFile):
     """A file uploaded in a request (Starlette's `UploadFile`), usable as a parameter type.
 
-    Validation accepts any Starlette `UploadFile` as it is and rejects anything
-    else with a `value_error` ("Expected UploadFile, received: <class 'str'>");
-    its JSON schema is a string of media type `application/octet-stream`.
+    Attributes: `file` (the underlying file, a `SpooledTemporaryFile` that moves
+    to disk past 1 MiB), `filename`, `size` (bytes, or None), `headers` (the
+    part's headers) and `content_type` (from them). `read`, `write`, `seek` and
+    `close` are async and run the file's I/O in a thread once it is on disk.
+
+    Validation accepts any Starlette `UploadFile` as it is (the form parser
+    makes Starlette's) and rejects anything else with a `value_error` ("Expected
+    UploadFile, received: <class 'str'>"); its JSON schema is a string of media
+    type `application/octet-stream`.
     """
+
+    file: BinaryIO
+    """The standard Python file object (non-async), for libraries that expect one."""
+    filename: str | None
+    """The name of the file as sent by the client (e.g. `"myimage.jpg"`)."""
+    size: int | None
+    """The size of the file in bytes."""
+    headers: Headers
+    """The headers of the request part (Content-Disposition, Content-Type...)."""
+
+    @property
+    def content_type(self) -> str | None:
+        """The part's media type (e.g. `"image/jpeg"`), from its headers."""
+        return self.headers.get("content-type", None)
+
+    async def write(self, data: bytes) -> None:
+        """Write `data` to the file (`size` grows by `len(data)`)."""
+        return await super().write(data)
+
+    async def read(self, size: int = -1) -> bytes:
+        """Read up to `size` bytes (all that remains with the default -1)."""
+        return await super().read(size)
+
+    async def seek(self, offset: int) -> None:
+        """Move to byte `offset` of the file (`seek(0)`: back to the start)."""
+        return await super().seek(offset)
+
+    async def close(self) -> None:
+        """Close the file (its temporary storage is released)."""
+        return await super().close()
 
     @classmethod
     def _validate(cls, value: Any, _info: Any) -> StarletteUploadFile:
