@@ -4,8 +4,11 @@ Each app is a module `corpus/<nn>_<topic>.py` that imports from `fastapi` and de
 
 - `app`: the ASGI app;
 - `CASES`: a literal list of requests, each `(id, method, url)` or `(id, method, url,
-  options)`, where `options` is a dict with any of `json`, `content`, `headers` (a dict,
-  or a list of pairs for repeated names), `cookies` (a dict, sent as one Cookie header),
+  options)`, where `options` is a dict with any of `json`, `content` (bytes; a list of
+  bytes is sent in chunks, without Content-Length), `data` (form fields), `files` (as
+  httpx's: a dict or a list of pairs, each file a `(name, bytes[, content type])` tuple;
+  the multipart boundary is random), `headers` (a dict, or a list of pairs for repeated
+  names), `cookies` (a dict, sent as one Cookie header),
   `params`, `follow_redirects` (default False: a redirect is observed, not followed) and
   `raises` (True: sent by a client with `raise_server_exceptions=True`, so that an
   exception the server raises reaches the caller and is compared);
@@ -65,7 +68,17 @@ BACKENDS: tuple[Backend, ...] = ("asyncio", "trio")
 CORPUS_DIR = Path(__file__).with_name("corpus")
 DROPPED_HEADERS = frozenset({"date", "server"})
 REQUEST_OPTIONS = frozenset(
-    {"json", "content", "headers", "cookies", "params", "follow_redirects", "raises"}
+    {
+        "json",
+        "content",
+        "data",
+        "files",
+        "headers",
+        "cookies",
+        "params",
+        "follow_redirects",
+        "raises",
+    }
 )
 MODULE_MASK = "<corpus module>"
 DELIBERATE_FIELDS = frozenset({"reason", "status", "headers", "body", "error", "warnings"})

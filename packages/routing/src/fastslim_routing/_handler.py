@@ -128,22 +128,23 @@ async def _run(
     """Open the request scope around producing and sending the response; exceptions go
     to the app's handlers after the yield dependencies saw them."""
     request = Request(scope, receive, send)
+    request_scope = container.request_scope()
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         response = None
-        request_scope = container.request_scope()
-        try:
-            async with request_scope:
-                response = await produce(request_scope, request)
-                await response(scope, receive, send)
-        finally:
-            # The files of a parsed form are closed once the request is over.
-            for parsed in parsed_forms(request, request_scope.values.get(CONNECTION)):
-                await parsed.close()
+        async with request_scope:
+            response = await produce(request_scope, request)
+            await response(scope, receive, send)
         if response is None:
             raise _not_awaited()
 
-    await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+    try:
+        await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+    finally:
+        # The files of a parsed form are closed once the request is over (error
+        # responses, which may show them, included).
+        for parsed in parsed_forms(request, request_scope.values.get(CONNECTION)):
+            await parsed.close()
 
 
 async def serve(
