@@ -755,8 +755,8 @@ async def test_cancelling_pending_tasks_takes_constant_time_wherever_they_wait()
         assert all(handle.status is TaskStatus.CANCELLED for handle in handles)
         return elapsed
 
-    small = min([await cancel_newest_first(4_000) for _ in range(3)])
+    small = min([await cancel_newest_first(2_000) for _ in range(3)])
     large = min([await cancel_newest_first(32_000) for _ in range(3)])
-    # 8 times the handles: about 8 times the time if each cancel is O(1), 64 times
-    # if each searches the queue.
-    assert large / small < 24, (small, large)
+    # 16 times the handles: about 16 times the time if each cancel is O(1), 256
+    # times if each searches the queue (margin for a loaded machine).
+    assert large / small < 80, (small, large)
