@@ -32,6 +32,7 @@ from ._extract import Extractor
 from ._form import FormReader, require_multipart
 from ._late import late_source
 from ._pydantic_v1 import check_not_v1
+from ._stream import StreamEncoder, generator_caller, generator_kind, stream_encoder
 from ._validator import ParamsValidator
 from .datastructures import DefaultPlaceholder
 
@@ -85,7 +86,7 @@ class CompiledRoute:
         extractor: Extractor | None,
         params: ParamsValidator | None,
         body: BodyReader | None,
-        response: ResponseEncoder,
+        response: ResponseEncoder | StreamEncoder,
         form: FormReader | None = None,
     ) -> None:
         self.settings = settings
@@ -160,6 +161,43 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
     form = _form_reader(settings, slots, rank)
     if form is not None:
         bodies = []  # read from the form
+    encoder = _encoder(settings)
+    compiled = CompiledRoute(
+        settings,
+        plan,
+        Extractor(plain) if plain else None,
+        ParamsValidator(plain, rank) if plain else None,
+        BodyReader(bodies, rank, strict=settings.strict_content_type) if bodies else None,
+        encoder,
+        form,
+    )
+    if isinstance(encoder, StreamEncoder):
+        # The generator is created in the function scope, iterated by the response.
+        compiled.endpoint = generator_caller(settings.endpoint)
+        compiled.is_async = True
+    return compiled
+
+
+def _encoder(settings: RouteSettings) -> ResponseEncoder | StreamEncoder:
+    kind = generator_kind(settings.endpoint)
+    if kind is None:
+        return _response_encoder(settings)
+    stream, annotated = stream_encoder(
+        kind,
+        response_model=settings.response_model,
+        annotation=return_annotation(settings.endpoint),
+        response_class=settings.response_class,
+        class_is_default=settings.class_is_default,
+        status_code=settings.status_code,
+        options=settings.options,
+        validation_error=_response_error_factory(settings),
+    )
+    if not annotated:
+        _response_encoder(settings)  # FastAPI's declaration errors of a response field
+    return stream
+
+
+def _response_encoder(settings: RouteSettings) -> ResponseEncoder:
     response_type, has_field = _response_type(settings)
     if has_field:
         check_not_v1(response_type)
@@ -182,15 +220,7 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
             "parameter response_model=None. Read more: "
             "https://fastapi.tiangolo.com/tutorial/response-model/"
         ) from exc
-    return CompiledRoute(
-        settings,
-        plan,
-        Extractor(plain) if plain else None,
-        ParamsValidator(plain, rank) if plain else None,
-        BodyReader(bodies, rank, strict=settings.strict_content_type) if bodies else None,
-        encoder,
-        form,
-    )
+    return encoder
 
 
 def _form_reader(

@@ -34,6 +34,22 @@ def body_allowed(status_code: int | None) -> bool:
     return not (status_code < 200 or status_code in BODILESS_STATUS)
 
 
+def response_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    """Pydantic's errors as FastAPI's response errors (`loc` starts with "response")."""
+    errors = []
+    for error in exc.errors(include_url=False):
+        converted = {
+            "type": error["type"],
+            "loc": ("response", *error["loc"]),
+            "msg": error["msg"],
+            "input": error["input"],
+        }
+        if "ctx" in error:
+            converted["ctx"] = error["ctx"]
+        errors.append(converted)
+    return errors
+
+
 @dataclass(frozen=True, slots=True)
 class DumpOptions:
     """`response_model_*` options of a path operation."""
@@ -98,18 +114,7 @@ class ResponseEncoder:
         try:
             return adapter.validate_python(value, from_attributes=True)
         except ValidationError as exc:
-            errors = []
-            for error in exc.errors(include_url=False):
-                converted = {
-                    "type": error["type"],
-                    "loc": ("response", *error["loc"]),
-                    "msg": error["msg"],
-                    "input": error["input"],
-                }
-                if "ctx" in error:
-                    converted["ctx"] = error["ctx"]
-                errors.append(converted)
-            raise self.validation_error(errors, value) from None
+            raise self.validation_error(response_errors(exc), value) from None
 
     def __call__(self, value: Any, status_code: int | None) -> Response:
         """The response for `value`; `status_code` overrides the route's when set.
