@@ -304,6 +304,10 @@ def interrupt_sync() -> None:
     raise KeyboardInterrupt
 
 
+async def interrupt_async() -> None:
+    raise KeyboardInterrupt
+
+
 async def raise_generator_exit() -> None:
     raise GeneratorExit
 
@@ -314,6 +318,7 @@ BASE_FAILURES = [
     pytest.param(exit_async, SystemExit, True, id="sys-exit-async"),
     pytest.param(exit_sync, SystemExit, True, id="sys-exit-sync"),
     pytest.param(interrupt_sync, KeyboardInterrupt, True, id="keyboard-interrupt-sync"),
+    pytest.param(interrupt_async, KeyboardInterrupt, True, id="keyboard-interrupt-async"),
     pytest.param(raise_generator_exit, GeneratorExit, False, id="generator-exit"),
 ]
 
