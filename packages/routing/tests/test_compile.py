@@ -97,3 +97,21 @@ def test_empty_prefix_and_path_at_inclusion() -> None:
 
     with pytest.raises(FastAPIError, match=r"cannot be both empty \(path operation: nameless\)"):
         app.include_router(router)
+
+
+def test_routes_without_dependencies_are_served_flat() -> None:
+    from fastslim_routing import BackgroundTasks
+    from fastslim_routing.routing import APIRoute
+
+    def plain(q: int, tasks: BackgroundTasks) -> None: ...
+
+    def dependency() -> int:
+        return 1
+
+    def with_dependency(d: Annotated[int, Depends(dependency)]) -> None: ...
+
+    flat = APIRoute("/", plain).compiled.flat
+    assert flat is not None
+    assert [name for name, _ in flat] == ["q", "tasks"]
+    assert APIRoute("/", with_dependency).compiled.flat is None
+    assert APIRoute("/", plain, dependencies=[Depends(dependency)]).compiled.flat is None

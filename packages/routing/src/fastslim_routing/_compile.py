@@ -19,7 +19,7 @@ from starlette.responses import Response
 from starlette.routing import compile_path
 
 import fastslim_di
-from fastslim_di import DependencyPlan, Depends, build_plan
+from fastslim_di import DependencyPlan, Depends, ParameterSource, build_plan
 
 from . import exceptions
 from ._body import BodyReader
@@ -70,6 +70,7 @@ class CompiledRoute:
         "body",
         "endpoint",
         "extractor",
+        "flat",
         "form",
         "is_async",
         "params",
@@ -99,6 +100,31 @@ class CompiledRoute:
         self.form = form
         self.response = response
         self.uses_task_runner = uses_task_runner(plan.sources())
+        self.flat = flat_sources(plan)
+        """The endpoint's (name, source) pairs when it has no dependency at all: such a
+        route is served without fastslim-di's scopes (nothing to solve, override or
+        clean up)."""
+
+
+_KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+
+
+def flat_sources(plan: DependencyPlan) -> tuple[tuple[str, ParameterSource], ...] | None:
+    """Every parameter of `plan`'s function with its sync source, or None when the plan
+    has a dependency, a parameter fastslim-di provides, or an async source."""
+    if plan.dependencies or next(iter(plan.iter_nodes()), None) is not None:
+        return None
+    sources = plan.sources()
+    if len(sources) != len(plan.parameters):
+        return None
+    found = []
+    for info, source in sources:
+        method = vars(type(source)).get("__call__")
+        is_async = inspect.iscoroutinefunction(source) or inspect.iscoroutinefunction(method)
+        if info.kind not in _KEYWORD_KINDS or is_async:
+            return None
+        found.append((info.name, source))
+    return tuple(found)
 
 
 def _owner_ranks(plan: DependencyPlan) -> Callable[[ParamSpec], int]:

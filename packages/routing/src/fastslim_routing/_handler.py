@@ -104,6 +104,8 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
     values = request_scope.values
     values[CONNECTION] = request
     body = await _inputs(route, request, values)
+    if route.flat is not None:
+        return await _respond_flat(route, request_scope, request, body)
     raw: Any = _NOTHING
     async with request_scope.function_scope() as function_scope:
         try:
@@ -119,16 +121,62 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
     return _finish(route, raw, values)
 
 
+async def _respond_flat(
+    route: CompiledRoute, context: Any, request: Request, body: Any
+) -> Response:
+    """`respond()` for a route without dependencies: its sources are called directly."""
+    kwargs: dict[str, Any] = {}
+    errors: list[Any] = []
+    for name, source in route.flat or ():
+        try:
+            kwargs[name] = source(context)
+        except ParameterErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise _request_errors(route, errors, body, request.method)
+    if route.is_async:
+        raw = await route.endpoint(**kwargs)
+    else:
+        raw = await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
+    return _finish(route, raw, context.values)
+
+
+class FlatScope:
+    """The request scope of a route without dependencies: only the values dict."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values: dict[Any, Any] = {}
+
+    async def __aenter__(self) -> FlatScope:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> bool:
+        return False
+
+
 Produce = Callable[[RequestScope, Request], Coroutine[Any, Any, Response]]
 
 
 async def _run(
-    produce: Produce, container: Container, scope: Scope, receive: Receive, send: Send
+    produce: Produce,
+    container: Container,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    *,
+    handle_here: bool = True,
+    flat: bool = False,
 ) -> None:
     """Open the request scope around producing and sending the response; exceptions go
-    to the app's handlers after the yield dependencies saw them."""
+    to the app's handlers after the yield dependencies saw them.
+
+    With `handle_here=False`, inside an app (whose ExceptionMiddleware handles them)
+    exceptions are left to propagate instead of being handled by the route itself.
+    """
     request = Request(scope, receive, send)
-    request_scope = container.request_scope()
+    request_scope: Any = FlatScope() if flat else container.request_scope()
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         response = None
@@ -139,7 +187,11 @@ async def _run(
             raise _not_awaited()
 
     try:
-        await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+        if not handle_here and "starlette.exception_handlers" in scope:
+            # Inside an app: its ExceptionMiddleware handles what the route raises.
+            await app(scope, receive, send)
+        else:
+            await wrap_app_handling_exceptions(app, request)(scope, receive, send)
     finally:
         # The files of a parsed form are closed once the request is over (error
         # responses, which may show them, included).
@@ -151,7 +203,17 @@ async def serve(
     route: CompiledRoute, container: Container, scope: Scope, receive: Receive, send: Send
 ) -> None:
     """Serve one HTTP request with `route`."""
-    await _run(functools.partial(respond, route), container, scope, receive, send)
+    # A route with a form handles its errors itself, so that the form's files are
+    # still open for the error handlers (they are closed when `_run` ends).
+    await _run(
+        functools.partial(respond, route),
+        container,
+        scope,
+        receive,
+        send,
+        handle_here=route.form is not None,
+        flat=route.flat is not None,
+    )
 
 
 RouteHandler = Callable[[Request], Coroutine[Any, Any, Response]]
