@@ -88,29 +88,27 @@ async def solve_plan(plan: DependencyPlan, st: SolveState, skip: frozenset[str])
     return result
 
 
-async def solve_node(node: DependencyNode, st: SolveState, fresh: bool = False) -> Any:
+async def solve_node(node: DependencyNode, st: SolveState) -> Any:
     """The value of `node` in this solve: from a cache, or by calling it.
 
-    `fresh=True` calls it without looking at overrides or caches (the caller
-    did). The loop of `_compute` looks its children up inline when `st.fast`
-    and comes here otherwise (overrides, concurrency, app scope).
+    The loop of `_compute` looks its children up inline when `st.fast` and
+    comes here otherwise (overrides, concurrency, app scope).
     """
-    cache: dict[Any, Any] | None = None
-    if not fresh:
-        if st.overrides is not None:
-            node = _overridden(node, st)
-        level = node.level
-        if level is _LEVEL_APP:
-            return await _app_value(node, st)
-        if node.use_cache:
-            cache = st.cache if level is _LEVEL_SOLVE else st.request_cache
-            value = cache.get(node.cache_key, _MISSING)
-            if value is not _MISSING:
-                if type(value) is _Pending:
-                    return await value.wait()
-                return value
-            if st.concurrent:
-                return await _solve_shared(node, st, cache)
+    if st.overrides is not None:
+        node = _overridden(node, st)
+    level = node.level
+    if level is _LEVEL_APP:
+        return await _app_value(node, st)
+    if not node.use_cache:
+        return await _compute(node, st, None)
+    cache = st.cache if level is _LEVEL_SOLVE else st.request_cache
+    value = cache.get(node.cache_key, _MISSING)
+    if value is not _MISSING:
+        if type(value) is _Pending:
+            return await value.wait()
+        return value
+    if st.concurrent:
+        return await _solve_shared(node, st, cache)
     return await _compute(node, st, cache)
 
 
