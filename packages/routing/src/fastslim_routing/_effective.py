@@ -10,7 +10,7 @@ setting, compiled once and cached), Starlette routes by prefixed stand-ins.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from starlette.types import Receive, Scope, Send
 from fastslim_di import Depends
 
 from ._compile import CompiledRoute, compile_route
+from ._limits import first_size, merge_form_limits
 from ._route import APIRoute, resolve_default
 from ._websocket import APIWebSocketRoute
 from .exceptions import FastAPIError
@@ -120,6 +121,8 @@ class _Chain:
     dependencies: tuple[Depends, ...] = ()
     response_classes: tuple[Any, ...] = ()
     strict: tuple[Any, ...] = ()
+    max_body_sizes: tuple[int | None, ...] = ()
+    form_limits: tuple[Mapping[str, int] | None, ...] = ()
     inclusions: tuple[IncludedRouter, ...] = ()
 
 
@@ -139,6 +142,8 @@ def _effective(route: APIRoute, chain: _Chain, cache: CompileCache) -> Effective
         dependencies=chain.dependencies,
         response_class=resolve_default(*chain.response_classes),
         strict_content_type=resolve_default(*chain.strict),
+        max_body_size=first_size(*chain.max_body_sizes),
+        form_limits=merge_form_limits(*chain.form_limits),
     )
     found = EffectiveRoute(route, compile_route(settings))
     cache[key] = (found, chain.inclusions)
@@ -180,6 +185,10 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
                     *chain.response_classes,
                 ),
                 strict=(router.strict_content_type, *chain.strict),
+                # A router's own max_body_size is merged into its routes when they are
+                # declared; its own form_limits are not (FastAPI 0.165 reads them late).
+                max_body_sizes=(node.max_body_size, router.max_body_size, *chain.max_body_sizes),
+                form_limits=(node.router.form_limits, node.form_limits, *chain.form_limits),
                 inclusions=(*chain.inclusions, node),
             )
             _walk(node.router, inner, cache, found)

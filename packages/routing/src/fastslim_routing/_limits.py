@@ -9,7 +9,7 @@ app's (and those of the apps it is mounted in) travel in the ASGI scope.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from typing import Any
 
 FORM_LIMIT_KEYS = ("max_fields", "max_files", "max_part_size")
@@ -31,13 +31,14 @@ def check_max_body_size(value: Any) -> int | None:
     raise ValueError("max_body_size must be a non-negative integer or None")
 
 
-def check_form_limits(value: Any) -> dict[str, int] | None:
-    """A copy of `value` (None, or a mapping of `FORM_LIMIT_KEYS` to non-negative ints).
+def check_form_limits(value: Any) -> dict[str, int]:
+    """A copy of `value` (a mapping of `FORM_LIMIT_KEYS` to non-negative ints), `{}` for
+    None (as FastAPI stores it).
 
     Raises `ValueError` naming the offending key or value.
     """
     if value is None:
-        return None
+        return {}
     if not isinstance(value, Mapping):
         raise ValueError(f"form_limits must be a dict or None, got {value!r}")
     checked: dict[str, int] = {}
@@ -60,14 +61,13 @@ def first_size(*values: int | None) -> int | None:
 
 
 def merge_form_limits(*layers: Mapping[str, int] | None) -> dict[str, int] | None:
-    """`form_limits` merged key by key, the most specific layer first; None if none is set."""
+    """`form_limits` merged key by key, the most specific layer first; None if no layer
+    sets any key."""
     merged: dict[str, int] = {}
-    found = False
     for layer in reversed(layers):
-        if layer is not None:
-            found = True
+        if layer:
             merged.update(layer)
-    return merged if found else None
+    return merged or None
 
 
 def form_parser_limits(
@@ -81,3 +81,10 @@ def form_parser_limits(
     if route_limits:
         limits.update(route_limits)
     return limits
+
+
+def scope_form_limits(scope: MutableMapping[str, Any], limits: Mapping[str, int]) -> None:
+    """Put an app's `form_limits` in the ASGI `scope`, over those of the apps it is
+    mounted in (key by key)."""
+    outer = scope.get(FORM_LIMITS_SCOPE_KEY)
+    scope[FORM_LIMITS_SCOPE_KEY] = {**outer, **limits} if outer else dict(limits)

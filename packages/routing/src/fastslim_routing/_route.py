@@ -10,7 +10,7 @@ with the inclusion's settings merged on top, without copying it.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
@@ -20,10 +20,11 @@ from starlette.types import Receive, Scope, Send
 
 from fastslim_di import Container, Depends
 
+from ._body_limit import serve_limited
 from ._compile import CompiledRoute, RouteSettings, compile_route
 from ._encode import DumpOptions
 from ._handler import RouteHandler, route_handler, serve, serve_with_handler
-from ._limits import check_form_limits, check_max_body_size
+from ._limits import check_form_limits, check_max_body_size, first_size, merge_form_limits
 from .datastructures import Default, DefaultPlaceholder
 from .utils import generate_unique_id
 
@@ -138,8 +139,11 @@ class APIRoute(Route):
         dependencies: Sequence[Depends] = (),
         response_class: Any = Default(JSONResponse),
         strict_content_type: Any = Default(True),
+        max_body_size: int | None = None,
+        form_limits: Mapping[str, int] | None = None,
     ) -> RouteSettings:
-        """The route's settings, under inclusions adding `prefix` and `dependencies`."""
+        """The route's settings, under inclusions adding `prefix` and `dependencies`
+        (and limits, used where the route sets none of its own)."""
         cls = resolve_default(self.response_class, response_class)
         strict = resolve_default(self.strict_content_type, strict_content_type)
         return RouteSettings(
@@ -163,6 +167,8 @@ class APIRoute(Route):
             strict_content_type=bool(
                 strict.value if isinstance(strict, DefaultPlaceholder) else strict
             ),
+            max_body_size=first_size(self.max_body_size, max_body_size),
+            form_limits=merge_form_limits(self.form_limits, form_limits),
         )
 
     def get_route_handler(self) -> RouteHandler:
@@ -171,6 +177,14 @@ class APIRoute(Route):
         return route_handler(self.compiled)
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
+        compiled: CompiledRoute = scope.get("fastslim.compiled_route", self.compiled)
+        limit = compiled.settings.max_body_size
+        if limit is not None:
+            await serve_limited(limit, self._serve_unlimited, scope, receive, send)
+        else:
+            await self._serve_unlimited(scope, receive, send)
+
+    async def _serve_unlimited(self, scope: Scope, receive: Receive, send: Send) -> None:
         compiled: CompiledRoute = scope.get("fastslim.compiled_route", self.compiled)
         if self._custom_handler is not None:
             await serve_with_handler(

@@ -53,6 +53,7 @@ class RouterDecorators:
     default_response_class: Any
     generate_unique_id_function: Any
     strict_content_type: Any
+    max_body_size: int | None
     route_class: type[APIRoute]
     routes: list[Any]
     on_startup: list[Callable[[], Any]]
@@ -87,6 +88,8 @@ class RouterDecorators:
         options["strict_content_type"] = _first_set(
             options.get("strict_content_type", Default(None)), self.strict_content_type
         )
+        if options.get("max_body_size") is None:
+            options["max_body_size"] = self.max_body_size
         self.routes.append(route_class(self.prefix + path, endpoint, **options))
 
     def api_route(

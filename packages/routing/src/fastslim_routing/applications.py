@@ -26,7 +26,8 @@ from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 from fastslim_di import Container, Depends
 from fastslim_tasks import TaskRunner
 
-from ._limits import check_form_limits, check_max_body_size
+from ._body_limit import limited_middleware_stack
+from ._limits import check_form_limits, check_max_body_size, scope_form_limits
 from ._route import APIRoute
 from ._router import APIRouter
 from .datastructures import Default, DefaultPlaceholder
@@ -146,6 +147,8 @@ class FastAPI(Starlette):
             responses=responses,
             generate_unique_id_function=generate_unique_id_function,
             strict_content_type=strict_content_type,
+            max_body_size=self.max_body_size,
+            form_limits=self.form_limits,
         )
         self._task_runner: TaskRunner | None = None
         self.router.lifespan_context.app_contexts[:0] = [
@@ -196,9 +199,14 @@ class FastAPI(Starlette):
         async with self.task_runner:
             yield
 
+    def build_middleware_stack(self) -> ASGIApp:
+        return limited_middleware_stack(self, super().build_middleware_stack)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.root_path:
             scope["root_path"] = self.root_path
+        if self.form_limits:
+            scope_form_limits(scope, self.form_limits)
         await super().__call__(scope, receive, send)
 
     # -- delegation to the router ------------------------------------------
