@@ -21,7 +21,8 @@ from ._state import SolveState
 
 def solve_plan_sync(plan: DependencyPlan, st: SolveState, skip: frozenset[str]) -> dict[str, Any]:
     """`solve_plan`, driven synchronously; `st` must be a sync driver's state."""
-    check_sync_plan(plan, f'Solving "{plan.name}" synchronously')
+    if not plan.sync_solvable:
+        check_sync_plan(plan, f'Solving "{plan.name}" synchronously')
     return run_to_completion(solve_plan(plan, st, skip))
 
 
