@@ -39,7 +39,8 @@ class LoopBridge:
         self._loop_thread = threading.get_ident()
 
     def on_loop_thread(self) -> bool:
-        """True when called on the loop's own thread while the bridge is open."""
+        """True when called on the thread of the loop the bridge was opened on
+        (still after it closed: the owner then answers such calls itself)."""
         return self._loop_thread == threading.get_ident()
 
     def call(self, func: Callable[[A], R], arg: A, *, closed: Callable[[], R]) -> R:
@@ -66,7 +67,6 @@ class LoopBridge:
         """Refuse new calls, then wait until every call accepted has been served."""
         with self._lock:
             self._token = None
-            self._loop_thread = None
             busy = self._in_flight > 0
         if busy:
             self._served = anyio.Event()

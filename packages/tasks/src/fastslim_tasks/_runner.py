@@ -299,7 +299,8 @@ class TaskRunner:
     def _cancel(self, handle: TaskHandle[Any]) -> bool:
         if self._bridge.on_loop_thread():
             return self._cancel_on_loop(handle)
-        # Closed: the runner has drained, so every one of its tasks has finished.
+        # Closed to threads: the runner has drained, so its tasks have finished
+        # or are being cancelled by the deadline.
         return self._bridge.call(self._cancel_on_loop, handle, closed=lambda: False)
 
     def _cancel_on_loop(self, handle: TaskHandle[Any]) -> bool:
