@@ -204,14 +204,15 @@ async def serve(
 ) -> None:
     """Serve one HTTP request with `route`."""
     # A route with a form handles its errors itself, so that the form's files are
-    # still open for the error handlers (they are closed when `_run` ends).
+    # still open for the error handlers (they are closed when `_run` ends); so does a
+    # route with a body limit, whose 413 raised while reading is a handled JSON 413.
     await _run(
         functools.partial(respond, route),
         container,
         scope,
         receive,
         send,
-        handle_here=route.form is not None,
+        handle_here=route.form is not None or route.settings.max_body_size is not None,
         flat=route.flat is not None,
     )
 
