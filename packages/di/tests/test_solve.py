@@ -616,28 +616,33 @@ async def test_unhashable_callable_instances_are_cached_by_identity() -> None:
 
 async def test_concurrent_solving_enters_yield_dependencies_in_the_callers_task() -> None:
     log: list[str] = []
+    first_ran = anyio.Event()
+    caller = anyio.get_current_task().id
 
-    def make(name: str, delay: float) -> Any:
+    def make(name: str) -> Any:
         async def gen() -> AsyncIterator[str]:
-            await anyio.sleep(delay)
+            assert anyio.get_current_task().id == caller
+            if name == "slow":
+                with anyio.fail_after(5):  # only if `first` runs meanwhile, in a task
+                    await first_ran.wait()
             log.append(f"enter {name}")
             yield name
             log.append(f"exit {name}")
 
         return gen
 
-    async def plain(delay: float, name: str) -> str:
-        await anyio.sleep(delay)
-        log.append(name)
-        return name
-
-    slow, fast = make("slow", 0.02), make("fast", 0)
+    slow, fast = make("slow"), make("fast")
 
     async def first() -> str:
-        return await plain(0.01, "first")
+        assert anyio.get_current_task().id != caller
+        log.append("first")
+        first_ran.set()
+        return "first"
 
     async def second() -> str:
-        return await plain(0, "second")
+        assert anyio.get_current_task().id != caller
+        log.append("second")
+        return "second"
 
     async def endpoint(
         a: Annotated[str, Depends(slow)],
@@ -651,7 +656,9 @@ async def test_concurrent_solving_enters_yield_dependencies_in_the_callers_task(
         assert await container.call(endpoint) == ["slow", "first", "fast", "second"]
     # Plain dependencies ran in tasks, concurrently with the yield dependencies,
     # which were entered in the caller's task, in order; cleaned up in reverse.
-    assert log == ["second", "first", "enter slow", "enter fast", "exit fast", "exit slow"]
+    assert log.index("first") < log.index("enter slow") < log.index("enter fast")
+    assert sorted(log[:4]) == ["enter fast", "enter slow", "first", "second"]
+    assert log[4:] == ["exit fast", "exit slow"]
 
 
 async def test_sync_inject_inside_an_async_request_scope_shares_its_values() -> None:

@@ -11,8 +11,6 @@ from .__about__ import __version__ as __version__
 from ._build import build_plan as build_plan
 from ._callables import CallKind as CallKind
 from ._container import Container as Container
-from ._container import FunctionScope as FunctionScope
-from ._container import RequestScope as RequestScope
 from ._container import current_container as current_container
 from ._depends import DependencyScope as DependencyScope
 from ._depends import Depends as Depends
@@ -35,6 +33,8 @@ from ._plan import ParameterInfo as ParameterInfo
 from ._plan import ParameterResolver as ParameterResolver
 from ._plan import ParameterSource as ParameterSource
 from ._plan import SolveContext as SolveContext
+from ._request import FunctionScope as FunctionScope
+from ._request import RequestScope as RequestScope
 from ._security import SecurityScopes as SecurityScopes
 
 __all__ = (

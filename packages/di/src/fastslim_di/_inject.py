@@ -24,8 +24,9 @@ from typing import Any, TypeVar, overload
 
 from ._build import build_plan
 from ._callables import call_kind, callable_name
-from ._container import Container, RequestScope, current_container
+from ._container import Container, current_container
 from ._errors import DependencyDeclarationError
+from ._request import RequestScope
 from ._solve_sync import check_sync_plan
 
 R = TypeVar("R")

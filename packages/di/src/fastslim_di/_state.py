@@ -1,8 +1,8 @@
 """The state of the scopes: value caches and cleanup stacks, in one place.
 
-The container (app scope), each request scope and each function scope own one
-of these; the solvers read and fill them through a `SolveState`, never through
-the scopes' own attributes.
+`RequestScope` and `FunctionScope` are `ScopeState`s, and a running container
+holds an `AppState`; the solvers read and fill them through the `SolveState`
+of each solve, never through the container's or the scopes' other attributes.
 """
 
 from __future__ import annotations
