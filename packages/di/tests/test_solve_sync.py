@@ -8,11 +8,13 @@ from fastslim_di import (
     DependencyDeclarationError,
     DependencyDidNotYieldError,
     Depends,
+    FastSlimDIError,
     ParameterInfo,
     Security,
     SecurityScopes,
     build_plan,
 )
+from fastslim_di._drive import run_to_completion
 from fastslim_di._solve_sync import check_sync_plan
 
 
@@ -112,3 +114,27 @@ def test_sync_driver_collects_source_errors() -> None:
     ):
         scope.solve_sync(plan)
     assert info.value.errors == ["a", "b"]
+
+
+class _Suspend:
+    def __await__(self) -> Any:
+        yield  # what an event loop's primitive does: hand control to the loop
+
+
+def test_the_sync_driver_refuses_to_suspend() -> None:
+    closed: list[bool] = []
+
+    async def waits() -> int:
+        try:
+            await _Suspend()
+        finally:
+            closed.append(True)
+        return 1
+
+    async def returns() -> int:
+        return 2
+
+    assert run_to_completion(returns()) == 2
+    with pytest.raises(FastSlimDIError, match="waited for an event loop while run synchronously"):
+        run_to_completion(waits())
+    assert closed == [True]  # the coroutine was closed
