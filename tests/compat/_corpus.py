@@ -17,6 +17,7 @@ Each app is a module `corpus/<nn>_<topic>.py` that imports from `fastapi` and de
   TestClient, e.g. `root_path`);
 - or `DECLARATION_ERROR = True` (and no `CASES`): building the module raises, and the
   exception is what is compared;
+- WebSocket cases: `(id, "WS", url, {"ws": [step, ...], ...})` (see `_websocket_cases.py`);
 - optionally `DELIBERATE = {what: {"reason": ..., field: value}}`, where `what` is a case id
   or "declaration": a deliberate difference (listed in the README), given as the fields of
   fastslim's outcome that differ from FastAPI's (`status`, `headers` (merged), `body`,
@@ -59,6 +60,7 @@ from typing import Any, Literal
 
 import httpx
 
+from _websocket_cases import WEBSOCKET, converse
 from fastslim_testclient import TestClient
 
 Framework = Literal["fastapi", "fastslim"]
@@ -78,6 +80,7 @@ REQUEST_OPTIONS = frozenset(
         "params",
         "follow_redirects",
         "raises",
+        "ws",
     }
 )
 MODULE_MASK = "<corpus module>"
@@ -313,7 +316,10 @@ def send(client: TestClient, case: Case, mask: _Masker) -> Outcome:
     """One case through `client`, observed."""
     with _recorded_warnings() as caught:
         try:
-            response = client.request(case.method, case.url, **case.request_kwargs())
+            if case.method == WEBSOCKET:
+                response = converse(client, case.url, case.request_kwargs())
+            else:
+                response = client.request(case.method, case.url, **case.request_kwargs())
         except Exception as exc:
             return Outcome(error=mask.error(exc), warnings=mask.warnings(caught))
     return Outcome(
