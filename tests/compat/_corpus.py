@@ -59,8 +59,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import httpx
-
 from _websocket_cases import WEBSOCKET, converse
+
 from fastslim_testclient import TestClient
 
 Framework = Literal["fastapi", "fastslim"]

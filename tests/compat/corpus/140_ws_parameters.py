@@ -11,7 +11,7 @@ app = FastAPI()
 async def items(
     websocket: WebSocket,
     item_id: int,
-    q: Annotated[list[str], Query()] = [],
+    q: Annotated[list[str] | None, Query()] = None,
     x_token: Annotated[str | None, Header()] = None,
     session: Annotated[str | None, Cookie()] = None,
 ) -> None:
@@ -42,10 +42,21 @@ CASES = [
         {
             "headers": {"x-token": "tok"},
             "cookies": {"session": "s1"},
-            "ws": [("receive_json",), ("send_text", "hi"), ("receive_text",), ("send_text", "bye"), ("receive",)],
+            "ws": [
+                ("receive_json",),
+                ("send_text", "hi"),
+                ("receive_text",),
+                ("send_text", "bye"),
+                ("receive",),
+            ],
         },
     ),
     ("defaults", "WS", "/items/4", {"ws": [("receive_json",)]}),
-    ("json", "WS", "/json?x=1", {"ws": [("send_json", {"a": [1, 2]}), ("receive_json",), ("receive_bytes",), ("receive",)]}),
+    (
+        "json",
+        "WS",
+        "/json?x=1",
+        {"ws": [("send_json", {"a": [1, 2]}), ("receive_json",), ("receive_bytes",), ("receive",)]},
+    ),
     ("http-to-ws-route", "GET", "/json"),
 ]

@@ -42,7 +42,12 @@ async def late_check(websocket: WebSocket, n: int) -> None:
 
 
 CASES = [
-    ("valid", "WS", "/rooms/1?limit=5", {"headers": {"x-role": "admin"}, "ws": [("receive_json",)]}),
+    (
+        "valid",
+        "WS",
+        "/rooms/1?limit=5",
+        {"headers": {"x-role": "admin"}, "ws": [("receive_json",)]},
+    ),
     ("path-invalid", "WS", "/rooms/0"),
     ("many-invalid", "WS", "/rooms/x?limit=500&offset=y", {"headers": {"x-role": "guest"}}),
     ("body-missing", "WS", "/body"),

@@ -59,6 +59,11 @@ def read_log() -> list[str]:
 CASES = [
     ("scoped", "WS", "/scoped", {"ws": [("receive_text",), ("send_text", "done")]}),
     ("scoped-log", "GET", "/log"),
-    ("disconnect", "WS", "/until-disconnect", {"ws": [("send_text", "a"), ("receive_text",), ("close", 1001)]}),
+    (
+        "disconnect",
+        "WS",
+        "/until-disconnect",
+        {"ws": [("send_text", "a"), ("receive_text",), ("close", 1001)]},
+    ),
     ("disconnect-log", "GET", "/log"),
 ]

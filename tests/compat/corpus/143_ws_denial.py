@@ -55,7 +55,12 @@ async def teapot(websocket: WebSocket) -> None:
 CASES = [
     ("no-token", "WS", "/secure"),
     ("bad-token", "WS", "/secure", {"headers": {"authorization": "Bearer bad"}}),
-    ("good-token", "WS", "/secure", {"headers": {"authorization": "Bearer good"}, "ws": [("receive_text",), ("receive",)]}),
+    (
+        "good-token",
+        "WS",
+        "/secure",
+        {"headers": {"authorization": "Bearer good"}, "ws": [("receive_text",), ("receive",)]},
+    ),
     ("forbidden", "WS", "/forbidden/2"),
     ("allowed", "WS", "/forbidden/1", {"ws": [("receive",)]}),
     ("policy", "WS", "/policy"),
