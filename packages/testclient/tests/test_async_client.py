@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -12,7 +13,13 @@ import pytest
 import trio.lowlevel
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 
 from fastslim_testclient import ASGIProtocolError, AsyncTestClient, ClientUsageError
@@ -188,3 +195,21 @@ async def test_the_client_can_be_opened_again_after_closing() -> None:
 
 def test_the_async_client_is_not_collected_by_pytest() -> None:
     assert AsyncTestClient.__test__ is False
+
+
+async def test_a_file_response_arrives_whole(tmp_path: Path) -> None:
+    # On ASGI < 2.4 Starlette's FileResponse stops sending when it hears
+    # "http.disconnect": the client must not announce it before the last chunk.
+    (tmp_path / "a.txt").write_bytes(b"x" * 100_000)
+    client = AsyncTestClient(file_app(tmp_path / "a.txt"))
+    for _ in range(10):
+        assert (await client.get("/")).content == b"x" * 100_000
+
+
+def file_app(path: Path) -> Any:
+    """An ASGI app answering every request with Starlette's `FileResponse` of `path`."""
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await FileResponse(path)(scope, receive, send)
+
+    return app

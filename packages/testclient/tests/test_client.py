@@ -6,6 +6,7 @@ import asyncio
 import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Literal
 
 import anyio
@@ -15,7 +16,13 @@ import trio.testing
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 
 from fastslim_testclient import ASGIProtocolError, ClientUsageError, TestClient
@@ -439,3 +446,21 @@ def test_entering_twice_is_refused(backend: Backend) -> None:
         client.__enter__()
     with client:
         assert client.get("/").status_code == 200
+
+
+def test_a_file_response_arrives_whole(tmp_path: Path, backend: Literal["asyncio", "trio"]) -> None:
+    # On ASGI < 2.4 Starlette's FileResponse stops sending when it hears
+    # "http.disconnect": the client must not announce it before the last chunk.
+    (tmp_path / "a.txt").write_bytes(b"x" * 100_000)
+    client = TestClient(file_app(tmp_path / "a.txt"), backend=backend)
+    for _ in range(10):
+        assert client.get("/").content == b"x" * 100_000
+
+
+def file_app(path: Path) -> Any:
+    """An ASGI app answering every request with Starlette's `FileResponse` of `path`."""
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        await FileResponse(path)(scope, receive, send)
+
+    return app

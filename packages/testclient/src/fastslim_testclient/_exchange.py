@@ -129,16 +129,21 @@ class HTTPExchange:
                 f"The app sent 'http.response.body' after the body was complete: {message!r}."
             )
         more_body = bool(message.get("more_body", False))
+        ends = not more_body and not self._trailers_expected
         if not more_body:
             self._body_sent = True
-            if not self._trailers_expected:
-                self._complete()
         try:
             if not self._client_gone:
                 await self._body_tx.send((bytes(message.get("body", b"")), more_body))
+                if ends:
+                    # Only once the last chunk is delivered: an app that stops sending
+                    # at "http.disconnect" (Starlette's FileResponse) must not lose it.
+                    self._complete()
                 return
         except (anyio.BrokenResourceError, anyio.ClosedResourceError):
             pass
+        if ends:
+            self._complete()
         # Nobody reads any more: the app waits here until it is cancelled.
         self._settled.set()
         await anyio.sleep_forever()
