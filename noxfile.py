@@ -47,6 +47,7 @@ ALL_PACKAGES = {
         test_deps=(
             "httpx",
             "hypothesis",
+            "jinja2",
             "orjson",
             "ujson",
             "python-multipart",
@@ -57,7 +58,7 @@ ALL_PACKAGES = {
         "fastslim",
         "fastslim",
         siblings=("tasks", "di", "routing", "testclient"),
-        extras=("testclient",),
+        extras=("testclient", "templates"),
     ),
 }
 # A package takes part once its folder exists.
