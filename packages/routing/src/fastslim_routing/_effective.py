@@ -31,6 +31,7 @@ from starlette.types import Receive, Scope, Send
 from fastslim_di import Depends
 
 from ._compile import CompiledRoute, compile_route
+from ._frontend import Frontend
 from ._limits import first_size, merge_form_limits
 from ._route import APIRoute, resolve_default
 from ._websocket import APIWebSocketRoute
@@ -174,6 +175,8 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
     """Appends to `found`; with no `cache`, only the contexts are meaningful."""
     from ._router import IncludedRouter
 
+    if cache is not None:
+        _frontends(router, chain, cache, found)
     for node in list(router.routes):
         if isinstance(node, IncludedRouter):
             inner = _Chain(
@@ -205,6 +208,18 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
             found.append((_effective_websocket(node, chain, cache), _context(node, chain)))
         else:
             found.append((_prefixed(node, chain.prefix), _context(node, chain)))
+
+
+def _frontends(router: APIRouter, chain: _Chain, cache: CompileCache, found: Flattened) -> None:
+    """The router's frontends under `chain` (the serving router asks them last)."""
+    declared: list[Frontend] = getattr(router, "frontends", None) or []
+    for frontend in declared:
+        key = (id(frontend), *map(id, chain.inclusions))
+        cached = cache.get(key)
+        if cached is None:
+            served = frontend.under(chain.prefix, chain.dependencies)
+            cached = cache[key] = (served, chain.inclusions)
+        found.append((cached[0], _context(cached[0], chain)))
 
 
 def _context(route: BaseRoute, chain: _Chain) -> RouteContext:

@@ -24,6 +24,7 @@ from fastslim_di import Depends
 
 from . import _lifespan
 from ._effective import CompileCache, EffectiveRoute, Flattened, flatten
+from ._frontend import FrontendDecorators, FrontendRoute, by_prefix, serving_frontend
 from ._index import RouteIndex, default_template
 from ._limits import check_form_limits, check_max_body_size
 from ._route import APIRoute
@@ -104,7 +105,7 @@ def _check_include(parent: APIRouter, router: APIRouter) -> None:
                 stack.append(node.router)
 
 
-class APIRouter(RouterDecorators, WebSocketDecorators, Router):  # type: ignore[misc]
+class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Router):  # type: ignore[misc]
     """FastAPI's `APIRouter`, with every constructor argument of FastAPI 0.165."""
 
     def __init__(
@@ -164,6 +165,7 @@ class APIRouter(RouterDecorators, WebSocketDecorators, Router):  # type: ignore[
         self._served_generation = -1
         self._flat: Flattened = []
         self._index: RouteIndex | None = None
+        self._frontends: list[FrontendRoute] = []
         self._compiled: CompileCache = {}
 
     # -- dispatch -----------------------------------------------------------
@@ -172,7 +174,9 @@ class APIRouter(RouterDecorators, WebSocketDecorators, Router):  # type: ignore[
         """The flattened routes, rebuilt when any router changed since the last call."""
         if self._served_generation != generation():
             self._served_generation = generation()
-            self._flat = flatten(self, self._compiled)
+            flat = flatten(self, self._compiled)
+            self._frontends = by_prefix([route for route, _ in flat])
+            self._flat = [item for item in flat if not isinstance(item[0], FrontendRoute)]
             self._index = RouteIndex([route for route, _ in self._flat], _template_of)
         return self._flat
 
@@ -218,6 +222,10 @@ class APIRouter(RouterDecorators, WebSocketDecorators, Router):  # type: ignore[
                     response = RedirectResponse(url=str(URL(scope=redirect_scope)))
                     await response(scope, receive, send)
                     return
+        frontend = serving_frontend(self._frontends, route_path)
+        if frontend is not None and scope["type"] == "http":
+            await frontend.handle(scope, receive, send)
+            return
         await self.default(scope, receive, send)
 
     def url_path_for(self, name: str, /, **path_params: Any) -> URLPath:

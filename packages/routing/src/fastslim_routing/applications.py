@@ -10,9 +10,10 @@ whose app scope runs in the lifespan. Path-operation decorators delegate to
 from __future__ import annotations
 
 import contextlib
+import os
 import warnings
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from starlette.applications import Starlette
 from starlette.datastructures import State
@@ -281,6 +282,17 @@ class FastAPI(Starlette):
     ) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """See `APIRouter.websocket_route`."""
         return self.router.websocket_route(path, name=name)
+
+    def frontend(
+        self,
+        path: str,
+        *,
+        directory: str | os.PathLike[str],
+        fallback: Literal["auto", "index.html", "404.html"] | None = "auto",
+        check_dir: bool | Literal["auto"] = "auto",
+    ) -> None:
+        """See `APIRouter.frontend`."""
+        self.router.frontend(path, directory=directory, fallback=fallback, check_dir=check_dir)
 
     def on_event(self, event_type: str) -> Callable[[DecoratedCallable], DecoratedCallable]:
         """Deprecated (as in FastAPI): use lifespan event handlers instead."""
