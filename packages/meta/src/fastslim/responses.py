@@ -1,5 +1,6 @@
 """`fastslim.responses`, as `fastapi.responses`: response classes."""
 
+from fastslim_routing.responses import EventSourceResponse as EventSourceResponse
 from fastslim_routing.responses import FileResponse as FileResponse
 from fastslim_routing.responses import HTMLResponse as HTMLResponse
 from fastslim_routing.responses import JSONResponse as JSONResponse
@@ -11,6 +12,7 @@ from fastslim_routing.responses import StreamingResponse as StreamingResponse
 from fastslim_routing.responses import UJSONResponse as UJSONResponse
 
 __all__ = (
+    "EventSourceResponse",
     "FileResponse",
     "HTMLResponse",
     "JSONResponse",

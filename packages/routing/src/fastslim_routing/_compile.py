@@ -32,7 +32,13 @@ from ._extract import Extractor
 from ._form import FormReader, require_multipart
 from ._late import late_source
 from ._pydantic_v1 import check_not_v1
-from ._stream import StreamEncoder, generator_caller, generator_kind, stream_encoder
+from ._stream import (
+    StreamEncoder,
+    generator_caller,
+    generator_kind,
+    is_event_stream,
+    stream_encoder,
+)
 from ._validator import ParamsValidator
 from .datastructures import DefaultPlaceholder
 
@@ -197,7 +203,7 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
         encoder,
         form,
     )
-    if isinstance(encoder, StreamEncoder):
+    if isinstance(encoder, StreamEncoder) and encoder.is_async is not None:
         # The generator is created in the function scope, iterated by the response.
         compiled.endpoint = generator_caller(settings.endpoint)
         compiled.is_async = True
@@ -206,7 +212,7 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
 
 def _encoder(settings: RouteSettings) -> ResponseEncoder | StreamEncoder:
     kind = generator_kind(settings.endpoint)
-    if kind is None:
+    if kind is None and not is_event_stream(settings.response_class):
         return _response_encoder(settings)
     stream, annotated = stream_encoder(
         kind,
@@ -218,6 +224,8 @@ def _encoder(settings: RouteSettings) -> ResponseEncoder | StreamEncoder:
         options=settings.options,
         validation_error=_response_error_factory(settings),
     )
+    if stream is None:
+        return _response_encoder(settings)
     if not annotated:
         _response_encoder(settings)  # FastAPI's declaration errors of a response field
     return stream

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import json
-import math
 from collections.abc import (
     AsyncGenerator,
     AsyncIterable,
@@ -41,13 +39,14 @@ from typing import Any, get_args, get_origin
 
 import anyio
 import anyio.to_thread
-from pydantic import TypeAdapter, ValidationError
 from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
-from ._encode import DumpOptions, response_errors
+from ._encode import DumpOptions
+from ._sse_stream import SSE_HEADERS, SSEItems, sse_class
+from ._stream_items import ErrorFactory, TypedItems, untyped_json_line
 from .datastructures import DefaultPlaceholder
-from .encoders import jsonable_encoder
+from .sse import EventSourceResponse, ServerSentEvent
 
 STREAM_ORIGINS = frozenset(
     {Iterable, Iterator, Generator, AsyncIterable, AsyncIterator, AsyncGenerator}
@@ -55,7 +54,6 @@ STREAM_ORIGINS = frozenset(
 """Return annotations whose first argument is the type of a generator's items."""
 
 ItemEncoder = Callable[[Any], bytes | str]
-ErrorFactory = Callable[[list[dict[str, Any]], Any], Exception]
 
 
 def _target(endpoint: Callable[..., Any]) -> Any:
@@ -92,63 +90,6 @@ def stream_annotation(response_model: Any, annotation: Any) -> tuple[bool, Any]:
         return False, None
     args = get_args(annotation)
     return True, (args[0] if args else Any)
-
-
-def _finite(value: Any) -> Any:
-    """JSON data with every NaN and infinity (at any depth, keys excepted) as None."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_finite(item) for item in value]
-    return value
-
-
-def untyped_json(item: Any) -> str:
-    """An untyped item as FastAPI writes it: `jsonable_encoder`, then `json.dumps`
-    with its default separators (`{"a": 1}`), non-finite floats as `null`."""
-    return json.dumps(_finite(jsonable_encoder(item)))
-
-
-class TypedItems:
-    """Validates items against `item_type` and dumps them to compact JSON bytes.
-
-    An invalid item raises the error made by `validation_error(errors, item)`.
-    """
-
-    __slots__ = ("_adapter", "_error", "_options")
-
-    def __init__(self, item_type: Any, options: DumpOptions, validation_error: ErrorFactory):
-        self._adapter: TypeAdapter[Any] = TypeAdapter(item_type)
-        self._options = options
-        self._error = validation_error
-
-    def validate(self, item: Any) -> Any:
-        try:
-            return self._adapter.validate_python(item, from_attributes=True)
-        except ValidationError as exc:
-            raise self._error(response_errors(exc), item) from None
-
-    def dump(self, item: Any) -> bytes:
-        """The JSON bytes of a valid `item`."""
-        options = self._options
-        return self._adapter.dump_json(
-            self.validate(item),
-            include=options.include,
-            exclude=options.exclude,
-            by_alias=options.by_alias,
-            exclude_unset=options.exclude_unset,
-            exclude_defaults=options.exclude_defaults,
-            exclude_none=options.exclude_none,
-        )
-
-    def json_line(self, item: Any) -> bytes:
-        return self.dump(item) + b"\n"
-
-
-def untyped_json_line(item: Any) -> str:
-    return untyped_json(item) + "\n"
 
 
 _DONE: Any = object()
@@ -224,39 +165,63 @@ class JSONLinesResponse(StreamingResponse):
 
 
 class StreamEncoder:
-    """Turns the generator an endpoint returned into a streaming response.
+    """Turns what a streaming endpoint returned into a streaming response.
 
     `encode` turns an item into a chunk (None: str/bytes chunks as they are);
-    `status_code` is the route's (None: the class's default). A response class
-    that does not stream (`stream=False`) gets the generator itself, as in FastAPI.
+    `is_async` None: told per value (an endpoint returning an iterable);
+    `status_code` is the route's (None: the class's default); `headers` are
+    added to every response. A response class that does not stream gets the
+    generator itself, as in FastAPI.
     """
 
-    __slots__ = ("_chunks", "encode", "response_class", "status_code")
+    __slots__ = ("_streams", "encode", "headers", "is_async", "response_class", "status_code")
 
     def __init__(
         self,
         *,
-        is_async: bool,
+        is_async: bool | None,
         encode: ItemEncoder | None,
         response_class: type[Response],
         status_code: int | None,
-        stream: bool = True,
+        headers: tuple[tuple[str, str], ...] = (),
     ) -> None:
-        self._chunks: Any = None
+        self._streams = issubclass(response_class, StreamingResponse)
         self.response_class = response_class
-        if stream and issubclass(response_class, StreamingResponse):
-            self._chunks = async_chunks if is_async else sync_chunks
-            self.response_class = closing_class(response_class)
+        if issubclass(response_class, StreamingResponse):
+            sse = issubclass(response_class, EventSourceResponse)
+            self.response_class = (sse_class if sse else closing_class)(response_class)
+        self.is_async = is_async
         self.encode = encode
         self.status_code = status_code
+        self.headers = headers
+
+    def _content(self, value: Any) -> Any:
+        if not self._streams:
+            return value
+        is_async = self.is_async
+        if is_async is None:
+            is_async = isinstance(value, AsyncIterator)
+            if not is_async:
+                value = aiter(value) if isinstance(value, AsyncIterable) else iter(value)
+                is_async = not isinstance(value, Iterator)
+        return (async_chunks if is_async else sync_chunks)(value, self.encode)
 
     def __call__(self, value: Any, status_code: int | None) -> Response:
         """The response streaming `value`; `status_code` (a dependency's) wins when set."""
-        content = value if self._chunks is None else self._chunks(value, self.encode)
+        content = self._content(value)
         explicit = status_code or self.status_code
         if explicit is None:
-            return self.response_class(content)
-        return self.response_class(content, status_code=explicit)
+            response = self.response_class(content)
+        else:
+            response = self.response_class(content, status_code=explicit)
+        for name, header in self.headers:
+            response.headers[name] = header
+        return response
+
+
+def is_event_stream(response_class: Any) -> bool:
+    """Whether a response class sends server-sent events."""
+    return isinstance(response_class, type) and issubclass(response_class, EventSourceResponse)
 
 
 def generator_caller(endpoint: Callable[..., Any]) -> Callable[..., Any]:
@@ -270,7 +235,7 @@ def generator_caller(endpoint: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def stream_encoder(
-    kind: str,
+    kind: str | None,
     *,
     response_model: Any,
     annotation: Any,
@@ -279,28 +244,35 @@ def stream_encoder(
     status_code: int | None,
     options: DumpOptions,
     validation_error: ErrorFactory,
-) -> tuple[StreamEncoder, bool]:
-    """The encoder of a generator endpoint (`kind` "sync" or "async"), and whether its
-    annotation is a stream type (then no ordinary response field is built from it)."""
+) -> tuple[StreamEncoder | None, bool]:
+    """The encoder of a streaming endpoint, and whether its annotation is a stream
+    type (then no ordinary response field is built from it).
+
+    `kind` is "sync" or "async" for a generator function, None for another
+    endpoint (which streams only with an `EventSourceResponse` class: what it
+    returns is iterated). None when the endpoint does not stream.
+    """
     annotated, item_type = stream_annotation(response_model, annotation)
-    is_async = kind == "async"
-    if class_is_default:
-        encode: ItemEncoder = untyped_json_line
-        if item_type is not None:
-            encode = TypedItems(item_type, options, validation_error).json_line
-        encoder = StreamEncoder(
-            is_async=is_async,
-            encode=encode,
-            response_class=JSONLinesResponse,
-            status_code=status_code,
-        )
-        return encoder, annotated
-    streams = issubclass(response_class, StreamingResponse)
+    is_async = None if kind is None else kind == "async"
+    sse = is_event_stream(response_class)
+    if kind is None and not sse:
+        return None, False
+    typed = None
+    if kind is not None and item_type is not None and item_type is not ServerSentEvent:
+        typed = TypedItems(item_type, options, validation_error)
+    if sse:
+        encode: ItemEncoder | None = SSEItems(typed)
+        headers: tuple[tuple[str, str], ...] = SSE_HEADERS
+    elif class_is_default:
+        encode = untyped_json_line if typed is None else typed.json_line
+        response_class, headers = JSONLinesResponse, ()
+    else:
+        encode, headers = None, ()
     encoder = StreamEncoder(
         is_async=is_async,
-        encode=None,
+        encode=encode,
         response_class=response_class,
         status_code=status_code,
-        stream=streams,
+        headers=headers,
     )
-    return encoder, annotated
+    return encoder, annotated and kind is not None

@@ -1,4 +1,5 @@
-"""`fastslim.responses`, as `fastapi.responses`: Starlette's responses and two deprecated ones.
+"""`fastslim.responses`, as `fastapi.responses`: Starlette's responses, `EventSourceResponse`
+(server-sent events) and two deprecated ones.
 
 `ORJSONResponse` and `UJSONResponse` need the optional `orjson` / `ujson`
 packages (imported when the first response renders). As in FastAPI 0.165 they
@@ -22,8 +23,10 @@ from starlette.responses import StreamingResponse as StreamingResponse
 from typing_extensions import deprecated
 
 from .exceptions import FastAPIDeprecationWarning
+from .sse import EventSourceResponse as EventSourceResponse
 
 __all__ = (
+    "EventSourceResponse",
     "FileResponse",
     "HTMLResponse",
     "JSONResponse",
