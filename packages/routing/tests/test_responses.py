@@ -29,7 +29,12 @@ STARLETTE_NAMES = (
 def test_starlette_responses_are_reexported() -> None:
     for name in STARLETTE_NAMES:
         assert getattr(responses, name) is getattr(starlette.responses, name)
-    assert set(responses.__all__) == {*STARLETTE_NAMES, "ORJSONResponse", "UJSONResponse"}
+    assert set(responses.__all__) == {
+        *STARLETTE_NAMES,
+        "EventSourceResponse",
+        "ORJSONResponse",
+        "UJSONResponse",
+    }
 
 
 def make(cls: Any, content: Any, **kwargs: Any) -> Any:
