@@ -4,7 +4,8 @@ import hashlib
 import json
 import tempfile
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, ClassVar
 
 import anyio
@@ -15,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from fastslim_routing import APIRouter, Body, FastAPI, Form, UploadFile
-from fastslim_testclient import TestClient
+from fastslim_testclient import AsyncTestClient, TestClient
 
 ClientFor = Callable[..., TestClient]
 TEXT = {"content-type": "text/plain"}
@@ -443,3 +444,43 @@ async def test_a_50_mb_upload_keeps_memory_bounded() -> None:
     }
     print(f"peak traced memory of a {UPLOAD_MB} MiB upload: {peak / 1024 / 1024:.2f} MiB")
     assert peak < 8 * 1024 * 1024
+
+
+def test_websockets_and_lifespan_are_not_limited(client_for: ClientFor) -> None:
+    from starlette.websockets import WebSocket
+
+    started: list[str] = []
+
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        started.append("up")
+        yield
+
+    app = FastAPI(max_body_size=0, lifespan=asynccontextmanager(lifespan))
+
+    @app.websocket("/ws")
+    async def ws(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.send_text(await websocket.receive_text())
+        await websocket.close()
+
+    with client_for(app) as client, client.websocket_connect("/ws") as session:
+        session.send_text("x" * 1000)
+        assert session.receive_text() == "x" * 1000
+    assert started == ["up"]
+
+
+@pytest.mark.anyio
+async def test_limits_through_the_async_client() -> None:
+    app = echo_app(max_body_size=10)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield b"xxx"
+        yield b"xxx"
+
+    async with AsyncTestClient(app) as client:
+        at_limit = await client.post("/app", content=b"x" * 10, headers=TEXT)
+        over = await client.post("/r5", content=b"x" * 6, headers=TEXT)
+        streamed = await client.post("/r5", content=chunks(), headers=TEXT)
+    assert at_limit.json() == 10
+    assert outcome(over) == PLAIN_413
+    assert outcome(streamed) == JSON_413
