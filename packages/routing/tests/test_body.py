@@ -112,3 +112,11 @@ def test_embedded_bodies() -> None:
         [("b0", spec("item", Item, params.Body(embed=True)))], lambda s: 0, strict=True
     )
     assert single(b'{"item":{"name":"x"}}', "application/json")[0] == {"b0": Item(name="x")}
+
+
+def test_json_nested_too_deep_is_a_400_not_a_500() -> None:
+    read = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=True)
+    for raw in (b'{"name":' + b"[" * 100_000 + b"]" * 100_000 + b"}", b"[" * 100_000):
+        with pytest.raises(HTTPException) as caught:
+            read(raw, "application/json")
+        assert caught.value.status_code == 400

@@ -54,7 +54,7 @@ def _json_loads(raw: bytes) -> tuple[Any, KeyedError | None]:
             "ctx": {"error": exc.msg},
         }
         return exc.doc, ((0, 0, 0), error)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise _parse_error() from None
 
 
