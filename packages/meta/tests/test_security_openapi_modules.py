@@ -32,3 +32,11 @@ def test_openapi_models() -> None:
 
     assert models.OpenAPI is fastslim_routing.openapi.models.OpenAPI
     assert set(models.__all__) == set(fastslim_routing.openapi.models.__all__)
+
+
+@pytest.mark.parametrize("name", ["utils", "docs", "constants"])
+def test_openapi_modules_reexport_routing(name: str) -> None:
+    module = importlib.import_module(f"fastslim.openapi.{name}")
+    source = importlib.import_module(f"fastslim_routing.openapi.{name}")
+    assert module.__all__ == source.__all__
+    assert all(getattr(module, item) is getattr(source, item) for item in module.__all__)

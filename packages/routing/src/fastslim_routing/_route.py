@@ -48,7 +48,7 @@ def resolve_default(*values: Any) -> Any:
 def _description(endpoint: Callable[..., Any], description: str | None) -> str | None:
     if description is not None:
         return description
-    doc = inspect.getdoc(endpoint) if inspect.isroutine(endpoint) else None
+    doc = inspect.cleandoc(getattr(endpoint, "__doc__", None) or "")
     if not doc:
         return None
     return doc.split("\f")[0].strip()

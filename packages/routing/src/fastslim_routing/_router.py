@@ -10,6 +10,7 @@ behave as in Starlette's linear router.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, TypeVar
@@ -136,6 +137,7 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes, default=default)
         self.routes: list[BaseRoute] = RouteList(routes or [])
+        self.routes.owner = weakref.ref(self)  # type: ignore[attr-defined]  # for get_openapi
         if prefix:
             if not prefix.startswith("/"):
                 raise AssertionError("A path prefix must start with '/'")

@@ -42,6 +42,7 @@ from .exceptions import (
     RequestValidationError,
     WebSocketRequestValidationError,
 )
+from .openapi import _setup as _openapi_setup
 from .utils import generate_unique_id
 
 __all__ = ("FastAPI",)
@@ -164,6 +165,12 @@ class FastAPI(Starlette):
         }
         self.user_middleware: list[Middleware] = list(middleware or [])
         self.middleware_stack: ASGIApp | None = None
+        _openapi_setup.setup(self)
+
+    def openapi(self) -> dict[str, Any]:
+        """The app's OpenAPI document (built on first call, then cached in
+        `openapi_schema`; assign a function to `app.openapi` to change it)."""
+        return _openapi_setup.build_openapi(self)
 
     # -- the app's task runner (beyond FastAPI, opt-in) --------------------
 

@@ -1,0 +1,312 @@
+"""One operation of the document: parameters, request body, responses, security.
+
+`OperationBuilder.prepare(route)` registers the route's schemas in the
+document's `SchemaRegistry`; once the registry has generated them,
+`render(route, method)` gives the operation object.
+"""
+
+from __future__ import annotations
+
+import http
+import inspect
+from typing import Any
+
+from pydantic import BaseModel, create_model
+from pydantic.fields import FieldInfo
+from starlette.responses import JSONResponse
+
+from .._classify import HEADER, PATH, ParamSpec
+from .._compile import _response_type
+from ..utils import deep_dict_update, is_body_allowed_for_status_code
+from ._params import by_location, flat_specs, security_requirements
+from ._routes import OperationRoute
+from ._schemas import SchemaRegistry, _schema_field, adapter_for
+from .constants import REF_PREFIX
+
+STATUS_CODE_RANGES = {
+    "1XX": "Information",
+    "2XX": "Success",
+    "3XX": "Redirection",
+    "4XX": "Client Error",
+    "5XX": "Server Error",
+    "DEFAULT": "Default Response",
+}
+VALIDATION_ERROR_RESPONSE = {
+    "description": "Validation Error",
+    "content": {
+        "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}},
+    },
+}
+
+
+def title_of(name: str) -> str:
+    """pydantic's title of a field name: `item_id` -> `Item Id`."""
+    return name.title().replace("_", " ").strip()
+
+
+class _Param:
+    """One OpenAPI parameter: where its schema is registered and what surrounds it."""
+
+    __slots__ = ("alias", "field", "key", "location", "required", "title")
+
+    def __init__(
+        self,
+        key: Any,
+        location: str,
+        alias: str,
+        field: FieldInfo,
+        required: bool,
+        title: str | None = None,
+    ) -> None:
+        self.title = title or title_of(alias)
+        self.key = key
+        self.location = location
+        self.alias = alias
+        self.field = field
+        self.required = required
+
+    def render(self, registry: SchemaRegistry) -> dict[str, Any]:
+        schema = registry.schema(self.key)
+        if "$ref" not in schema:
+            schema.setdefault("title", self.title)
+        found: dict[str, Any] = {
+            "name": self.alias,
+            "in": self.location,
+            "required": self.required,
+            "schema": schema,
+        }
+        field = self.field
+        if field.description:
+            found["description"] = field.description
+        openapi_examples = getattr(field, "openapi_examples", None)
+        example = getattr(field, "example", None)
+        if openapi_examples:
+            found["examples"] = openapi_examples
+        elif example is not None and not _is_unset(example):
+            found["example"] = example
+        if field.deprecated:
+            found["deprecated"] = True
+        return found
+
+
+def _is_unset(value: Any) -> bool:
+    return type(value).__name__ in ("_Unset", "PydanticUndefinedType", "_UnsetType")
+
+
+def _model_params(spec: ParamSpec, prefix: Any) -> list[tuple[Any, str, FieldInfo, bool, Any, str]]:
+    found = []
+    for name, field in spec.annotation.model_fields.items():
+        alias = field.alias or name
+        if spec.location == HEADER and getattr(spec.field, "convert_underscores", True):
+            alias = alias.replace("_", "-")
+        title = title_of(field.alias or name)
+        found.append(((prefix, name), alias, field, field.is_required(), field.annotation, title))
+    return found
+
+
+class PreparedRoute:
+    """A route's registered schemas, ready to render once the registry generated."""
+
+    def __init__(self, route: OperationRoute) -> None:
+        self.route = route
+        self.params: list[_Param] = []
+        self.body: tuple[Any, str, bool, str | None] | None = None
+        self.response_key: Any = None
+        self.has_inputs = False
+        self.extra_models: dict[str, Any] = {}
+        self.security: list[dict[str, list[str]]] = []
+        self.schemes: dict[str, Any] = {}
+
+
+def _response_schema_key(route: OperationRoute) -> tuple[Any, Any] | None:
+    response_type, has_field = _response_type(route.compiled.settings)
+    if not has_field or response_type is None or response_type is type(None):
+        return None
+    return ("response", id(route)), response_type
+
+
+def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
+    """Register every schema `route` needs in `registry`."""
+    prepared = PreparedRoute(route)
+    compiled = route.compiled
+    specs = flat_specs(compiled.plan)
+    plain, bodies = by_location(specs)
+    for spec in plain:
+        if not getattr(spec.field, "include_in_schema", True):
+            continue
+        prepared.has_inputs = True
+        if spec.is_model:
+            for key, alias, field, required, annotation, title in _model_params(
+                spec, (id(route), spec.index)
+            ):
+                registry.add(key, adapter_for(annotation, field), "validation")
+                prepared.params.append(_Param(key, spec.location, alias, field, required, title))
+            continue
+        key = ("param", id(route), len(prepared.params))
+        registry.add(key, adapter_for(spec.annotation, spec.field), "validation")
+        required = True if spec.location == PATH else spec.required
+        prepared.params.append(_Param(key, spec.location, spec.alias, spec.field, required))
+    bodies = [spec for spec in bodies if getattr(spec.field, "include_in_schema", True)]
+    if bodies:
+        prepared.has_inputs = True
+        _prepare_body(prepared, bodies, registry)
+    found = _response_schema_key(route)
+    if found is not None:
+        prepared.response_key = found[0]
+        registry.add(found[0], adapter_for(found[1]), "serialization")
+    for code, response in route.responses.items():
+        model = response.get("model") if isinstance(response, dict) else None
+        if model is not None:
+            key = ("extra", id(route), str(code))
+            registry.add(key, adapter_for(model), "serialization")
+            prepared.extra_models[str(code)] = key
+    for scheme, scopes in security_requirements(compiled.plan):
+        prepared.security.append({scheme.scheme_name: scopes})
+        prepared.schemes[scheme.scheme_name] = scheme.model
+    return prepared
+
+
+def _prepare_body(
+    prepared: PreparedRoute, bodies: list[ParamSpec], registry: SchemaRegistry
+) -> None:
+    key = ("body", id(prepared.route))
+    first = bodies[0]
+    media_type = getattr(first.field, "media_type", "application/json")
+    if len(bodies) == 1 and not first.embed:
+        registry.add(key, adapter_for(first.annotation, first.field), "validation")
+        prepared.body = (key, first.alias, first.required, media_type)
+        return
+    seen: dict[str, ParamSpec] = {}
+    for spec in bodies:
+        seen.setdefault(spec.alias, spec)
+    fields: dict[str, Any] = {}
+    for index, (alias, spec) in enumerate(seen.items()):
+        fields[f"field_{index}"] = (spec.annotation, _schema_field(spec.field, alias))
+    name = f"Body_{prepared.route.unique_id}"
+    model: type[BaseModel] = create_model(name, **fields)
+    registry.add(key, adapter_for(model), "validation")
+    required = any(spec.required for spec in seen.values())
+    prepared.body = (key, "", required, media_type)
+
+
+def _default_status(route: OperationRoute) -> str:
+    if route.status_code is not None:
+        return str(route.status_code)
+    cls = route.compiled.settings.response_class
+    parameter = inspect.signature(cls.__init__).parameters.get("status_code")
+    if parameter is not None and isinstance(parameter.default, int):
+        return str(parameter.default)
+    return "200"
+
+
+def _responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, Any]:
+    route = prepared.route
+    cls = route.compiled.settings.response_class
+    media_type = cls.media_type
+    status = _default_status(route)
+    responses: dict[str, Any] = {}
+    default: dict[str, Any] = {"description": route.response_description}
+    if media_type and is_body_allowed_for_status_code(status):
+        if issubclass(cls, JSONResponse):
+            schema: dict[str, Any] = {}
+            if prepared.response_key is not None:
+                schema = registry.schema(prepared.response_key)
+                if "$ref" not in schema:
+                    schema.setdefault("title", title_of(f"Response_{route.unique_id}"))
+        else:
+            schema = {"type": "string"}
+        default["content"] = {media_type: {"schema": schema}}
+    responses[status] = default
+    for code, extra in route.responses.items():
+        extra = dict(extra)
+        extra.pop("model", None)
+        status_key = str(code).upper()
+        if status_key == "DEFAULT":
+            status_key = "default"
+        response = responses.setdefault(status_key, {})
+        model_key = prepared.extra_models.get(str(code))
+        if model_key is not None:
+            schema = registry.schema(model_key)
+            if "$ref" not in schema:
+                schema.setdefault("title", title_of(f"Response_{code}_{route.unique_id}"))
+            content = response.setdefault("content", {})
+            content.setdefault(media_type or "application/json", {})["schema"] = schema
+        description = (
+            extra.get("description")
+            or response.get("description")
+            or STATUS_CODE_RANGES.get(status_key.upper())
+            or _phrase(status_key)
+        )
+        deep_dict_update(response, extra)
+        response["description"] = description
+    if prepared.has_inputs and not any(k in responses for k in ("422", "4XX", "default")):
+        responses["422"] = VALIDATION_ERROR_RESPONSE
+    return responses
+
+
+def _phrase(status: str) -> str:
+    try:
+        return http.HTTPStatus(int(status)).phrase
+    except ValueError:
+        return "Additional Response"
+
+
+def render(
+    prepared: PreparedRoute, method: str, registry: SchemaRegistry, operation_ids: set[str]
+) -> dict[str, Any]:
+    """The operation object of `prepared` for `method`."""
+    import warnings
+
+    route = prepared.route
+    operation: dict[str, Any] = {}
+    if route.tags:
+        operation["tags"] = [getattr(tag, "value", tag) for tag in route.tags]
+    operation["summary"] = route.summary or route.name.replace("_", " ").title()
+    if route.description:
+        operation["description"] = route.description
+    operation_id = route.operation_id or route.unique_id
+    if operation_id in operation_ids:
+        message = f"Duplicate Operation ID {operation_id} for function {route.endpoint.__name__}"
+        file_name = getattr(route.endpoint, "__globals__", {}).get("__file__")
+        if file_name:
+            message += f" at {file_name}"
+        warnings.warn(message, stacklevel=1)
+    operation_ids.add(operation_id)
+    operation["operationId"] = operation_id
+    if route.deprecated:
+        operation["deprecated"] = route.deprecated
+    if prepared.params:
+        _add_parameters(operation, prepared, registry)
+    if prepared.body is not None and method.upper() in _METHODS_WITH_BODY:
+        key, _, required, media_type = prepared.body
+        schema = registry.schema(key)
+        alias = prepared.body[1]
+        if alias and "$ref" not in schema:
+            schema.setdefault("title", title_of(alias))
+        content = {media_type: {"schema": schema}}
+        # FastAPI's key order (seen in its served JSON): `required` first when the
+        # operation has parameters.
+        first = required and bool(prepared.params)
+        body: dict[str, Any] = {"required": True} if first else {}
+        body["content"] = content
+        if required and not first:
+            body["required"] = True
+        operation["requestBody"] = body
+    operation["responses"] = _responses(prepared, registry)
+    if prepared.security:
+        operation["security"] = prepared.security
+    if route.openapi_extra:
+        deep_dict_update(operation, route.openapi_extra)
+    return operation
+
+
+_METHODS_WITH_BODY = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH"}
+
+
+def _add_parameters(
+    operation: dict[str, Any], prepared: PreparedRoute, registry: SchemaRegistry
+) -> None:
+    rendered = [param.render(registry) for param in prepared.params]
+    everything = {(p["in"], p["name"]): p for p in rendered}
+    everything.update({(p["in"], p["name"]): p for p in rendered if p.get("required")})
+    operation["parameters"] = list(everything.values())

@@ -1,0 +1,115 @@
+"""JSON schemas of a whole document in one pass of pydantic's generator.
+
+Every parameter, body and response of every operation is registered as a
+`(key, mode, core schema)` input; `generate()` runs pydantic's
+`generate_definitions` once, so that models shared by several operations get
+one component each (with `-Input`/`-Output` names when their validation and
+serialization schemas differ), then gives each key its schema. Type adapters
+are cached by the declaration they stand for, so a thousand routes with the
+same kinds of parameters build a handful of them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter
+from pydantic.fields import FieldInfo
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
+
+from .constants import REF_TEMPLATE
+
+_ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
+_FIELD_KEYS = ("title", "description", "deprecated", "discriminator")
+
+
+class OpenAPISchemaGenerator(GenerateJsonSchema):
+    """pydantic's generator, without `"default": null` (as FastAPI's documents)."""
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        if "default" in schema and schema["default"] is None:
+            return self.generate_inner(schema["schema"])
+        return super().default_schema(schema)
+
+
+def _field_key(annotation: Any, field: FieldInfo | None) -> Any:
+    if field is None:
+        return (annotation,)
+    return (
+        annotation,
+        tuple(field.metadata),
+        *(getattr(field, name) for name in _FIELD_KEYS),
+        repr(field.default),
+        field.default_factory,
+        repr(field.examples),
+        repr(field.json_schema_extra),
+    )
+
+
+def adapter_for(annotation: Any, field: FieldInfo | None = None) -> TypeAdapter[Any]:
+    """A (cached) `TypeAdapter` of `annotation` as declared by `field`."""
+    key: Any = _field_key(annotation, field)
+    try:
+        found = _ADAPTERS.get(key)
+    except TypeError:
+        key = None
+        found = None
+    if found is None:
+        target = Annotated[annotation, _schema_field(field)] if field is not None else annotation
+        found = TypeAdapter(target)  # type: ignore[arg-type]
+        if key is not None:
+            _ADAPTERS[key] = found
+    return found
+
+
+def _schema_field(field: FieldInfo, alias: str | None = None) -> FieldInfo:
+    """What of a declaration shows in a schema (with `alias`, as a model field's)."""
+    values: dict[str, Any] = {}
+    for name in ("title", "description", "examples", "json_schema_extra", "discriminator"):
+        value = getattr(field, name)
+        if value is not None:
+            values[name] = value
+    if alias is not None:
+        values["alias"] = alias
+        if field.deprecated:
+            values["deprecated"] = field.deprecated
+    elif field.deprecated and not callable(values.get("json_schema_extra")):
+        # `deprecated` only shows for model fields; a parameter's schema shows it too.
+        values["json_schema_extra"] = {**values.get("json_schema_extra", {}), "deprecated": True}
+    if field.default_factory is not None:
+        values["default_factory"] = field.default_factory
+    else:
+        values["default"] = field.default
+    merged: FieldInfo = Field(**values)
+    merged.metadata = list(field.metadata)
+    return merged
+
+
+class SchemaRegistry:
+    """Collects the schema inputs of a document; `generate()` resolves them."""
+
+    def __init__(self, separate_input_output_schemas: bool = True) -> None:
+        self.separate = separate_input_output_schemas
+        self._inputs: list[tuple[Any, JsonSchemaMode, CoreSchema]] = []
+        self._schemas: dict[Any, JsonSchemaValue] = {}
+        self.definitions: dict[str, JsonSchemaValue] = {}
+
+    def add(self, key: Any, adapter: TypeAdapter[Any], mode: JsonSchemaMode) -> None:
+        """Register `adapter`'s schema under `key` (mode `validation` or `serialization`)."""
+        if not self.separate:
+            mode = "validation"
+        self._inputs.append(((key, mode), mode, adapter.core_schema))
+
+    def generate(self) -> None:
+        """Run pydantic's generator over every input (once per document)."""
+        if not self._inputs:
+            return
+        generator = OpenAPISchemaGenerator(ref_template=REF_TEMPLATE)
+        mapping, definitions = generator.generate_definitions(self._inputs)
+        self._schemas = {key[0][0]: value for key, value in mapping.items()}
+        self.definitions = {str(name): value for name, value in definitions.items()}
+
+    def schema(self, key: Any) -> JsonSchemaValue:
+        """A copy of the schema registered under `key` (after `generate()`)."""
+        return dict(self._schemas[key])

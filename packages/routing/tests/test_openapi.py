@@ -1,0 +1,223 @@
+"""The OpenAPI document, its route and the docs pages, through the app and the client."""
+
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import pytest
+from pydantic import BaseModel, computed_field
+
+from fastslim_routing import APIRouter, Body, Depends, FastAPI, Query, Security
+from fastslim_routing.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastslim_routing.openapi.utils import get_openapi
+from fastslim_routing.security import HTTPBearer, OAuth2PasswordBearer
+from fastslim_testclient import TestClient
+
+Client = Callable[..., TestClient]
+
+
+class Item(BaseModel):
+    name: str
+    price: float = 1.0
+
+
+class Priced(BaseModel):
+    price: float
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def doubled(self) -> float:
+        return self.price * 2
+
+
+def _app(**options: Any) -> FastAPI:
+    app = FastAPI(title="Shop", version="2.0", **options)
+
+    @app.get("/items/{item_id}", tags=["items"])
+    def read_item(item_id: int, q: Annotated[str | None, Query(max_length=3)] = None) -> Item:
+        """Read one item.
+
+        More text.
+        \f
+        Hidden from the document.
+        """
+        return Item(name="a")
+
+    @app.post("/items", status_code=201, responses={404: {"model": Item, "description": "Gone"}})
+    def create(item: Item, note: Annotated[str, Body()] = "") -> Priced:
+        return Priced(price=item.price)
+
+    return app
+
+
+def test_document_operations_and_components() -> None:
+    document = _app().openapi()
+    assert document["openapi"] == "3.1.0"
+    assert document["info"] == {"title": "Shop", "version": "2.0"}
+    read = document["paths"]["/items/{item_id}"]["get"]
+    assert read["summary"] == "Read Item"
+    assert read["description"] == "Read one item.\n\nMore text."
+    assert read["operationId"] == "read_item_items__item_id__get"
+    assert read["tags"] == ["items"]
+    assert read["parameters"] == [
+        {
+            "name": "item_id",
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer", "title": "Item Id"},
+        },
+        {
+            "name": "q",
+            "in": "query",
+            "required": False,
+            "schema": {
+                "anyOf": [{"type": "string", "maxLength": 3}, {"type": "null"}],
+                "title": "Q",
+            },
+        },
+    ]
+    assert read["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Item"
+    }
+    assert read["responses"]["422"]["description"] == "Validation Error"
+    create = document["paths"]["/items"]["post"]
+    assert create["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Body_create_items_post"
+    }
+    assert set(create["responses"]) == {"201", "404", "422"}
+    assert create["responses"]["404"]["description"] == "Gone"
+    schemas = document["components"]["schemas"]
+    assert sorted(schemas) == [
+        "Body_create_items_post",
+        "HTTPValidationError",
+        "Item",
+        "Priced",
+        "ValidationError",
+    ]
+    assert schemas["Priced"]["properties"]["doubled"]["readOnly"] is True
+    assert schemas["ValidationError"]["properties"]["ctx"] == {"title": "Context", "type": "object"}
+    assert schemas["Body_create_items_post"]["properties"]["note"] == {
+        "type": "string",
+        "title": "Note",
+        "default": "",
+    }
+
+
+def test_document_is_cached_and_refreshed_when_routes_change() -> None:
+    app = _app()
+    first = app.openapi()
+    assert app.openapi() is first
+    router = APIRouter()
+
+    @router.get("/late")
+    def late() -> None:
+        return None
+
+    app.include_router(router, prefix="/r")
+    assert "/r/late" in app.openapi()["paths"]
+
+
+def test_served_document_docs_pages_and_root_path(client_for: Client) -> None:
+    client = client_for(_app(), root_path="/proxy")
+    document = client.get("/openapi.json").json()
+    assert document["servers"] == [{"url": "/proxy"}]
+    docs = client.get("/docs")
+    assert docs.headers["content-type"] == "text/html; charset=utf-8"
+    assert "url: '/proxy/openapi.json'" in docs.text
+    assert "oauth2RedirectUrl: window.location.origin + '/proxy/docs/oauth2-redirect'" in docs.text
+    assert "Swagger UI: OAuth2 Redirect" in client.get("/docs/oauth2-redirect").text
+    assert '<redoc spec-url="/proxy/openapi.json"></redoc>' in client.get("/redoc").text
+
+
+def test_openapi_url_none_turns_everything_off(client_for: Client) -> None:
+    client = client_for(_app(openapi_url=None))
+    assert [client.get(path).status_code for path in ("/openapi.json", "/docs", "/redoc")] == [
+        404,
+        404,
+        404,
+    ]
+
+
+def test_security_schemes_and_requirements() -> None:
+    app = FastAPI()
+    oauth = OAuth2PasswordBearer(tokenUrl="token", scopes={"me": "Me"})
+
+    def user(token: Annotated[str, Depends(oauth)]) -> str:
+        return token
+
+    @app.get("/me", dependencies=[Depends(HTTPBearer())])
+    def me(name: Annotated[str, Security(user, scopes=["me"])]) -> str:
+        return name
+
+    document = app.openapi()
+    assert document["paths"]["/me"]["get"]["security"] == [
+        {"HTTPBearer": []},
+        {"OAuth2PasswordBearer": ["me"]},
+    ]
+    assert document["components"]["securitySchemes"] == {
+        "HTTPBearer": {"type": "http", "scheme": "bearer"},
+        "OAuth2PasswordBearer": {
+            "type": "oauth2",
+            "flows": {"password": {"scopes": {"me": "Me"}, "tokenUrl": "token"}},
+        },
+    }
+
+
+def test_get_openapi_override_pattern() -> None:
+    app = _app()
+
+    def custom_openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = get_openapi(title="Custom", version="9", routes=app.routes)
+        document["info"]["x-logo"] = {"url": "logo.png"}
+        app.openapi_schema = document
+        return document
+
+    app.openapi = custom_openapi  # type: ignore[method-assign]
+    assert app.openapi()["info"]["x-logo"] == {"url": "logo.png"}
+    assert "/items" in app.openapi()["paths"]
+
+
+def test_include_in_schema_and_duplicate_operation_ids() -> None:
+    app = FastAPI()
+
+    @app.get("/hidden", include_in_schema=False)
+    def hidden() -> None:
+        return None
+
+    @app.get("/a", operation_id="same")
+    def a() -> None:
+        return None
+
+    @app.get("/b", operation_id="same")
+    def b() -> None:
+        return None
+
+    with pytest.warns(UserWarning, match="Duplicate Operation ID same for function b"):
+        document = app.openapi()
+    assert set(document["paths"]) == {"/a", "/b"}
+
+
+def test_docs_html_escapes_values() -> None:
+    page = bytes(get_swagger_ui_html(openapi_url="/o'</script>", title="<b>T</b>").body).decode()
+    assert "<title>&lt;b&gt;T&lt;/b&gt;</title>" in page
+    assert "</script>'" not in page
+    redoc = bytes(
+        get_redoc_html(openapi_url='/o"x', title="T", with_google_fonts=False).body
+    ).decode()
+    assert 'spec-url="/o&quot;x"' in redoc
+    assert "fonts.googleapis" not in redoc
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, fastslim_routing;"
+        "print(any(m.startswith('fastslim_routing.openapi.') and m != "
+        "'fastslim_routing.openapi._setup' for m in sys.modules))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "False"
