@@ -86,6 +86,21 @@ def _schema_field(field: FieldInfo, alias: str | None = None) -> FieldInfo:
     return merged
 
 
+def _walk_computed(schema: Any) -> bool:
+    if isinstance(schema, dict):
+        if schema.get("computed_fields"):
+            return True
+        return any(_walk_computed(value) for value in schema.values())
+    if isinstance(schema, list):
+        return any(_walk_computed(value) for value in schema)
+    return False
+
+
+def _has_computed(adapter: TypeAdapter[Any]) -> bool:
+    """Whether the adapted type has a computed field (in itself or a nested model)."""
+    return _walk_computed(adapter.core_schema)
+
+
 class SchemaRegistry:
     """Collects the schema inputs of a document; `generate()` resolves them."""
 
@@ -97,7 +112,8 @@ class SchemaRegistry:
 
     def add(self, key: Any, adapter: TypeAdapter[Any], mode: JsonSchemaMode) -> None:
         """Register `adapter`'s schema under `key` (mode `validation` or `serialization`)."""
-        if not self.separate:
+        if not self.separate and not (mode == "serialization" and _has_computed(adapter)):
+            # FastAPI keeps -Input/-Output apart for computed fields even then.
             mode = "validation"
         self._inputs.append(((key, mode), mode, adapter.core_schema))
 
