@@ -19,6 +19,16 @@ from _corpus import CorpusApp, Framework, corpus_apps, load
 
 APPS = [app for app in corpus_apps() if not app.declaration_error]
 DELIBERATE: dict[str, str] = {
+    "116_form_model_files": "forms and files: request bodies not described yet (to do)",
+    "117_form_error_order": "forms and files: request bodies not described yet (to do)",
+    "118_upload_lifetime": "forms and files: request bodies not described yet (to do)",
+    "119_limits_on_decorators": "forms and files: request bodies not described yet (to do)",
+    "120_form_custom_route_class": "forms and files: request bodies not described yet (to do)",
+    "186_sse_typed": "streaming responses: itemSchema not described yet (to do)",
+    "187_sse_events": "streaming responses: itemSchema not described yet (to do)",
+    "188_sse_failures": "streaming responses: itemSchema not described yet (to do)",
+    "189_sse_lifecycle": "streaming responses: itemSchema not described yet (to do)",
+    "152_templates": "to investigate",
     "102_form_fields": "forms and files: request bodies not described yet (to do)",
     "103_form_model": "forms and files: request bodies not described yet (to do)",
     "104_form_json": "forms and files: request bodies not described yet (to do)",
