@@ -6,14 +6,17 @@ import tempfile
 import tracemalloc
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 import anyio
 import pytest
 import starlette.formparsers
+from starlette.applications import Starlette
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 
 from fastslim_routing import APIRouter, Body, FastAPI, Form, UploadFile
 from fastslim_testclient import AsyncTestClient, TestClient
@@ -484,3 +487,28 @@ async def test_limits_through_the_async_client() -> None:
     assert at_limit.json() == 10
     assert outcome(over) == PLAIN_413
     assert outcome(streamed) == JSON_413
+
+
+async def count(request: Request) -> Response:
+    return Response(str(len(await request.body())))
+
+
+@pytest.mark.parametrize(("own", "inclusion"), [(None, 5), (5, None), (5, 50)])
+def test_starlette_routes_mounts_and_frontends_of_an_included_router(
+    client_for: ClientFor, tmp_path: Path, own: int | None, inclusion: int | None
+) -> None:
+    (tmp_path / "index.html").write_text("<p>spa</p>")
+    router = APIRouter(max_body_size=own)
+    router.add_route("/plain", count, methods=["POST"])
+    router.mount("/sub", Starlette(routes=[Route("/x", count, methods=["POST"])]))
+    router.frontend("/fe", directory=tmp_path)
+    app = FastAPI()
+    app.include_router(router, prefix="/r", max_body_size=inclusion)
+    # A file response started before the limit replaced it: Starlette's error, as FastAPI.
+    client = client_for(app, raise_server_exceptions=False)
+    for method, path in (("POST", "/r/plain"), ("POST", "/r/sub/x"), ("GET", "/r/fe/")):
+        assert client.request(method, path, content=b"x" * 5).status_code == 200
+        assert client.request(method, path, content=b"x" * 6).status_code == 413
+    # Not included: no limit of its own.
+    app.include_router(APIRouter(routes=[Route("/plain", count, methods=["POST"])]), prefix="/free")
+    assert client.post("/free/plain", content=b"x" * 60).text == "60"

@@ -95,9 +95,9 @@ class EffectiveRoute(BaseRoute):
         await self.original.handle(scope, receive, send)
 
 
-def _prefixed(route: BaseRoute, prefix: str) -> BaseRoute:
-    """A Starlette route under an inclusion prefix."""
-    if not prefix:
+def _prefixed(route: BaseRoute, prefix: str, max_body_size: int | None = None) -> BaseRoute:
+    """A Starlette route under an inclusion prefix (and body limit)."""
+    if not prefix and max_body_size is None:
         return route
     if isinstance(route, Route):
         return Route(
@@ -106,11 +106,14 @@ def _prefixed(route: BaseRoute, prefix: str) -> BaseRoute:
             methods=route.methods,
             name=route.name,
             include_in_schema=route.include_in_schema,
+            max_body_size=max_body_size,
         )
     if isinstance(route, WebSocketRoute):
         return WebSocketRoute(prefix + route.path, route.endpoint, name=route.name)
     if isinstance(route, Mount):
-        return Mount(prefix + route.path, app=route.app, name=route.name)
+        return Mount(
+            prefix + route.path, app=route.app, name=route.name, max_body_size=max_body_size
+        )
     return route
 
 
@@ -207,7 +210,11 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
         elif isinstance(node, APIWebSocketRoute):
             found.append((_effective_websocket(node, chain, cache), _context(node, chain)))
         else:
-            found.append((_prefixed(node, chain.prefix), _context(node, chain)))
+            # Starlette routes and mounts of an included router get the limit of the
+            # router and its inclusions, as FastAPI's.
+            limit = first_size(router.max_body_size, *chain.max_body_sizes)
+            served = _prefixed(node, chain.prefix, limit if chain.inclusions else None)
+            found.append((served, _context(node, chain)))
 
 
 def _frontends(router: APIRouter, chain: _Chain, cache: CompileCache, found: Flattened) -> None:
@@ -217,7 +224,8 @@ def _frontends(router: APIRouter, chain: _Chain, cache: CompileCache, found: Fla
         key = (id(frontend), *map(id, chain.inclusions))
         cached = cache.get(key)
         if cached is None:
-            served = frontend.under(chain.prefix, chain.dependencies)
+            limit = first_size(router.max_body_size, *chain.max_body_sizes)
+            served = frontend.under(chain.prefix, chain.dependencies, limit)
             cached = cache[key] = (served, chain.inclusions)
         found.append((cached[0], _context(cached[0], chain)))
 

@@ -13,7 +13,7 @@ at `("body", <key>, ...)`.
 
 Parsing needs python-multipart (an optional dependency): `require_multipart()`
 fails when a route is declared without it. The form's files are closed when the
-request ends (`parsed_forms`).
+request ends (`close_forms`).
 """
 
 from __future__ import annotations
@@ -190,15 +190,14 @@ class FormReader:
         return values, errors or None, form
 
 
-def parsed_forms(*requests: Any) -> list[Request]:
-    """The distinct requests among `requests` whose form was parsed (their files are
-    closed when the request ends: `await request.close()`)."""
-    found: list[Request] = []
+async def close_forms(*requests: Any) -> None:
+    """Close the files of the parsed forms of `requests` (each request once)."""
+    closed: list[Any] = []
     for request in requests:
-        parsed = getattr(request, "_form", None) is not None
-        if parsed and all(other is not request for other in found):
-            found.append(request)
-    return found
+        if getattr(request, "_form", None) is None or any(done is request for done in closed):
+            continue
+        closed.append(request)
+        await request.close()
 
 
 class LateFormSource:

@@ -31,6 +31,7 @@ from starlette.types import Receive, Scope, Send
 
 from fastslim_di import Depends
 
+from ._body_limit import serve_limited
 from ._compile import RouteSettings, compile_route
 from ._handler import serve
 from ._route import container_of
@@ -117,9 +118,14 @@ class Frontend:
         self.fallback = fallback
         self.dependencies = list(dependencies)
 
-    def under(self, prefix: str, dependencies: Sequence[Depends]) -> FrontendRoute:
-        """The frontend as served under inclusions adding `prefix` and `dependencies`."""
-        return FrontendRoute(self, prefix + self.path, [*dependencies, *self.dependencies])
+    def under(
+        self, prefix: str, dependencies: Sequence[Depends], max_body_size: int | None = None
+    ) -> FrontendRoute:
+        """The frontend as served under inclusions adding `prefix` and `dependencies`
+        (and the inclusions' body limit, if any)."""
+        route = FrontendRoute(self, prefix + self.path, [*dependencies, *self.dependencies])
+        route.max_body_size = max_body_size
+        return route
 
 
 class FrontendRoute(BaseRoute):
@@ -128,6 +134,7 @@ class FrontendRoute(BaseRoute):
 
     def __init__(self, frontend: Frontend, path: str, dependencies: Sequence[Depends]) -> None:
         self.frontend = frontend
+        self.max_body_size: int | None = None
         self.prefix = path.rstrip("/")
         self.path = self.prefix or "/"
         self.files = StaticFiles(directory=frontend.directory, check_dir=False)
@@ -205,6 +212,12 @@ class FrontendRoute(BaseRoute):
         raise HTTPException(status_code=404)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.max_body_size is not None:
+            await serve_limited(self.max_body_size, self._handle, scope, receive, send)
+        else:
+            await self._handle(scope, receive, send)
+
+    async def _handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self.files.config_checked:
             await self.files.check_config()  # a missing directory: RuntimeError
             self.files.config_checked = True

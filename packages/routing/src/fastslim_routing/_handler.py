@@ -25,7 +25,7 @@ from fastslim_di import Container, ParameterErrors, RequestScope
 from . import exceptions
 from ._collector import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from ._compile import CompiledRoute, endpoint_context
-from ._form import parsed_forms
+from ._form import close_forms
 from ._validator import KeyedError
 
 
@@ -195,8 +195,9 @@ async def _run(
     finally:
         # The files of a parsed form are closed once the request is over (error
         # responses, which may show them, included).
-        for parsed in parsed_forms(request, request_scope.values.get(CONNECTION)):
-            await parsed.close()
+        connection = request_scope.values.get(CONNECTION, request)
+        if request._form is not None or connection is not request:
+            await close_forms(request, connection)
 
 
 async def serve(
