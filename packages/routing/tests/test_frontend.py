@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import pytest
 
 from fastslim_routing import APIRouter, Depends, FastAPI, Header, HTTPException
-from fastslim_routing._frontend import accepts_html
+from fastslim_routing._frontend_route import accepts_html
 
 Client = Callable[..., Any]
 HTML = {"accept": "text/html"}

@@ -25,7 +25,8 @@ from fastslim_di import Depends
 
 from . import _lifespan
 from ._effective import CompileCache, EffectiveRoute, Flattened, flatten
-from ._frontend import FrontendDecorators, FrontendRoute, by_prefix, serving_frontend
+from ._frontend import FrontendDecorators
+from ._frontend_route import FrontendRoute, by_prefix, serving_frontend
 from ._index import RouteIndex, default_template
 from ._limits import check_form_limits, check_max_body_size
 from ._route import APIRoute
