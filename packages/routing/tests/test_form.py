@@ -4,7 +4,7 @@ import io
 import logging
 import sys
 from collections.abc import AsyncIterator, Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, Json
@@ -376,3 +376,70 @@ async def test_forms_through_the_async_client() -> None:
             "/f", data={"name": "n", "a": "x"}, files={"f": ("f.txt", b"content")}
         )
     assert response.json() == {"f": "content", "name": "n", "a": "x"}
+
+
+class Address(BaseModel):
+    street: str
+    city: str = "Paris"
+
+
+class Card(BaseModel):
+    kind: Literal["card"]
+    number: str
+
+
+class Transfer(BaseModel):
+    kind: Literal["transfer"]
+    iban: str
+
+
+def test_optional_and_union_form_models(client_for: ClientFor) -> None:
+    app = FastAPI()
+
+    @app.post("/optional")
+    def optional(address: Annotated[Address | None, Form()] = None) -> Address | None:
+        return address
+
+    @app.post("/required")
+    def required(address: Annotated[Address | None, Form()]) -> Address | None:
+        return address  # pragma: no cover
+
+    @app.post("/union")
+    def union(payment: Annotated[Card | Transfer, Form()]) -> Card | Transfer:
+        return payment
+
+    client = client_for(app)
+    # None when none of the model's keys is sent (other keys do not count).
+    assert client.post("/optional", data={"other": "x"}).json() is None
+    assert client.post("/optional", data={"street": "s"}).json() == {"street": "s", "city": "Paris"}
+    assert client.post("/required").json()["detail"] == [missing("body")]
+    transfer = {"kind": "transfer", "iban": "FR76"}
+    assert client.post("/union", data=transfer).json() == transfer
+    locs = [error["loc"] for error in client.post("/union", data={"kind": "cash"}).json()["detail"]]
+    assert locs == [
+        ["body", "Card", "kind"],
+        ["body", "Card", "number"],
+        ["body", "Transfer", "kind"],
+        ["body", "Transfer", "iban"],
+    ]
+
+
+def test_lists_keep_their_empty_strings(client_for: ClientFor) -> None:
+    app = FastAPI()
+
+    class Tags(BaseModel):
+        tags: list[str] = []
+
+    @app.post("/lists")
+    def lists(
+        model: Annotated[Tags, Form()],
+        words: Annotated[list[str], Form()] = [],  # noqa: B006
+        counts: Annotated[list[int], Form()] = [],  # noqa: B006
+    ) -> dict[str, Any]:
+        return {"tags": model.tags, "words": words}
+
+    client = client_for(app)
+    response = client.post("/lists", data={"tags": ["", "a"], "words": ["", "b"]})
+    assert response.json() == {"tags": ["", "a"], "words": ["", "b"]}
+    detail = client.post("/lists", data={"counts": ["1", ""]}).json()["detail"]
+    assert [(error["loc"], error["input"]) for error in detail] == [(["body", "counts", 1], "")]

@@ -156,6 +156,16 @@ def is_model_class(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
+def model_classes(annotation: Any) -> tuple[type[BaseModel], ...]:
+    """The models of `Model`, `Model | None` or `A | B | None`; () unless all are models."""
+    annotation = _strip_optional(annotation)
+    members = get_args(annotation) if get_origin(annotation) in _UNION_ORIGINS else (annotation,)
+    members = tuple(_strip_optional(m) for m in members if m is not type(None))
+    if members and all(isinstance(m, type) and issubclass(m, BaseModel) for m in members):
+        return members
+    return ()
+
+
 def declared_field(parameter: ParameterInfo) -> FieldInfo | None:
     """The `Query()`/`Body()`... declaring `parameter`, from `Annotated` or the default."""
     in_metadata = [item for item in parameter.metadata if isinstance(item, FieldInfo)]
@@ -271,7 +281,8 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
         annotation = Annotated[(annotation, *json_markers)]
     if location == PATH and not field.is_required():
         field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
-    is_model = location in (QUERY, HEADER, COOKIE, FORM) and is_model_class(annotation)
+    is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
+    is_model = is_model or (location == FORM and bool(model_classes(annotation)))
     keys = _lookup_keys(field, _alias_of(field, parameter, location))
     return ParamSpec(
         location=location,

@@ -30,7 +30,13 @@ from starlette.requests import Request
 from fastslim_di import ParameterErrors, SolveContext
 
 from ._body import BodyResult, _Slot
-from ._classify import LOCATION_RANK, ParamSpec, is_scalar_sequence, strip_optional
+from ._classify import (
+    LOCATION_RANK,
+    ParamSpec,
+    is_scalar_sequence,
+    model_classes,
+    strip_optional,
+)
 from ._collector import CONNECTION
 from ._limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
 from ._validator import KeyedError
@@ -80,26 +86,35 @@ async def _content(value: Any) -> Any:
 
 
 class _ModelKeys:
-    """The keys of a form model, and which of them take every value (list fields)."""
+    """The keys of form models (one, or a union), which of them take every value (list
+    fields), and whether the models may be absent (`Model | None`)."""
 
-    __slots__ = ("sequences",)
+    __slots__ = ("keys", "optional", "sequences")
 
-    def __init__(self, model: type[BaseModel]) -> None:
-        sequences = set()
-        for name, field in model.model_fields.items():
-            if is_scalar_sequence(field.annotation):
-                key = field.validation_alias if isinstance(field.validation_alias, str) else None
-                sequences.add(key or field.alias or name)
+    def __init__(self, models: Sequence[type[BaseModel]], annotation: Any) -> None:
+        keys, sequences = set(), set()
+        for model in models:
+            for name, field in model.model_fields.items():
+                alias = field.validation_alias if isinstance(field.validation_alias, str) else None
+                key = alias or field.alias or name
+                keys.add(key)
+                if is_scalar_sequence(field.annotation):
+                    sequences.add(key)
+        self.keys = frozenset(keys)
         self.sequences = frozenset(sequences)
+        self.optional = type(None) in get_args(annotation)  # `Model | None`
+
+    def absent(self, found: Mapping[str, Any]) -> bool:
+        """Whether an optional model has none of its keys in the form (it is then missing)."""
+        return self.optional and not any(key in found for key in self.keys)
 
     def mapping(self, form: FormData) -> dict[str, Any]:
-        """Every non-empty key of `form`: all values of list fields, else the last one."""
+        """Every key of `form` with a value: all values of list fields, else the last
+        non-empty one."""
         found: dict[str, Any] = {}
         for key in dict.fromkeys(form.keys()):
             if key in self.sequences:
-                values = [value for value in form.getlist(key) if _present(value)]
-                if values:
-                    found[key] = values
+                found[key] = form.getlist(key)
             else:
                 value = form.get(key)
                 if _present(value):
@@ -118,16 +133,17 @@ class _FormSlot:
         self.keys = spec.keys
         self.sequence = spec.is_sequence
         self.reads_bytes = _reads_bytes(spec.annotation)
-        model = strip_optional(spec.annotation) if spec.is_model else None
-        self.model = _ModelKeys(model) if model is not None else None
+        models = model_classes(spec.annotation) if spec.is_model else ()
+        self.model = _ModelKeys(models, spec.annotation) if models else None
 
     async def raw(self, form: FormData) -> tuple[str, Any]:
         """(the key read, its value) or (the first key, `_MISSING`)."""
         if self.model is not None:
-            return self.keys[0], self.model.mapping(form)
+            found = self.model.mapping(form)
+            return self.keys[0], _MISSING if self.model.absent(found) else found
         for key in self.keys:
             if self.sequence:
-                values = [value for value in form.getlist(key) if _present(value)]
+                values = form.getlist(key)
                 if values:
                     if self.reads_bytes:
                         values = [await _content(value) for value in values]
@@ -177,7 +193,8 @@ class FormReader:
             key, value = await form_slot.raw(form)
             if value is _MISSING:
                 if slot.required:
-                    errors[slot.slot] = [slot.missing(("body", key))]
+                    loc = ("body",) if form_slot.model is not None else ("body", key)
+                    errors[slot.slot] = [slot.missing(loc)]
                 else:
                     values[slot.slot] = slot.default_value()
                 continue
