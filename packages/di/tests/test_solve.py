@@ -985,3 +985,37 @@ async def test_context_variables_set_by_yield_dependencies_reach_the_function_an
             assert await request.call_plan(plan, (), {}) == {"user": "someone"}
         assert seen == [{"user": "someone"}]
     assert STATE.get() is None
+
+
+@pytest.mark.parametrize("leaf", [True, False])
+async def test_a_shared_dependency_raising_parameter_errors_runs_and_reports_once(
+    driver: Any, leaf: bool
+) -> None:
+    calls: list[str] = []
+
+    def token() -> str:
+        return "t"
+
+    if leaf and driver.name == "async":
+
+        async def check() -> str:  # no inputs: awaited by its parent directly
+            calls.append("check")
+            raise ParameterErrors(["invalid token"])
+
+    else:
+
+        def check(t: Annotated[str, Depends(token)]) -> str:  # type: ignore[misc]
+            calls.append("check")
+            raise ParameterErrors(["invalid token"])
+
+    def user(c: Annotated[str, Depends(check)]) -> str:
+        calls.append("user")  # never: its input is invalid
+        return c
+
+    def endpoint(u: Annotated[str, Depends(user)], c: Annotated[str, Depends(check)]) -> None:
+        calls.append("endpoint")
+
+    with pytest.raises(ParameterErrors) as info:
+        await driver.call(Container(), endpoint)
+    assert info.value.errors == ["invalid token"]
+    assert calls == ["check"]

@@ -135,9 +135,10 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
     """Gather `node`'s arguments, call it (its value was not cached), store its
     value in `cache` (if given) and return it; `FAILED` if an input was invalid.
 
-    The one argument loop. A source or a dependency raising `ParameterErrors`
-    marks the call as failed: its errors are collected and the other arguments
-    are still solved (as FastAPI does).
+    The one argument loop. A source raising `ParameterErrors` marks the call as
+    failed: its errors are collected and the other arguments are still solved
+    (as FastAPI does). A dependency raising it is failed itself (its errors
+    collected once, `FAILED` cached like a value), and so is its caller.
     """
     fast = st.fast
     done = None if fast or not st.concurrent else await _concurrent_children(node, st)
@@ -158,7 +159,12 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
                     value = child_cache.get(payload.cache_key, _MISSING)
                     if value is _MISSING:
                         if payload.leaf_async:  # no inputs: no frame of ours needed
-                            value = child_cache[payload.cache_key] = await payload.call()
+                            try:
+                                value = await payload.call()
+                            except ParameterErrors:
+                                child_cache[payload.cache_key] = FAILED
+                                raise
+                            child_cache[payload.cache_key] = value
                         else:
                             value = await _compute(payload, st, child_cache)
                 if value is FAILED:
@@ -184,47 +190,50 @@ async def _compute(node: DependencyNode, st: SolveState, cache: dict[Any, Any] |
         if cache is not None:
             cache[node.cache_key] = FAILED
         return FAILED
-    if node.plain_async:  # the common case: an async function, no limiter
-        value = await node.call(*args, **kwargs)
-        if cache is not None:
-            cache[node.cache_key] = value
-        return value
     if node.is_root:  # a plan's root: its value is the keyword arguments
         return kwargs
-    # Any other call: in the driver's `run_sync`, as a generator (its cleanup
-    # pushed on its scope's stack), or holding a `max_concurrency` slot.
-    limiter = node.limiter
-    if limiter is not None:
-        await limiter.acquire()
+    held = None  # the `max_concurrency` slot held, released below
     try:
-        kind = node.kind
-        call = node.call
-        if kind is _ASYNC_FUNCTION:
-            value = await call(*args, **kwargs)
-        elif kind is _SYNC_FUNCTION:
-            if kwargs:
-                value = await st.run_sync(functools.partial(call, *args, **kwargs))
-            else:
-                value = await st.run_sync(call, *args)
+        if node.plain_async:  # the common case: an async function, no limiter
+            value = await node.call(*args, **kwargs)
         else:
-            release = limiter.release if limiter is not None else None
-            if kind is _ASYNC_GENERATOR:
-                agen = call(*args, **kwargs)
-                try:
-                    value = await agen.__anext__()
-                except StopAsyncIteration:
-                    raise _no_yield(node) from None
-                _stack_for(node, st).entries.append((agen, True, node.name, release))
+            # Any other call: in the driver's `run_sync`, as a generator (its
+            # cleanup pushed on its scope's stack), or holding its slot.
+            limiter = node.limiter
+            if limiter is not None:
+                await limiter.acquire()
+                held = limiter
+            kind = node.kind
+            call = node.call
+            if kind is _ASYNC_FUNCTION:
+                value = await call(*args, **kwargs)
+            elif kind is _SYNC_FUNCTION:
+                if kwargs:
+                    value = await st.run_sync(functools.partial(call, *args, **kwargs))
+                else:
+                    value = await st.run_sync(call, *args)
             else:
-                gen = call(*args, **kwargs)
-                value = await st.run_sync(_first_value, gen)
-                if value is _MISSING:
-                    raise _no_yield(node)
-                _stack_for(node, st).entries.append((gen, False, node.name, release))
-            limiter = None  # the stack releases the slot after cleanup
+                release = limiter.release if limiter is not None else None
+                if kind is _ASYNC_GENERATOR:
+                    agen = call(*args, **kwargs)
+                    try:
+                        value = await agen.__anext__()
+                    except StopAsyncIteration:
+                        raise _no_yield(node) from None
+                    _stack_for(node, st).entries.append((agen, True, node.name, release))
+                else:
+                    gen = call(*args, **kwargs)
+                    value = await st.run_sync(_first_value, gen)
+                    if value is _MISSING:
+                        raise _no_yield(node)
+                    _stack_for(node, st).entries.append((gen, False, node.name, release))
+                held = None  # the stack releases the slot after cleanup
+    except ParameterErrors as exc:  # the dependency found its inputs invalid
+        st.errors.extend(exc.errors)
+        value = FAILED
     finally:
-        if limiter is not None:
-            limiter.release()
+        if held is not None:
+            held.release()
     if cache is not None:
         cache[node.cache_key] = value
     return value
@@ -331,11 +340,7 @@ async def _concurrent_children(node: DependencyNode, st: SolveState) -> dict[str
     results: dict[str, Any] = {}
 
     async def run(name: str, child: DependencyNode) -> None:
-        try:
-            results[name] = await solve_node(child, st)
-        except ParameterErrors as exc:
-            st.errors.extend(exc.errors)
-            results[name] = FAILED
+        results[name] = await solve_node(child, st)
 
     try:
         async with anyio.create_task_group() as group:
