@@ -43,7 +43,8 @@ ALL_PACKAGES = {
         "fastslim_routing",
         siblings=("tasks", "di"),
         # orjson/ujson: the optional renderers of ORJSONResponse/UJSONResponse;
-        # python-multipart: form parsing (its `multipart` extra).
+        # python-multipart: form parsing (its `multipart` extra); opentelemetry-sdk:
+        # in-memory exporters for the telemetry tests (its `telemetry` extra).
         test_deps=(
             "httpx",
             "hypothesis",
@@ -51,6 +52,7 @@ ALL_PACKAGES = {
             "orjson",
             "ujson",
             "python-multipart",
+            "opentelemetry-sdk",
             str(PACKAGES_DIR / "testclient"),
         ),
     ),
@@ -66,6 +68,7 @@ PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR /
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson"]
+TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
 BENCH_DEPS = ["starlette", "trio"]
 ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with
@@ -122,7 +125,7 @@ def compat(session: nox.Session) -> None:
 
     The only session that installs FastAPI; the packages never import it.
     """
-    session.install(*all_packages(), *TEST_TOOLS, ORACLE, "python-multipart")
+    session.install(*all_packages(), *TEST_TOOLS, ORACLE, "python-multipart", "opentelemetry-sdk")
     session.run(*pytest_args(session, "tests/compat"))
 
 
@@ -137,7 +140,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def types(session: nox.Session) -> None:
     """mypy --strict on each package's source and tests."""
-    session.install(*all_packages(), *TYPE_TOOLS, *INTEGRATION_DEPS, ORACLE)
+    session.install(*all_packages(), *TYPE_TOOLS, *TELEMETRY_DEPS, *INTEGRATION_DEPS, ORACLE)
     for name in PACKAGES:
         session.run("mypy", f"packages/{name}/src", f"packages/{name}/tests")
     session.run("mypy", "tests", "examples", "benchmarks", "tools", "noxfile.py")

@@ -97,6 +97,9 @@ REQUEST_SCOPE = "fastslim.request_scope"
 """ASGI scope key: the fastslim-di `RequestScope` of the request being served."""
 COMPILED = "fastslim.compiled_route"
 """ASGI scope key: the `CompiledRoute` serving the request (set by the router)."""
+TELEMETRY = "fastslim.telemetry"
+"""ASGI scope key: the telemetry of a request observed by the app's telemetry middleware
+(absent when telemetry is off: then nothing else is looked up)."""
 
 
 async def respond(route: CompiledRoute, request_scope: RequestScope, request: Request) -> Response:
@@ -207,14 +210,15 @@ async def serve(
     # A route with a form handles its errors itself, so that the form's files are
     # still open for the error handlers (they are closed when `_run` ends); so does a
     # route with a body limit, whose 413 raised while reading is a handled JSON 413.
+    telemetry = scope.get(TELEMETRY)
     await _run(
-        functools.partial(respond, route),
+        functools.partial(respond if telemetry is None else telemetry.respond, route),
         container,
         scope,
         receive,
         send,
         handle_here=route.form is not None or route.settings.max_body_size is not None,
-        flat=route.flat is not None,
+        flat=route.flat is not None and telemetry is None,
     )
 
 

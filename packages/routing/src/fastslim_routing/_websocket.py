@@ -26,6 +26,7 @@ from fastslim_di import Container, Depends, ParameterErrors, RequestScope
 from . import exceptions
 from ._collector import CONNECTION, ERRORS, VALUES
 from ._compile import CompiledRoute, RouteSettings, compile_route, endpoint_context
+from ._handler import TELEMETRY
 from ._route import container_of
 from ._validator import KeyedError
 
@@ -82,9 +83,12 @@ async def serve_websocket(
     """Serve one WebSocket connection with `route` (exceptions go to the app's handlers)."""
     websocket = WebSocket(scope, receive, send)
 
+    telemetry = scope.get(TELEMETRY)
+    run = run_websocket if telemetry is None else telemetry.run_websocket
+
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         async with container.request_scope() as request_scope:
-            await run_websocket(route, request_scope, websocket)
+            await run(route, request_scope, websocket)
 
     await wrap_app_handling_exceptions(app, websocket)(scope, receive, send)
 

@@ -10,6 +10,7 @@ whose app scope runs in the lifespan. Path-operation decorators delegate to
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import warnings
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
@@ -31,6 +32,7 @@ from ._body_limit import limited_middleware_stack
 from ._limits import check_form_limits, check_max_body_size, scope_form_limits
 from ._route import APIRoute
 from ._router import APIRouter
+from ._telemetry import check_config, telemetry_middleware_stack
 from .datastructures import Default, DefaultPlaceholder
 from .exception_handlers import (
     http_exception_handler,
@@ -100,6 +102,7 @@ class FastAPI(Starlette):
     ) -> None:
         self.debug = debug
         self.state = State()
+        check_config(telemetry)
         self.telemetry = dict(telemetry) if telemetry is not None else None
         self.title = title
         self.summary = summary
@@ -208,7 +211,8 @@ class FastAPI(Starlette):
             yield
 
     def build_middleware_stack(self) -> ASGIApp:
-        return limited_middleware_stack(self, super().build_middleware_stack)
+        build = functools.partial(telemetry_middleware_stack, self, super().build_middleware_stack)
+        return limited_middleware_stack(self, build)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.root_path:

@@ -1,0 +1,201 @@
+"""The telemetry middleware: a SERVER span per request or WebSocket connection, the
+HTTP metrics, and the log of unhandled exceptions (FASTAPI-FACTS section 6).
+
+It sits just inside Starlette's ServerErrorMiddleware, so it sees every exception
+that no handler answered. The span ends with the last byte of the response (before
+the background tasks, whose spans are its children); its name and `http.route`
+come from the route that served the request, mount prefixes included.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from typing import Any
+
+from opentelemetry import context as otel_context
+from opentelemetry import propagate, trace
+from opentelemetry._logs import SeverityNumber
+from opentelemetry.trace import SpanKind
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ._handler import TELEMETRY
+from ._telemetry import KNOWN_METHODS, Telemetry, error_type, redacted_query
+from ._telemetry_handler import RequestTelemetry
+from ._telemetry_spans import mark_error
+
+
+def _carrier(scope: Scope) -> dict[str, str]:
+    return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", ())}
+
+
+def _log_exception(telemetry: Telemetry, exc: BaseException, route: str | None, ws: bool) -> None:
+    log = telemetry.logger
+    if log is None:
+        return
+    kind = "WebSocket connection" if ws else "request"
+    log.emit(
+        severity_number=SeverityNumber.ERROR,
+        severity_text="ERROR",
+        body=f"Unhandled exception in FastAPI {kind}",
+        attributes={
+            "exception.type": error_type(exc),
+            "exception.message": str(exc),
+            "exception.stacktrace": "".join(traceback.format_exception(exc)),
+            "http.route": route or "",
+        },
+        event_name="fastapi.websocket.exception" if ws else "http.server.request.exception",
+    )
+
+
+class _Exchange:
+    """The span and metrics of one HTTP request, finished once."""
+
+    def __init__(self, telemetry: Telemetry, scope: Scope, state: RequestTelemetry) -> None:
+        self.telemetry, self.scope, self.state = telemetry, scope, state
+        method = scope["method"]
+        self.known = method in KNOWN_METHODS
+        self.method = method if self.known else "_OTHER"
+        self.metric = {"url.scheme": scope["scheme"], "http.request.method": self.method}
+        self.status: int | None = None
+        self.finished = False
+        self.span: Any = None
+        self.start = time.perf_counter()
+        if telemetry.tracer is not None and telemetry.tracing:
+            self.span = telemetry.tracer.start_span(
+                method if self.known else "HTTP",
+                context=propagate.extract(_carrier(scope)),
+                kind=SpanKind.SERVER,
+                attributes=self._attributes(method),
+            )
+        if telemetry.active is not None:
+            telemetry.active.add(1, self.metric)
+
+    def _attributes(self, method: str) -> dict[str, Any]:
+        scope = self.scope
+        server = scope.get("server") or (None, None)
+        attributes: dict[str, Any] = {"server.address": server[0], "server.port": server[1]}
+        attributes["url.path"] = scope["path"]
+        if scope.get("query_string"):
+            attributes["url.query"] = redacted_query(scope["query_string"].decode("latin-1"))
+        if not self.known:
+            attributes["http.request.method_original"] = method
+        attributes["url.scheme"] = scope["scheme"]
+        attributes["http.request.method"] = self.method
+        attributes["network.protocol.version"] = scope.get("http_version", "1.1")
+        return {k: v for k, v in attributes.items() if v is not None}
+
+    def finish(self, exc: BaseException | None) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        status = self.status or 500
+        route = self.state.guess_route(self.scope)
+        error = error_type(exc) if exc is not None else (str(status) if status >= 500 else None)
+        outcome: dict[str, Any] = {"http.route": route} if route else {}
+        outcome["http.response.status_code"] = status
+        if error is not None:
+            outcome["error.type"] = error
+        span = self.span
+        if span is not None:
+            if route:
+                span.update_name(f"{self.scope['method'] if self.known else 'HTTP'} {route}")
+            span.set_attributes(outcome)
+            if error is not None:
+                span.set_status(trace.Status(trace.StatusCode.ERROR))
+            span.end()
+        telemetry = self.telemetry
+        if telemetry.active is not None and telemetry.histogram is not None:
+            telemetry.active.add(-1, self.metric)
+            version = self.scope.get("http_version", "1.1")
+            attributes = {**self.metric, "network.protocol.version": version, **outcome}
+            telemetry.histogram.record(time.perf_counter() - self.start, attributes)
+
+
+class TelemetryMiddleware:
+    """Records the server side of every request and WebSocket connection of an app."""
+
+    def __init__(self, app: ASGIApp, telemetry: Telemetry) -> None:
+        self.app = app
+        self.telemetry = telemetry
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        exclude = self.telemetry.exclude
+        if (
+            kind not in ("http", "websocket")
+            or TELEMETRY in scope
+            or (exclude is not None and exclude(scope))
+        ):
+            await self.app(scope, receive, send)
+        elif kind == "http":
+            await self._http(scope, receive, send)
+        else:
+            await self._websocket(scope, receive, send)
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        state = scope[TELEMETRY] = RequestTelemetry(self.telemetry, scope)
+        exchange = _Exchange(self.telemetry, scope, state)
+
+        async def observed_send(message: Message) -> None:
+            kind = message["type"]
+            if kind == "http.response.start":
+                exchange.status = message["status"]
+            await send(message)
+            if kind == "http.response.body" and not message.get("more_body", False):
+                exchange.finish(None)
+
+        token = None
+        if exchange.span is not None:
+            token = otel_context.attach(trace.set_span_in_context(exchange.span))
+        try:
+            await self.app(scope, receive, observed_send)
+        except Exception as exc:
+            exchange.finish(exc)
+            _log_exception(self.telemetry, exc, state.route, ws=False)
+            raise
+        finally:
+            exchange.finish(None)
+            if token is not None:
+                otel_context.detach(token)
+
+    async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        telemetry = self.telemetry
+        state = scope[TELEMETRY] = RequestTelemetry(telemetry, scope)
+        if telemetry.tracer is None or not telemetry.tracing:
+            await self._websocket_untraced(scope, receive, send, state)
+            return
+        server = scope.get("server") or (None, None)
+        attributes = {
+            "server.address": server[0],
+            "server.port": server[1],
+            "url.scheme": scope.get("scheme", "ws"),
+            "network.protocol.name": "websocket",
+        }
+        span = telemetry.tracer.start_span(
+            "WS",
+            context=propagate.extract(_carrier(scope)),
+            kind=SpanKind.SERVER,
+            attributes={k: v for k, v in attributes.items() if v is not None},
+        )
+        token = otel_context.attach(trace.set_span_in_context(span))
+        try:
+            await self._websocket_untraced(scope, receive, send, state, span)
+        finally:
+            route = state.guess_route(scope)
+            if route:
+                span.update_name(f"WS {route}")
+                span.set_attribute("http.route", route)
+            span.end()
+            otel_context.detach(token)
+
+    async def _websocket_untraced(
+        self, scope: Scope, receive: Receive, send: Send, state: RequestTelemetry, span: Any = None
+    ) -> None:
+        try:
+            await self.app(scope, receive, send)
+        except Exception as exc:
+            if span is not None:
+                mark_error(span, exc)
+            _log_exception(self.telemetry, exc, state.guess_route(scope), ws=True)
+            raise

@@ -1,0 +1,177 @@
+"""`respond()` with telemetry: the route template, operation spans, `TelemetryData`,
+the validation-failure log, and spans for the background tasks.
+
+Used only for requests that the telemetry middleware marked (the handler reads the
+mark once per request); other requests never reach this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+import anyio.to_thread
+from opentelemetry import context as otel_context
+from opentelemetry._logs import SeverityNumber
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Scope
+from starlette.websockets import WebSocket
+
+from fastslim_di import ParameterErrors, RequestScope
+from fastslim_tasks import BackgroundTasks
+
+from ._collector import CONNECTION
+from ._compile import CompiledRoute
+from ._handler import _finish, _inputs, _not_awaited, _request_errors
+from ._stream import StreamEncoder
+from ._telemetry import Telemetry, function_name
+from ._telemetry_spans import Operation, TaskSpans
+from ._websocket import _inputs as websocket_inputs
+from ._websocket import _validation_error as websocket_validation_error
+from .telemetry import CURRENT, TelemetryData
+
+_NOTHING: Any = object()
+
+
+class RequestTelemetry:
+    """The telemetry of one request or connection, in its ASGI scope.
+
+    `route` is the path template that served it, mount prefixes included (set by
+    the route's handler, or guessed from `scope["route"]` at the end).
+    """
+
+    __slots__ = ("respond", "root_path", "route", "run_websocket", "telemetry")
+
+    def __init__(self, telemetry: Telemetry, scope: Scope) -> None:
+        self.telemetry = telemetry
+        self.root_path = str(scope.get("root_path", ""))
+        self.route: str | None = None
+        self.respond = functools.partial(respond_traced, self)
+        self.run_websocket = functools.partial(run_websocket_traced, self)
+
+    def template(self, scope: Scope, path: str) -> str:
+        """`path` with the prefixes of the mounts between the app and `scope`."""
+        return str(scope.get("root_path", ""))[len(self.root_path) :] + path
+
+    def guess_route(self, scope: Scope) -> str | None:
+        if self.route is None:
+            path = getattr(scope.get("route"), "path", None)
+            if isinstance(path, str):
+                self.route = self.template(scope, path)
+        return self.route
+
+
+def _log_validation(telemetry: Telemetry, count: int, route: str | None) -> None:
+    log = telemetry.logger
+    if log is None:
+        return
+    log.emit(
+        severity_number=SeverityNumber.WARN,
+        severity_text="WARN",
+        body="Request validation failed",
+        attributes={"fastapi.validation.error_count": count, "http.route": route or ""},
+        event_name="fastapi.validation.failed",
+    )
+
+
+async def _parsed_body(route: CompiledRoute, request: Request) -> Any:
+    """The JSON body as parsed data (the fast path validates the bytes directly)."""
+    raw = await request.body()
+    if not raw or route.body is None or not route.body.is_json(request.headers.get("content-type")):
+        return raw or None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
+
+
+async def _call(route: CompiledRoute, kwargs: dict[str, Any]) -> Any:
+    if route.is_async:
+        return await route.endpoint(**kwargs)
+    return await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
+
+
+async def respond_traced(
+    state: RequestTelemetry, route: CompiledRoute, request_scope: RequestScope, request: Request
+) -> Response:
+    """`respond()` of `_handler`, observed."""
+    telemetry = state.telemetry
+    state.route = state.template(request.scope, route.settings.path)
+    tracer = telemetry.tracer if telemetry.operation_spans else None
+    attributes = {"code.function.name": function_name(route.settings.endpoint)}
+    parent = otel_context.get_current()
+    data = TelemetryData(request=request)
+    token = CURRENT.set(data)
+    try:
+        values = request_scope.values
+        values[CONNECTION] = request
+        streams = isinstance(route.response, StreamEncoder)
+        raw: Any = _NOTHING
+        dependencies = Operation(tracer, "fastapi.dependencies", attributes)
+        try:
+            data.body = body = await _inputs(route, request, values)
+            if body is None and route.body is not None:
+                data.body = await _parsed_body(route, request)
+            async with request_scope.function_scope() as function_scope:
+                try:
+                    kwargs = await function_scope.solve(route.plan)
+                except ParameterErrors as exc:
+                    error: Any = _request_errors(route, exc.errors, body, request.method)
+                    data.errors = error.errors()
+                    _log_validation(telemetry, len(data.errors), state.route)
+                    raise error from None
+                dependencies.end()
+                data.values, data.errors = kwargs, []
+                if streams:
+                    raw = await _call(route, kwargs)
+                else:
+                    with Operation(tracer, "fastapi.endpoint", attributes):
+                        raw = await _call(route, kwargs)
+        except BaseException as exc:
+            dependencies.end(exc)
+            raise
+        if raw is _NOTHING:
+            raise _not_awaited()
+        if streams or isinstance(raw, Response):
+            response = _finish(route, raw, values)
+        else:
+            with Operation(tracer, "fastapi.serialization", attributes):
+                response = _finish(route, raw, values)
+        background: Any = response.background
+        if tracer is not None and isinstance(background, BackgroundTasks):
+            background.observer = TaskSpans(tracer, parent)
+        return response
+    finally:
+        CURRENT.reset(token)
+
+
+async def run_websocket_traced(
+    state: RequestTelemetry, route: CompiledRoute, request_scope: RequestScope, websocket: WebSocket
+) -> None:
+    """`run_websocket()` of `_websocket`, observed."""
+    telemetry = state.telemetry
+    state.route = state.template(websocket.scope, route.settings.path)
+    tracer = telemetry.tracer if telemetry.operation_spans else None
+    attributes = {"code.function.name": function_name(route.settings.endpoint)}
+    data = TelemetryData(websocket=websocket)
+    token = CURRENT.set(data)
+    try:
+        values = request_scope.values
+        values[CONNECTION] = websocket
+        with Operation(tracer, "fastapi.dependencies", attributes) as dependencies:
+            websocket_inputs(route, websocket, values)
+            async with request_scope.function_scope() as function_scope:
+                try:
+                    kwargs = await function_scope.solve(route.plan)
+                except ParameterErrors as exc:
+                    error: Any = websocket_validation_error(route, exc.errors)
+                    data.errors = error.errors()
+                    raise error from None
+                dependencies.end()
+                data.values = kwargs
+                with Operation(tracer, "fastapi.endpoint", attributes):
+                    await route.endpoint(**kwargs)
+    finally:
+        CURRENT.reset(token)
