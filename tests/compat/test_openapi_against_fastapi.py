@@ -29,6 +29,7 @@ DELIBERATE: dict[str, str] = {
     "187_sse_events": "streaming responses: itemSchema not described yet (to do)",
     "188_sse_failures": "streaming responses: itemSchema not described yet (to do)",
     "189_sse_lifecycle": "streaming responses: itemSchema not described yet (to do)",
+    "193_telemetry_streams": "streaming responses: itemSchema not described yet (to do)",
     "102_form_fields": "forms and files: request bodies not described yet (to do)",
     "103_form_model": "forms and files: request bodies not described yet (to do)",
     "104_form_json": "forms and files: request bodies not described yet (to do)",

@@ -13,16 +13,21 @@ import time
 import traceback
 from typing import Any
 
-from opentelemetry import context as otel_context
-from opentelemetry import propagate, trace
-from opentelemetry._logs import SeverityNumber
-from opentelemetry.trace import SpanKind
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ._handler import TELEMETRY
 from ._telemetry import KNOWN_METHODS, Telemetry, error_type, redacted_query
 from ._telemetry_handler import RequestTelemetry
 from ._telemetry_spans import mark_error
+
+try:
+    from opentelemetry import context as otel_context
+    from opentelemetry import propagate, trace
+    from opentelemetry._logs import SeverityNumber
+    from opentelemetry.trace import SpanKind
+except ModuleNotFoundError:  # pragma: no cover
+    # Without the telemetry extra this module is never used (see `_telemetry.resolve`).
+    pass
 
 
 def _carrier(scope: Scope) -> dict[str, str]:

@@ -12,8 +12,6 @@ import json
 from typing import Any
 
 import anyio.to_thread
-from opentelemetry import context as otel_context
-from opentelemetry._logs import SeverityNumber
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Scope
@@ -31,6 +29,13 @@ from ._telemetry_spans import Operation, TaskSpans
 from ._websocket import _inputs as websocket_inputs
 from ._websocket import _validation_error as websocket_validation_error
 from .telemetry import CURRENT, TelemetryData
+
+try:
+    from opentelemetry import context as otel_context
+    from opentelemetry._logs import SeverityNumber
+except ModuleNotFoundError:  # pragma: no cover
+    # Without the telemetry extra this module is never used (see `_telemetry.resolve`).
+    pass
 
 _NOTHING: Any = object()
 

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from opentelemetry import context as otel_context
-from opentelemetry import trace
-from opentelemetry.trace import Status, StatusCode
 from starlette.exceptions import HTTPException
 
 from fastslim_tasks import BackgroundTask, TaskFinished
 
 from ._telemetry import error_type, function_name
 from .exceptions import RequestValidationError, WebSocketRequestValidationError
+
+try:
+    from opentelemetry import context as otel_context
+    from opentelemetry import trace
+    from opentelemetry.trace import Status, StatusCode
+except ModuleNotFoundError:  # pragma: no cover
+    # Without the telemetry extra this module is never used (see `_telemetry.resolve`).
+    pass
 
 ANSWERS = (HTTPException, RequestValidationError, WebSocketRequestValidationError)
 
