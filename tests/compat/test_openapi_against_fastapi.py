@@ -18,38 +18,7 @@ import pytest
 from _corpus import CorpusApp, Framework, corpus_apps, load
 
 APPS = [app for app in corpus_apps() if not app.declaration_error]
-DELIBERATE: dict[str, str] = {
-    "116_form_model_files": "forms and files: request bodies not described yet (to do)",
-    "117_form_error_order": "forms and files: request bodies not described yet (to do)",
-    "118_upload_lifetime": "forms and files: request bodies not described yet (to do)",
-    "119_limits_on_decorators": "forms and files: request bodies not described yet (to do)",
-    "120_form_custom_route_class": "forms and files: request bodies not described yet (to do)",
-    "122_form_model_unions": "forms and files: request bodies not described yet (to do)",
-    "186_sse_typed": "streaming responses: itemSchema not described yet (to do)",
-    "187_sse_events": "streaming responses: itemSchema not described yet (to do)",
-    "188_sse_failures": "streaming responses: itemSchema not described yet (to do)",
-    "189_sse_lifecycle": "streaming responses: itemSchema not described yet (to do)",
-    "193_telemetry_streams": "streaming responses: itemSchema not described yet (to do)",
-    "102_form_fields": "forms and files: request bodies not described yet (to do)",
-    "103_form_model": "forms and files: request bodies not described yet (to do)",
-    "104_form_json": "forms and files: request bodies not described yet (to do)",
-    "105_form_dependencies": "forms and files: request bodies not described yet (to do)",
-    "106_upload_file": "forms and files: request bodies not described yet (to do)",
-    "107_upload_lists": "forms and files: request bodies not described yet (to do)",
-    "108_body_limit_app": "forms and files: request bodies not described yet (to do)",
-    "109_body_limit_routers": "forms and files: request bodies not described yet (to do)",
-    "110_body_limit_nested": "forms and files: request bodies not described yet (to do)",
-    "111_body_limit_middleware": "forms and files: request bodies not described yet (to do)",
-    "113_body_limit_uploads": "forms and files: request bodies not described yet (to do)",
-    "114_form_limits_levels": "forms and files: request bodies not described yet (to do)",
-    "115_form_limits_defaults": "forms and files: request bodies not described yet (to do)",
-    "180_jsonl_typed": "streaming responses: itemSchema not described yet (to do)",
-    "181_jsonl_untyped": "streaming responses: itemSchema not described yet (to do)",
-    "182_jsonl_failures": "streaming responses: itemSchema not described yet (to do)",
-    "183_stream_status_headers": "streaming responses: itemSchema not described yet (to do)",
-    "184_raw_streaming": "streaming responses: itemSchema not described yet (to do)",
-    "185_stream_lifecycle": "streaming responses: itemSchema not described yet (to do)",
-}
+DELIBERATE: dict[str, str] = {}
 """App name -> why its document differs (listed in STATUS-openapi.md); each is checked to
 still differ, so that fixing one means taking it off this list."""
 

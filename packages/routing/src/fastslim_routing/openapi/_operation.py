@@ -15,8 +15,11 @@ from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
 from starlette.responses import JSONResponse
 
+from .. import params
 from .._classify import HEADER, PATH, ParamSpec
-from .._compile import _response_type
+from .._compile import _response_type, return_annotation
+from .._stream import generator_kind, is_event_stream, stream_annotation
+from ..sse import ServerSentEvent
 from ..utils import deep_dict_update, is_body_allowed_for_status_code
 from ._params import by_location, flat_specs, security_requirements
 from ._routes import OperationRoute
@@ -116,6 +119,9 @@ class PreparedRoute:
         self.extra_models: dict[str, Any] = {}
         self.security: list[dict[str, list[str]]] = []
         self.schemes: dict[str, Any] = {}
+        self.all_of: tuple[str, list[Any]] | None = None
+        self.stream: tuple[str, Any] | None = None
+        """("jsonl" or "sse", the registered item key or None when untyped)."""
 
 
 def _response_schema_key(route: OperationRoute) -> tuple[Any, Any] | None:
@@ -150,7 +156,7 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
     if bodies:
         prepared.has_inputs = True
         _prepare_body(prepared, bodies, registry)
-    found = _response_schema_key(route)
+    found = None if _prepare_stream(prepared, registry) else _response_schema_key(route)
     if found is not None:
         prepared.response_key = found[0]
         registry.add(found[0], adapter_for(found[1]), "serialization")
@@ -166,15 +172,74 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
     return prepared
 
 
+def _prepare_stream(prepared: PreparedRoute, registry: SchemaRegistry) -> bool:
+    """Register the item type of a streaming endpoint; False when it does not stream."""
+    settings = prepared.route.compiled.settings
+    kind = generator_kind(settings.endpoint)
+    sse = is_event_stream(settings.response_class)
+    if kind is None:
+        return False
+    annotated, item_type = stream_annotation(
+        settings.response_model, return_annotation(settings.endpoint)
+    )
+    if not sse and not settings.class_is_default:
+        return annotated  # raw chunks: described by the response class alone
+    key = None
+    if item_type is not None and item_type is not ServerSentEvent:
+        key = ("item", id(prepared.route))
+        registry.add(key, adapter_for(item_type), "serialization")
+    prepared.stream = ("sse" if sse else "jsonl", key)
+    return True
+
+
+def _stream_content(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, Any]:
+    kind, key = prepared.stream or ("jsonl", None)
+    item: dict[str, Any] = {}
+    if key is not None:
+        item = registry.schema(key)
+        if "$ref" not in item:
+            item.setdefault("title", title_of(f"StreamItem_{prepared.route.unique_id}"))
+    if kind == "jsonl":
+        return {"application/jsonl": {"itemSchema": item}}
+    data: dict[str, Any] = {"type": "string"}
+    if key is not None:
+        data.update(contentMediaType="application/json", contentSchema=item)
+    event: dict[str, Any] = {
+        "type": "object",
+        "properties": {
+            "data": data,
+            "event": {"type": "string"},
+            "id": {"type": "string"},
+            "retry": {"type": "integer", "minimum": 0},
+        },
+    }
+    if key is not None:
+        event["required"] = ["data"]
+    return {"text/event-stream": {"itemSchema": event}}
+
+
 def _prepare_body(
     prepared: PreparedRoute, bodies: list[ParamSpec], registry: SchemaRegistry
 ) -> None:
     key = ("body", id(prepared.route))
     first = bodies[0]
     media_type = getattr(first.field, "media_type", "application/json")
-    if len(bodies) == 1 and not first.embed:
+    if any(isinstance(spec.field, params.File) for spec in bodies):
+        media_type = "multipart/form-data"
+    elif any(isinstance(spec.field, params.Form) for spec in bodies):
+        media_type = "application/x-www-form-urlencoded"
+    if len(bodies) == 1 and (not first.embed or first.is_model):
         registry.add(key, adapter_for(first.annotation, first.field), "validation")
         prepared.body = (key, first.alias, first.required, media_type)
+        return
+    if len(bodies) > 1 and all(spec.is_model and spec.embed for spec in bodies):
+        # Several form models: FastAPI's body is all of them (`allOf` of their refs).
+        keys = []
+        for index, spec in enumerate(bodies):
+            keys.append((key, index))
+            registry.add((key, index), adapter_for(spec.annotation), "validation")
+        prepared.body = (key, "", True, media_type)
+        prepared.all_of = (f"Body_{prepared.route.unique_id}", keys)
         return
     seen: dict[str, ParamSpec] = {}
     for spec in bodies:
@@ -185,6 +250,7 @@ def _prepare_body(
     name = f"Body_{prepared.route.unique_id}"
     model: type[BaseModel] = create_model(name, **fields)
     registry.add(key, adapter_for(model), "validation")
+    registry.required[name] = [spec.alias for spec in bodies if spec.required]
     required = any(spec.required for spec in seen.values())
     prepared.body = (key, "", required, media_type)
 
@@ -206,7 +272,9 @@ def _responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, A
     status = _default_status(route)
     responses: dict[str, Any] = {}
     default: dict[str, Any] = {"description": route.response_description}
-    if media_type and is_body_allowed_for_status_code(status):
+    if prepared.stream is not None and is_body_allowed_for_status_code(status):
+        default["content"] = _stream_content(prepared, registry)
+    elif media_type and is_body_allowed_for_status_code(status):
         if issubclass(cls, JSONResponse):
             schema: dict[str, Any] = {}
             if prepared.response_key is not None:
@@ -279,7 +347,16 @@ def render(
         _add_parameters(operation, prepared, registry)
     if prepared.body is not None and method.upper() in _METHODS_WITH_BODY:
         key, _, required, media_type = prepared.body
-        schema = registry.schema(key)
+        if prepared.all_of is not None:
+            name, keys = prepared.all_of
+            registry.definitions[name] = {
+                "allOf": [registry.schema(part) for part in keys],
+                "title": name,
+                "type": "object",
+            }
+            schema = {"$ref": REF_PREFIX + name}
+        else:
+            schema = registry.schema(key)
         alias = prepared.body[1]
         if alias and "$ref" not in schema:
             schema.setdefault("title", title_of(alias))

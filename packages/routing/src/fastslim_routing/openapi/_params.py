@@ -13,7 +13,7 @@ from typing import Any
 
 from fastslim_di import DependencyNode, DependencyPlan
 
-from .._classify import BODY, HEADER, PATH, ParamSpec
+from .._classify import BODY, FORM, HEADER, PATH, ParamSpec
 from .._collector import SlotSource
 from ..security.base import SecurityBase
 
@@ -40,7 +40,7 @@ def flat_specs(plan: DependencyPlan) -> list[ParamSpec]:
 def by_location(specs: list[ParamSpec]) -> tuple[list[ParamSpec], list[ParamSpec]]:
     """(non-body parameters path, query, header, cookie in that order, body parameters)."""
     plain = [spec for location in LOCATIONS for spec in specs if spec.location == location]
-    bodies = [spec for spec in specs if spec.location == BODY]
+    bodies = [spec for spec in specs if spec.location in (BODY, FORM)]
     return plain, bodies
 
 

@@ -27,6 +27,10 @@ _FIELD_KEYS = ("title", "description", "deprecated", "discriminator")
 class OpenAPISchemaGenerator(GenerateJsonSchema):
     """pydantic's generator, without `"default": null` (as FastAPI's documents)."""
 
+    def bytes_schema(self, schema: core_schema.BytesSchema) -> JsonSchemaValue:
+        """Bytes (and uploaded files) as FastAPI 0.129.1+ describes them."""
+        return {"type": "string", "contentMediaType": "application/octet-stream"}
+
     def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
         if "default" in schema and schema["default"] is None:
             return self.generate_inner(schema["schema"])
@@ -109,6 +113,9 @@ class SchemaRegistry:
         self._inputs: list[tuple[Any, JsonSchemaMode, CoreSchema]] = []
         self._schemas: dict[Any, JsonSchemaValue] = {}
         self.definitions: dict[str, JsonSchemaValue] = {}
+        self.required: dict[str, list[str]] = {}
+        """Model name -> its `required` list as FastAPI writes it (a `Body_...` model
+        lists a field once per parameter reading it)."""
 
     def add(self, key: Any, adapter: TypeAdapter[Any], mode: JsonSchemaMode) -> None:
         """Register `adapter`'s schema under `key` (mode `validation` or `serialization`)."""
@@ -125,6 +132,9 @@ class SchemaRegistry:
         mapping, definitions = generator.generate_definitions(self._inputs)
         self._schemas = {key[0][0]: value for key, value in mapping.items()}
         self.definitions = {str(name): value for name, value in definitions.items()}
+        for name, required in self.required.items():
+            if name in self.definitions and required:
+                self.definitions[name]["required"] = required
 
     def schema(self, key: Any) -> JsonSchemaValue:
         """A copy of the schema registered under `key` (after `generate()`)."""
