@@ -180,3 +180,12 @@ def test_routes_changed_later_are_served_before_the_frontend(
         return "late"
 
     assert client.get("/late").json() == "late"
+
+
+def test_paths_that_cannot_name_a_file_are_a_plain_404(any_client_for: Client, build: Path) -> None:
+    app = FastAPI()
+    app.frontend("/", directory=build)
+    client = any_client_for(app)
+    for path in ("/a%00b", "/" + "n" * 300):
+        response = client.get(path, headers=HTML)
+        assert (response.status_code, response.json()) == (404, {"detail": "Not Found"})

@@ -29,6 +29,13 @@ def later() -> str:
 
 
 H = {"accept": "text/html"}
+LONG_NAME = (
+    "/"
+    "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
+    "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
+    "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
+    "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn"
+)
 CASES = [
     ("api", "GET", "/api/items/3"),
     ("api-invalid", "GET", "/api/items/x"),
@@ -51,6 +58,8 @@ CASES = [
     ("missing-head", "HEAD", "/missing", {"headers": H}),
     ("missing-q0", "GET", "/missing", {"headers": {"accept": "text/html;q=0, */*"}}),
     ("traversal", "GET", "/%2e%2e/154_frontend_auto.py", {"headers": H}),
+    ("null-byte", "GET", "/a%00b", {"headers": H}),
+    ("name-too-long", "GET", LONG_NAME, {"headers": H}),
     ("post-missing", "POST", "/missing", {"headers": H}),
     ("put-file", "PUT", "/index.html"),
     ("delete-asset", "DELETE", "/assets/app.js"),

@@ -9,6 +9,7 @@ explicitly accepts HTML. Other methods get 405 for an existing file, else 404.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Sequence
@@ -102,10 +103,18 @@ class FrontendRoute(BaseRoute):
         return os.path.normpath(os.path.join("", *relative.split("/")))
 
     async def _lookup(self, path: str) -> tuple[str, os.stat_result | None]:
+        """As StaticFiles: a path that cannot name a file (a null byte, too long a name)
+        is a plain 404, without the fallback; an unreadable one a 401."""
         try:
             return await anyio.to_thread.run_sync(self.files.lookup_path, path)
-        except (OSError, ValueError):
-            return "", None
+        except PermissionError:
+            raise HTTPException(status_code=401) from None
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise HTTPException(status_code=404) from None
+            raise
+        except ValueError:
+            raise HTTPException(status_code=404) from None
 
     async def _file(self, path: str) -> tuple[str, os.stat_result] | None:
         full_path, found = await self._lookup(path)
