@@ -1,6 +1,7 @@
 """`FastAPI`: middleware, exception handlers, overrides, mounts, root_path, task runner."""
 
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated
 
 import anyio
@@ -133,5 +134,40 @@ def test_task_runner_is_started_by_the_lifespan_and_drained(client_for: Client) 
     with client_for(app) as client:
         assert client.post("/jobs/1").status_code == 202
         assert client.post("/jobs/2").json() == "accepted"
+        assert isinstance(app.task_runner, TaskRunner)
     assert sorted(done) == [1, 2]
-    assert isinstance(app.task_runner, TaskRunner)
+    with pytest.raises(RuntimeError, match="lifespan, which is not running"):
+        _ = app.task_runner
+    # A new lifespan run gets a new runner (a runner is entered once).
+    with client_for(app) as client:
+        assert client.post("/jobs/3").status_code == 202
+    assert sorted(done) == [1, 2, 3]
+
+
+def test_task_runner_drains_before_the_lifespan_shuts_down(client_for: Client) -> None:
+    events: list[str] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: object) -> AsyncIterator[None]:
+        events.append("database open")
+        yield
+        events.append("database closed")
+
+    app = FastAPI(lifespan=lifespan)
+    app.task_runner_factory = lambda: TaskRunner(max_concurrency=1)
+
+    async def write(n: int) -> None:
+        await anyio.sleep(0.02)
+        events.append(f"written {n}")
+
+    @app.post("/orders/{n}")
+    def order(n: int) -> int:
+        app.task_runner.submit(write, n)
+        return n
+
+    with client_for(app) as client:
+        client.post("/orders/1")
+        client.post("/orders/2")
+    assert events == ["database open", "written 1", "written 2", "database closed"]
+    with pytest.raises(TypeError, match="must be callable"):
+        app.task_runner_factory = 3  # type: ignore[assignment]

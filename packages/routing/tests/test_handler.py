@@ -185,3 +185,25 @@ def test_response_validation_error_is_a_500(client_for: Client) -> None:
 
     response = client_for(app, raise_server_exceptions=False).get("/")
     assert (response.status_code, response.text) == (500, "Internal Server Error")
+
+
+def test_malformed_json_fails_before_any_dependency_runs(client_for: Client) -> None:
+    ran: list[str] = []
+    app = FastAPI()
+
+    def dependency() -> Iterator[None]:
+        ran.append("dependency")
+        yield
+
+    @app.post("/items", dependencies=[Depends(dependency)])
+    def create(item: Item, q: int) -> None: ...
+
+    client = client_for(app)
+    response = client.post(
+        "/items?q=x", content=b'{"name":', headers={"content-type": "application/json"}
+    )
+    assert [error["type"] for error in response.json()["detail"]] == ["json_invalid"]
+    assert ran == []
+    # Valid JSON that fails validation: dependencies with valid inputs run (as FastAPI).
+    client.post("/items?q=1", json={"price": 1})
+    assert ran == ["dependency"]

@@ -78,13 +78,12 @@ def _background_tasks(context: SolveContext, /) -> Any:
 
 def _task_runner(context: SolveContext, /) -> Any:
     app = context.values[CONNECTION].scope.get("app")
-    runner = getattr(app, "task_runner", None)
-    if not isinstance(runner, TaskRunner):
+    if not isinstance(getattr(type(app), "task_runner", None), property):
         raise LookupError(
             "A TaskRunner parameter needs a FastAPI app (the app owns the runner), "
             f"but this request is served by {app!r}."
         )
-    return runner
+    return app.task_runner
 
 
 def special_source(annotation: Any) -> ParameterSource | None:

@@ -56,7 +56,10 @@ class RouterLifespan:
         self.own: LifespanContext | None = None if lifespan is None else _user_lifespan(lifespan)
         self.merged: list[LifespanContext] = []
         self.app_contexts: list[LifespanContext] = []
-        """Entered first, exited last: the app's own (its DI container, its task runner)."""
+        """Entered first, exited last: the app's own (its DI container)."""
+        self.inner_contexts: list[LifespanContext] = []
+        """Entered last (after every lifespan started), exited first: the app's task
+        runner, drained while the lifespans' resources are still open."""
 
     @contextlib.asynccontextmanager
     async def _default(self, app: Any) -> AsyncIterator[None]:
@@ -78,6 +81,8 @@ class RouterLifespan:
                     found = True
                     for key, item in dict(value).items():
                         state.setdefault(key, item)
+            for inner_context in self.inner_contexts:
+                await stack.enter_async_context(inner_context(app))
             yield state if found else None
 
 

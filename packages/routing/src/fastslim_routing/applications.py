@@ -9,11 +9,10 @@ whose app scope runs in the lifespan. Path-operation decorators delegate to
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import warnings
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
 from starlette.applications import Starlette
@@ -28,6 +27,7 @@ from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 from fastslim_di import Container, Depends
 from fastslim_tasks import TaskRunner
 
+from ._app_runner import AppTaskRunner
 from ._body_limit import limited_middleware_stack
 from ._limits import check_form_limits, check_max_body_size, scope_form_limits
 from ._route import APIRoute
@@ -155,11 +155,9 @@ class FastAPI(Starlette):
             max_body_size=self.max_body_size,
             form_limits=self.form_limits,
         )
-        self._task_runner: TaskRunner | None = None
-        self.router.lifespan_context.app_contexts[:0] = [
-            lambda app: self.container,
-            self._task_runner_context,
-        ]
+        self._task_runner = AppTaskRunner(self._routes_use_task_runner)
+        self.router.lifespan_context.app_contexts.insert(0, lambda app: self.container)
+        self.router.lifespan_context.inner_contexts.append(self._task_runner.lifespan)
         self.exception_handlers: dict[Any, Callable[..., Any]] = {
             StarletteHTTPException: http_exception_handler,
             RequestValidationError: request_validation_exception_handler,
@@ -179,36 +177,30 @@ class FastAPI(Starlette):
 
     @property
     def task_runner(self) -> TaskRunner:
-        """The app's `TaskRunner` for detached work (fastslim-tasks), created on first use.
+        """The app's `TaskRunner` for detached work (fastslim-tasks), while the app runs.
 
-        Started by the app's lifespan and drained at shutdown. Endpoints and
+        A fresh runner is started by each run of the app's lifespan, after the
+        `lifespan=` startup, and drained before its shutdown. Endpoints and
         dependencies receive it by declaring a parameter of type `TaskRunner`;
-        an app that never uses it pays nothing. Assign your own
-        (`app.task_runner = TaskRunner(max_concurrency=8)`) before startup.
+        an app that never uses it pays nothing. Raises `RuntimeError` outside the
+        lifespan. Configure it with `task_runner_factory`.
         """
-        if self._task_runner is None:
-            self._task_runner = TaskRunner()
-        return self._task_runner
+        return self._task_runner.runner()
 
-    @task_runner.setter
-    def task_runner(self, runner: TaskRunner) -> None:
-        self._task_runner = runner
+    @property
+    def task_runner_factory(self) -> Callable[[], TaskRunner]:
+        """Makes the runner of each lifespan run (default `TaskRunner()`); setting it,
+        e.g. `lambda: TaskRunner(max_concurrency=8)`, also turns the runner on for an
+        app whose routes declare no `TaskRunner` parameter."""
+        return self._task_runner.factory
 
-    def _uses_task_runner(self) -> bool:
-        if self._task_runner is not None:
-            return True
-        return any(
-            getattr(getattr(route, "compiled", None), "uses_task_runner", False)
-            for route, _ in self.router.served_routes()
-        )
+    @task_runner_factory.setter
+    def task_runner_factory(self, factory: Callable[[], TaskRunner]) -> None:
+        self._task_runner.factory = factory
 
-    @contextlib.asynccontextmanager
-    async def _task_runner_context(self, app: Any) -> AsyncIterator[None]:
-        if not self._uses_task_runner():
-            yield
-            return
-        async with self.task_runner:
-            yield
+    def _routes_use_task_runner(self) -> Iterator[bool]:
+        for route, _ in self.router.served_routes():
+            yield getattr(getattr(route, "compiled", None), "uses_task_runner", False)
 
     def build_middleware_stack(self) -> ASGIApp:
         build = functools.partial(telemetry_middleware_stack, self, super().build_middleware_stack)
