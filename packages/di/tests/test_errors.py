@@ -61,3 +61,15 @@ def test_host_translation_of_a_scope_error_at_registration() -> None:
         add_route()
     assert type(info.value) is DependencyScopeError
     assert str(info.value).startswith('The dependency "request_dep" has a scope of "request"')
+
+
+def test_parameter_errors_message_repr_and_pickle() -> None:
+    import pickle
+
+    from fastslim_di import ParameterErrors
+
+    errors = ParameterErrors([{"loc": ("query", "q")}, "second"])
+    assert str(errors) == "2 invalid parameters: [{'loc': ('query', 'q')}, 'second']"
+    assert str(ParameterErrors(["one"])) == "1 invalid parameter: ['one']"
+    assert repr(errors) == "ParameterErrors([{'loc': ('query', 'q')}, 'second'])"
+    assert pickle.loads(pickle.dumps(errors)).errors == errors.errors

@@ -63,6 +63,16 @@ class ParameterErrors(Exception):
     """
 
     def __init__(self, errors: Sequence[Any]) -> None:
+        # The message is made only when shown: on a 422 the errors are read, not printed.
+        super().__init__()
         self.errors: list[Any] = list(errors)
+
+    def __str__(self) -> str:
         count = len(self.errors)
-        super().__init__(f"{count} invalid parameter{'s' if count != 1 else ''}: {self.errors!r}")
+        return f"{count} invalid parameter{'s' if count != 1 else ''}: {self.errors!r}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.errors!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.errors,))
