@@ -443,3 +443,20 @@ def test_lists_keep_their_empty_strings(client_for: ClientFor) -> None:
     assert response.json() == {"tags": ["", "a"], "words": ["", "b"]}
     detail = client.post("/lists", data={"counts": ["1", ""]}).json()["detail"]
     assert [(error["loc"], error["input"]) for error in detail] == [(["body", "counts", 1], "")]
+
+
+def test_only_file_parameters_read_the_content_of_files(client_for: ClientFor) -> None:
+    app = FastAPI()
+
+    @app.post("/form-bytes")
+    def form_bytes(data: Annotated[bytes, Form()]) -> int:
+        return len(data)  # pragma: no cover
+
+    @app.post("/file-bytes")
+    def file_bytes(data: Annotated[bytes, File()]) -> int:
+        return len(data)
+
+    client = client_for(app)
+    response = client.post("/form-bytes", files={"data": ("d", b"abcd")})
+    assert [error["type"] for error in response.json()["detail"]] == ["bytes_type"]
+    assert client.post("/file-bytes", files={"data": ("d", b"abcd")}).json() == 4

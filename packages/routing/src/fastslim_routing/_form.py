@@ -6,7 +6,7 @@ parameter (in the endpoint or any dependency) reads the body as a form,
 urlencoded or multipart, once; each parameter reads its key (every value of it
 for a list), an empty string counting as missing; a form model
 (`Annotated[Model, Form()]`) is validated from every key of the form. `bytes`
-parameters receive a file's content, and the file stays readable from the start
+`File()` parameters receive a file's content, and the file stays readable from the start
 (a `bytes` and an `UploadFile` parameter of one key share its content). Other
 body parameters of such a route are read from the form too. Errors are located
 at `("body", <key>, ...)`.
@@ -29,6 +29,7 @@ from starlette.requests import Request
 
 from fastslim_di import ParameterErrors, SolveContext
 
+from . import params
 from ._body import BodyResult, _Slot
 from ._classify import (
     LOCATION_RANK,
@@ -132,7 +133,8 @@ class _FormSlot:
         self.check = check
         self.keys = spec.keys
         self.sequence = spec.is_sequence
-        self.reads_bytes = _reads_bytes(spec.annotation)
+        # Only `File()` parameters read a file's content (`Form()` bytes do not).
+        self.reads_bytes = isinstance(spec.field, params.File) and _reads_bytes(spec.annotation)
         models = model_classes(spec.annotation) if spec.is_model else ()
         self.model = _ModelKeys(models, spec.annotation) if models else None
 
