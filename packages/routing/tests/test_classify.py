@@ -105,3 +105,18 @@ def test_json_strings_are_one_value() -> None:
 def test_annotated_inner_is_stripped() -> None:
     spec = classify(info("q", Annotated[int, "meta"] | None, default=None), frozenset(), 0)
     assert spec.location == "query"
+
+
+def test_unsupported_types_per_location() -> None:
+    with pytest.raises(DeclarationError, match="Path params must be of one of the supported"):
+        classify(info("ids", list[int]), frozenset({"ids"}), 0)
+    with pytest.raises(DeclarationError, match="Query parameter 'filters' must be one of"):
+        classify(info("filters", dict[str, int], params.Query()), frozenset(), 0)
+
+
+def test_the_types_own_metadata_is_kept() -> None:
+    from pydantic import StringConstraints
+
+    constraint = StringConstraints(strip_whitespace=True, min_length=2)
+    spec = classify(info("c", str, constraint, params.Query()), frozenset(), 0)
+    assert spec.annotation == Annotated[str, constraint]

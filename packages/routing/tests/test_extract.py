@@ -72,3 +72,17 @@ def test_parameter_models_read_the_whole_location_declared_fields_first() -> Non
     headers = Extractor([("p0", spec("h", Tokens, params.Header()))])
     found = headers(request(headers=[(b"accept", b"*/*"), (b"x-token", b"t")]))
     assert found == {"p0": {"x_token": "t", "accept": "*/*"}}
+
+
+def test_an_optional_model_none_of_whose_keys_was_sent_is_absent() -> None:
+    parameter = ParameterInfo(
+        print,
+        "f",
+        Filters | None,
+        (params.Query(),),
+        None,
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+    )
+    extract = Extractor([("p0", classify(parameter, frozenset(), 0))])
+    assert extract(request(b"other=1")) == {}
+    assert extract(request(b"limit=3")) == {"p0": {"limit": "3"}}

@@ -156,6 +156,14 @@ def is_model_class(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
+def model_of(annotation: Any) -> type[BaseModel]:
+    """The model class of a parameter model's annotation (`Model`, `Model | None`)."""
+    model = _strip_optional(annotation)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise TypeError(f"{annotation!r} is not a pydantic model")
+    return model
+
+
 def model_classes(annotation: Any) -> tuple[type[BaseModel], ...]:
     """The models of `Model`, `Model | None` or `A | B | None`; () unless all are models."""
     annotation = _strip_optional(annotation)
@@ -264,6 +272,18 @@ def _field_for(location: str, default: Any) -> FieldInfo:
     return field
 
 
+def _check_supported(location: str, annotation: Any, name: str) -> None:
+    """FastAPI's declaration errors for types a location cannot carry (AssertionError
+    subclass `DeclarationError`, with FastAPI's messages)."""
+    if location == PATH and not is_scalar(annotation):
+        raise DeclarationError("Path params must be of one of the supported types")
+    if location in (QUERY, HEADER, COOKIE) and not (
+        is_scalar(annotation) or is_scalar_sequence(annotation)
+    ):
+        kind = {QUERY: "Query", HEADER: "Header", COOKIE: "Cookie"}[location]
+        raise DeclarationError(f"{kind} parameter {name!r} must be one of the supported types")
+
+
 def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -> ParamSpec:
     """The `ParamSpec` of a request parameter (not a special value).
 
@@ -276,13 +296,17 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
     else:
         field = _with_default(field, parameter)
     annotation = parameter.annotation if parameter.annotation is not EMPTY else Any
-    json_markers = [item for item in parameter.metadata if isinstance(item, _JSON_MARKER)]
-    if json_markers:  # `Annotated[Json[T], Form()]`: the marker came out with the metadata
-        annotation = Annotated[(annotation, *json_markers)]
+    # The type's own metadata (`Json`, `StringConstraints`, validators...) came out of
+    # `Annotated` with the declaration: put it back on the type.
+    kept = [item for item in parameter.metadata if not isinstance(item, FieldInfo)]
+    if kept:
+        annotation = Annotated[(annotation, *kept)]
     if location == PATH and not field.is_required():
         field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
     is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
     is_model = is_model or (location == FORM and bool(model_classes(annotation)))
+    if not is_model:
+        _check_supported(location, annotation, parameter.name)
     keys = _lookup_keys(field, _alias_of(field, parameter, location))
     return ParamSpec(
         location=location,

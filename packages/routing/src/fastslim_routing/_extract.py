@@ -15,7 +15,7 @@ from typing import Any
 
 from starlette.requests import HTTPConnection
 
-from ._classify import COOKIE, HEADER, PATH, QUERY, ParamSpec, is_scalar_sequence
+from ._classify import COOKIE, HEADER, PATH, QUERY, ParamSpec, is_scalar_sequence, model_of
 from ._query import Query
 
 MATCHED = "__matched_keys__"
@@ -41,13 +41,14 @@ def _entries(slots: Sequence[tuple[str, ParamSpec]], location: str) -> tuple[_En
     return tuple(found)
 
 
-_ModelKeys = tuple[frozenset[str], dict[str, str], tuple[str, ...]]
+_ModelKeys = tuple[frozenset[str], dict[str, str], tuple[str, ...], bool]
 
 
 def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]:
     """For each parameter model slot: the keys taking every value, the keys to
     rename to field names (a header model's `x_token` is read from `x-token`), and
-    the fields' keys in declaration order (read first, as FastAPI orders them)."""
+    the fields' keys in declaration order (read first, as FastAPI orders them), and
+    whether the model may be absent (then it is, when none of its keys was sent)."""
     keys: dict[str, _ModelKeys] = {}
     for slot, spec in slots:
         if not spec.is_model:
@@ -55,7 +56,7 @@ def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]
         sequences = set()
         rename: dict[str, str] = {}
         ordered: list[str] = []
-        for name, field in spec.annotation.model_fields.items():
+        for name, field in model_of(spec.annotation).model_fields.items():
             key = field.alias or name
             if spec.location == HEADER:
                 converted = key.replace("_", "-").lower()
@@ -65,7 +66,7 @@ def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]
             if is_scalar_sequence(field.annotation):
                 sequences.add(key)
             ordered.append(key)
-        keys[slot] = (frozenset(sequences), rename, tuple(ordered))
+        keys[slot] = (frozenset(sequences), rename, tuple(ordered), not spec.required)
     return keys
 
 
@@ -96,7 +97,7 @@ class Extractor:
             cookies = connection.cookies
             for slot, key, kind in self.cookie:
                 if kind == 2:
-                    data[slot] = dict(cookies)
+                    self._model(data, slot, cookies)
                 elif key in cookies:
                     data[slot] = cookies[key]
         return data
@@ -119,11 +120,17 @@ class Extractor:
                         data.setdefault(MATCHED, {})[slot] = choice
                         break
             else:
-                data[slot] = self._whole(source, self.model_keys[slot])
+                self._model(data, slot, source)
+
+    def _model(self, data: dict[str, Any], slot: str, source: Any) -> None:
+        keys = self.model_keys[slot]
+        if keys[3] and not any(field_key in source for field_key in keys[2]):
+            return  # an optional model none of whose keys was sent: its default
+        data[slot] = self._whole(source, keys)
 
     @staticmethod
     def _whole(source: Any, keys: _ModelKeys) -> dict[str, Any]:
-        sequences, rename, ordered = keys
+        sequences, rename, ordered, _ = keys
         whole: dict[str, Any] = {}
         for key in (*ordered, *source):
             if key not in source:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
 
-from ._classify import HEADER, LOCATION_RANK, ParamSpec
+from ._classify import HEADER, LOCATION_RANK, ParamSpec, model_of
 from ._extract import MATCHED
 
 ErrorKey = tuple[int, int, int]
@@ -49,7 +49,7 @@ def _field_aliases(spec: ParamSpec) -> dict[str, str]:
     if not spec.is_model:
         return {}
     aliases = {}
-    for name, field in spec.annotation.model_fields.items():
+    for name, field in model_of(spec.annotation).model_fields.items():
         key = field.alias or name
         aliases[key] = key.replace("_", "-") if spec.location == HEADER else key
     return aliases
