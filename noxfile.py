@@ -70,7 +70,7 @@ LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson"]
 TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
-BENCH_DEPS = ["starlette", "trio"]
+BENCH_DEPS = ["starlette", "trio", "opentelemetry-sdk"]  # the SDK: bench_telemetry's "on"
 ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with
 
 
