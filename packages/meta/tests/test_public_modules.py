@@ -64,3 +64,19 @@ def test_dependency_declarations_are_the_di_package_classes() -> None:
     # The top-level names are functions, typed to return Any, as FastAPI's.
     assert isinstance(fastslim.Depends(print, use_cache=False), fastslim_di.Depends)
     assert isinstance(fastslim.Security(print, scopes=["a"]), fastslim_di.Security)
+
+
+def test_each_distribution_reports_its_own_version() -> None:
+    import importlib.metadata
+
+    import fastslim_routing
+    import fastslim_testclient
+
+    for distribution, module in [
+        ("fastslim", fastslim),
+        ("fastslim-tasks", fastslim_tasks),
+        ("fastslim-di", fastslim_di),
+        ("fastslim-routing", fastslim_routing),
+        ("fastslim-testclient", fastslim_testclient),
+    ]:
+        assert module.__version__ == importlib.metadata.version(distribution), distribution

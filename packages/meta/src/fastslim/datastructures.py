@@ -4,6 +4,7 @@ from fastslim_routing.datastructures import URL as URL
 from fastslim_routing.datastructures import Address as Address
 from fastslim_routing.datastructures import Default as Default
 from fastslim_routing.datastructures import DefaultPlaceholder as DefaultPlaceholder
+from fastslim_routing.datastructures import DefaultType as DefaultType
 from fastslim_routing.datastructures import FormData as FormData
 from fastslim_routing.datastructures import Headers as Headers
 from fastslim_routing.datastructures import QueryParams as QueryParams
@@ -15,6 +16,7 @@ __all__ = (
     "Address",
     "Default",
     "DefaultPlaceholder",
+    "DefaultType",
     "FormData",
     "Headers",
     "QueryParams",

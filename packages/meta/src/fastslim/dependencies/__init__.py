@@ -1,0 +1,3 @@
+"""`fastslim.dependencies`, as `fastapi.dependencies`: see `.utils` and `.models`."""
+
+__all__ = ()
