@@ -17,9 +17,11 @@ from fastslim_routing import (
     Cookie,
     Depends,
     FastAPI,
+    Form,
     Header,
     HTTPException,
     Query,
+    UploadFile,
     WebSocketException,
 )
 from fastslim_routing.exceptions import WebSocketRequestValidationError
@@ -343,3 +345,31 @@ def test_a_websocket_route_does_not_answer_http(any_client_for: Client) -> None:
         await websocket.accept()
 
     assert any_client_for(app).get("/ws").status_code == 404
+
+
+def test_form_and_file_parameters_are_missing_on_a_websocket(any_client_for: Client) -> None:
+    app = FastAPI()
+
+    @app.websocket("/form")
+    async def form(websocket: WebSocket, name: Annotated[str, Form()]) -> None:
+        await websocket.accept()
+
+    @app.websocket("/optional")
+    async def optional(
+        websocket: WebSocket,
+        name: Annotated[str | None, Form()] = None,
+        upload: UploadFile | None = None,
+    ) -> None:
+        await websocket.accept()
+        await websocket.send_json([name, upload])
+        await websocket.close()
+
+    client = any_client_for(app)
+    info = refused(client, "/form", WebSocketDisconnect)
+    reason: Any = info.value.reason
+    assert (info.value.code, reason) == (
+        1008,
+        [{"type": "missing", "loc": ["body", "name"], "msg": "Field required", "input": None}],
+    )
+    with client.websocket_connect("/optional") as ws:
+        assert ws.receive_json() == [None, None]

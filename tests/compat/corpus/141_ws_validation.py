@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import Body, Depends, FastAPI, Header, Path, Query, WebSocket
+from fastapi import Body, Depends, FastAPI, Form, Header, Path, Query, UploadFile, WebSocket
 from pydantic import BaseModel
 
 app = FastAPI()
@@ -34,6 +34,20 @@ async def body(websocket: WebSocket, item: Annotated[Item, Body()]) -> None:
     await websocket.accept()
 
 
+@app.websocket("/form")
+async def form(
+    websocket: WebSocket, name: Annotated[str, Form()], upload: UploadFile | None = None
+) -> None:
+    await websocket.accept()
+
+
+@app.websocket("/optional-form")
+async def optional_form(websocket: WebSocket, name: Annotated[str | None, Form()] = None) -> None:
+    await websocket.accept()
+    await websocket.send_json({"name": name})
+    await websocket.close()
+
+
 @app.websocket("/late-check/{n}")
 async def late_check(websocket: WebSocket, n: int) -> None:
     await websocket.accept()
@@ -51,6 +65,8 @@ CASES = [
     ("path-invalid", "WS", "/rooms/0"),
     ("many-invalid", "WS", "/rooms/x?limit=500&offset=y", {"headers": {"x-role": "guest"}}),
     ("body-missing", "WS", "/body"),
+    ("form-missing", "WS", "/form"),
+    ("optional-form", "WS", "/optional-form", {"ws": [("receive_json",)]}),
     ("int-path", "WS", "/late-check/abc"),
     ("ok-path", "WS", "/late-check/7", {"ws": [("receive_text",)]}),
 ]

@@ -166,7 +166,7 @@ async def run_websocket_traced(
         values = request_scope.values
         values[CONNECTION] = websocket
         with Operation(tracer, "fastapi.dependencies", attributes) as dependencies:
-            websocket_inputs(route, websocket, values)
+            await websocket_inputs(route, websocket, values)
             async with request_scope.function_scope() as function_scope:
                 try:
                     kwargs = await function_scope.solve(route.plan)

@@ -14,9 +14,11 @@ becomes an HTTP denial response through the app's exception handlers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from starlette._exception_handler import wrap_app_handling_exceptions
+from starlette.datastructures import FormData
+from starlette.requests import Request
 from starlette.routing import WebSocketRoute, compile_path, get_name
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -45,16 +47,31 @@ def _validation_error(route: CompiledRoute, errors: list[Any]) -> Exception:
     )
 
 
-def _inputs(route: CompiledRoute, websocket: WebSocket, values: dict[Any, Any]) -> None:
-    """Validate the parameters into `values` (a WebSocket has no body: body
-    parameters are missing, as in FastAPI)."""
+class _NoForm:
+    """What a form reader reads for a WebSocket: an empty form (no body)."""
+
+    def __init__(self, websocket: WebSocket) -> None:
+        self.scope = websocket.scope
+
+    async def form(self, **limits: Any) -> FormData:
+        return FormData()
+
+
+async def _inputs(route: CompiledRoute, websocket: WebSocket, values: dict[Any, Any]) -> None:
+    """Validate the parameters into `values` (a WebSocket has no body: body and form
+    parameters are missing, or take their defaults, as in FastAPI)."""
     found: dict[str, Any] = {}
     errors: dict[str, list[KeyedError]] = {}
     if route.extractor is not None and route.params is not None:
         found, params_errors = route.params(route.extractor(websocket))
         errors.update(params_errors or {})
+    results = []
     if route.body is not None:
-        body_values, body_errors, _ = route.body(b"", None)
+        results.append(route.body(b"", None))
+    if route.form is not None:
+        # The reader only calls `.form()` and reads `.scope`: an empty form will do.
+        results.append(await route.form(cast(Request, _NoForm(websocket))))
+    for body_values, body_errors, _ in results:
         found = {**found, **body_values}
         errors.update(body_errors or {})
     values[VALUES] = found
@@ -68,7 +85,7 @@ async def run_websocket(
     """Validate, solve and await the endpoint, inside the connection's request scope."""
     values = request_scope.values
     values[CONNECTION] = websocket
-    _inputs(route, websocket, values)
+    await _inputs(route, websocket, values)
     async with request_scope.function_scope() as function_scope:
         try:
             kwargs = await function_scope.solve(route.plan)
