@@ -7,10 +7,10 @@ with telemetry off, installed but inert, and on, in one run.
 
 Each state runs in a child process (a global provider cannot be unset; "off" hides the
 package before anything imports it). There each framework, and a bare Starlette app as
-a reference, are timed in alternating rounds, in process (no server), as
-bench_routing.py does. Absolute requests/s vary on a shared machine: the figures are
-each framework's requests/s relative to the Starlette reference of the same rounds,
-then that share against fastslim's share when off.
+a reference, are timed in alternating rounds, in process (no server), in requests per
+CPU second. Absolute figures vary on a shared machine: the ratios are each framework's
+requests/s relative to the Starlette reference of the same rounds, then that share
+against fastslim's share when off (or FastAPI's when inert).
 
     python benchmarks/bench_telemetry.py [--rounds N] [--batch-seconds S]
 """
@@ -88,6 +88,11 @@ def _reference() -> ASGIApp:
     return Starlette(routes=[Route("/hello", hello)])
 
 
+async def _cpu_seconds(app: ASGIApp, request: Request, count: int) -> float:
+    """CPU seconds of a batch (steadier than the wall clock on a shared machine)."""
+    return (await time_batch(app, request, count, 200))[1]
+
+
 async def _child(state: str, rounds: int, batch_seconds: float) -> dict[str, Any]:
     clear = _telemetry_on() if state == "on" else []
     sides = [FASTSLIM] if state == "off" else [FASTSLIM, FASTAPI]
@@ -105,13 +110,13 @@ async def _child(state: str, rounds: int, batch_seconds: float) -> dict[str, Any
             for label in labels:  # warm-up and calibration
                 app, one = apps[label]
                 await time_batch(app, one, 50, 200)
-                per_request.append(await time_batch(app, one, 200, 200) / 200)
+                per_request.append(await _cpu_seconds(app, one, 200) / 200)
             count = max(50, round(batch_seconds / statistics.mean(per_request)))
             for index in range(rounds):
                 for label in labels if index % 2 == 0 else reversed(labels):
                     app, one = apps[label]
                     gc.collect()
-                    samples[label].append(count / await time_batch(app, one, count, 200))
+                    samples[label].append(count / await _cpu_seconds(app, one, count))
                     for exporter in clear:
                         exporter.clear()
         results[scenario] = {
