@@ -435,12 +435,12 @@ def print_profile(profiler: cProfile.Profile, top: int = 30) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=11)
     parser.add_argument("--batch-seconds", type=float, default=0.2)
     parser.add_argument("--backend", choices=["asyncio", "trio", "both"], default="asyncio")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="scenarios whose name has NAME")
     parser.add_argument("--no-import-time", action="store_true")
-    parser.add_argument("--import-runs", type=int, default=11)
+    parser.add_argument("--import-runs", type=int, default=7)
     parser.add_argument("--self-check", action="store_true", help="FastAPI on both sides")
     parser.add_argument("--profile", metavar="NAME", help="profile the scenario named NAME")
     options = parser.parse_args()
