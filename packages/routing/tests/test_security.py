@@ -189,3 +189,60 @@ def test_security_scopes_reach_the_dependency(client_for: Client) -> None:
 
     response = client_for(app).get("/", headers={"Authorization": "Bearer t"})
     assert response.json() == {"scopes": ["items"], "token": "t"}
+
+
+def test_schemes_work_in_websocket_routes(client_for: Client) -> None:
+    from starlette.websockets import WebSocket
+
+    from fastslim_testclient import WebSocketDenialResponse
+
+    app = FastAPI()
+    bearer = HTTPBearer()
+
+    @app.websocket("/ws")
+    async def endpoint(
+        websocket: WebSocket, creds: Annotated[HTTPAuthorizationCredentials, Depends(bearer)]
+    ) -> None:
+        await websocket.accept()
+        await websocket.send_text(creds.credentials)
+        await websocket.close()
+
+    client = client_for(app)
+    with client.websocket_connect("/ws", headers={"Authorization": "Bearer tok"}) as session:
+        assert session.receive_text() == "tok"
+    with pytest.raises(WebSocketDenialResponse) as info, client.websocket_connect("/ws"):
+        pass
+    assert info.value.status_code == 401
+    assert info.value.json() == {"detail": "Not authenticated"}
+    assert info.value.headers["www-authenticate"] == "Bearer"
+
+
+def test_password_request_forms(client_for: Client) -> None:
+    from fastslim_routing.security import (
+        OAuth2PasswordRequestForm,
+        OAuth2PasswordRequestFormStrict,
+    )
+
+    app = FastAPI()
+
+    @app.post("/token")
+    def token(form: Annotated[OAuth2PasswordRequestForm, Depends()]) -> dict[str, Any]:
+        return {"user": form.username, "scopes": form.scopes, "grant": form.grant_type}
+
+    @app.post("/strict")
+    def strict(form: Annotated[OAuth2PasswordRequestFormStrict, Depends()]) -> str:
+        return form.username
+
+    client = client_for(app)
+    data = {"username": "ann", "password": "pw", "scope": "a  b"}
+    assert client.post("/token", data=data).json() == {
+        "user": "ann",
+        "scopes": ["a", "b"],
+        "grant": None,
+    }
+    bad = client.post("/token", data={**data, "grant_type": "code"})
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"] == ["body", "grant_type"]
+    missing = client.post("/strict", data=data)
+    assert [e["loc"] for e in missing.json()["detail"]] == [["body", "grant_type"]]
+    assert client.post("/strict", data={**data, "grant_type": "password"}).json() == "ann"

@@ -11,6 +11,10 @@ from fastslim_routing.security import HTTPDigest as HTTPDigest
 from fastslim_routing.security import OAuth2 as OAuth2
 from fastslim_routing.security import OAuth2AuthorizationCodeBearer as OAuth2AuthorizationCodeBearer
 from fastslim_routing.security import OAuth2PasswordBearer as OAuth2PasswordBearer
+from fastslim_routing.security import OAuth2PasswordRequestForm as OAuth2PasswordRequestForm
+from fastslim_routing.security import (
+    OAuth2PasswordRequestFormStrict as OAuth2PasswordRequestFormStrict,
+)
 from fastslim_routing.security import OpenIdConnect as OpenIdConnect
 from fastslim_routing.security import SecurityScopes as SecurityScopes
 
@@ -26,6 +30,8 @@ __all__ = (
     "OAuth2",
     "OAuth2AuthorizationCodeBearer",
     "OAuth2PasswordBearer",
+    "OAuth2PasswordRequestForm",
+    "OAuth2PasswordRequestFormStrict",
     "OpenIdConnect",
     "SecurityScopes",
 )

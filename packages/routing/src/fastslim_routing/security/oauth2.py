@@ -3,7 +3,7 @@ comes in `Authorization: Bearer <token>`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from starlette.requests import HTTPConnection
 
@@ -12,6 +12,7 @@ from fastslim_di import SecurityScopes
 from ..exceptions import HTTPException
 from ..openapi.models import OAuth2 as OAuth2Model
 from ..openapi.models import OAuthFlows as OAuthFlowsModel
+from ..param_functions import Form
 from ._errors import not_authenticated
 from .base import SecurityBase
 from .utils import get_authorization_scheme_param
@@ -20,6 +21,8 @@ __all__ = (
     "OAuth2",
     "OAuth2AuthorizationCodeBearer",
     "OAuth2PasswordBearer",
+    "OAuth2PasswordRequestForm",
+    "OAuth2PasswordRequestFormStrict",
     "SecurityScopes",
 )
 
@@ -125,4 +128,50 @@ class OAuth2AuthorizationCodeBearer(_BearerToken):
             scheme_name=scheme_name,
             description=description,
             auto_error=auto_error,
+        )
+
+
+class OAuth2PasswordRequestForm:
+    """The form of OAuth2's password flow, as a dependency class: `username`,
+    `password`, `scope` (space-separated, given as the list `scopes`), optional
+    `grant_type` ("password" when sent), `client_id` and `client_secret`.
+    Needs python-multipart (a form)."""
+
+    def __init__(
+        self,
+        *,
+        grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+        username: Annotated[str, Form()],
+        password: Annotated[str, Form(json_schema_extra={"format": "password"})],
+        scope: Annotated[str, Form()] = "",
+        client_id: Annotated[str | None, Form()] = None,
+        client_secret: Annotated[str | None, Form(json_schema_extra={"format": "password"})] = None,
+    ) -> None:
+        self.grant_type = grant_type
+        self.username = username
+        self.password = password
+        self.scopes = scope.split()
+        self.client_id = client_id
+        self.client_secret = client_secret
+
+
+class OAuth2PasswordRequestFormStrict(OAuth2PasswordRequestForm):
+    """`OAuth2PasswordRequestForm` with `grant_type` required (it must be "password")."""
+
+    def __init__(
+        self,
+        grant_type: Annotated[str, Form(pattern="^password$")],
+        username: Annotated[str, Form()],
+        password: Annotated[str, Form()],
+        scope: Annotated[str, Form()] = "",
+        client_id: Annotated[str | None, Form()] = None,
+        client_secret: Annotated[str | None, Form()] = None,
+    ) -> None:
+        super().__init__(
+            grant_type=grant_type,
+            username=username,
+            password=password,
+            scope=scope,
+            client_id=client_id,
+            client_secret=client_secret,
         )
