@@ -120,6 +120,7 @@ class PreparedRoute:
         self.security: list[dict[str, list[str]]] = []
         self.schemes: dict[str, Any] = {}
         self.all_of: tuple[str, list[Any]] | None = None
+        self.body_examples: dict[str, Any] | None = None
         self.stream: tuple[str, Any] | None = None
         """("jsonl" or "sse", the registered item key or None when untyped)."""
 
@@ -166,9 +167,12 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
             key = ("extra", id(route), str(code))
             registry.add(key, adapter_for(model), "serialization")
             prepared.extra_models[str(code)] = key
+    merged: dict[str, list[str]] = {}
     for scheme, scopes in security_requirements(compiled.plan):
-        prepared.security.append({scheme.scheme_name: scopes})
+        scheme_scopes = merged.setdefault(scheme.scheme_name, [])
+        scheme_scopes.extend(scope for scope in scopes if scope not in scheme_scopes)
         prepared.schemes[scheme.scheme_name] = scheme.model
+    prepared.security = [{name: scopes} for name, scopes in merged.items()]
     return prepared
 
 
@@ -231,6 +235,7 @@ def _prepare_body(
     if len(bodies) == 1 and (not first.embed or first.is_model):
         registry.add(key, adapter_for(first.annotation, first.field), "validation")
         prepared.body = (key, first.alias, first.required, media_type)
+        prepared.body_examples = getattr(first.field, "openapi_examples", None)
         return
     if len(bodies) > 1 and all(spec.is_model and spec.embed for spec in bodies):
         # Several form models: FastAPI's body is all of them (`allOf` of their refs).
@@ -360,7 +365,10 @@ def render(
         alias = prepared.body[1]
         if alias and "$ref" not in schema:
             schema.setdefault("title", title_of(alias))
-        content = {media_type: {"schema": schema}}
+        media: dict[str, Any] = {"schema": schema}
+        if prepared.body_examples:
+            media["examples"] = prepared.body_examples
+        content = {media_type: media}
         # FastAPI's key order (seen in its served JSON): `required` first when the
         # operation has parameters.
         first = required and bool(prepared.params)

@@ -60,10 +60,14 @@ def setup(app: FastAPI) -> None:
 
     async def openapi(request: Request) -> JSONResponse:
         root_path = _root_path(request)
-        server_urls = {server.get("url") for server in app.servers}
-        if root_path and app.root_path_in_servers and root_path not in server_urls:
-            app.servers.insert(0, {"url": root_path})
-        return JSONResponse(app.openapi())
+        schema = app.openapi()
+        if root_path and app.root_path_in_servers:
+            servers = schema.get("servers", [])
+            if root_path not in {server.get("url") for server in servers}:
+                # Per request: the cached document keeps its own servers.
+                schema = dict(schema)
+                schema["servers"] = [{"url": root_path}, *servers]
+        return JSONResponse(schema)
 
     app.add_route(openapi_url, openapi, include_in_schema=False)
     if app.docs_url:
