@@ -60,7 +60,7 @@ ALL_PACKAGES = {
         "fastslim",
         "fastslim",
         siblings=("tasks", "di", "routing", "testclient"),
-        extras=("testclient", "templates"),
+        extras=("testclient", "templates", "multipart"),
     ),
 }
 # A package takes part once its folder exists.
@@ -125,7 +125,7 @@ def compat(session: nox.Session) -> None:
 
     The only session that installs FastAPI; the packages never import it.
     """
-    session.install(*all_packages(), *TEST_TOOLS, ORACLE, "python-multipart", "opentelemetry-sdk")
+    session.install(*all_packages(), *TEST_TOOLS, ORACLE, "opentelemetry-sdk")
     session.run(*pytest_args(session, "tests/compat"))
 
 
