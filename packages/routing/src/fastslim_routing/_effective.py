@@ -219,7 +219,7 @@ def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: F
 
 def _frontends(router: APIRouter, chain: _Chain, cache: CompileCache, found: Flattened) -> None:
     """The router's frontends under `chain` (the serving router asks them last)."""
-    declared: list[Frontend] = getattr(router, "frontends", None) or []
+    declared: Sequence[Frontend] = getattr(router, "_declared_frontends", ())
     for frontend in declared:
         key = (id(frontend), *map(id, chain.inclusions))
         cached = cache.get(key)

@@ -82,11 +82,12 @@ class Frontend:
 
 
 class FrontendDecorators:
-    """Mixin of `APIRouter`: `router.frontend(...)`; the router's `frontends`."""
+    """Mixin of `APIRouter`: `router.frontend(...)`; the frontends declared on the router
+    (not in `routes`, as in FastAPI)."""
 
     prefix: str
     dependencies: list[Any]
-    frontends: list[Frontend]
+    _declared_frontends: list[Frontend]
 
     def frontend(
         self,
@@ -113,8 +114,8 @@ class FrontendDecorators:
             check_dir=check_dir,
             dependencies=self.dependencies,
         )
-        frontends: list[Frontend] | None = getattr(self, "frontends", None)
-        if frontends is None:
-            frontends = self.frontends = []
-        frontends.append(declared)
+        found: list[Frontend] | None = getattr(self, "_declared_frontends", None)
+        if found is None:
+            found = self._declared_frontends = []
+        found.append(declared)
         bump()
