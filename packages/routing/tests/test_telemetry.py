@@ -33,7 +33,7 @@ from fastslim_routing._telemetry_asgi import TelemetryMiddleware
 from fastslim_routing.sse import EventSourceResponse
 from fastslim_routing.telemetry import TelemetryData, get_telemetry_data
 from fastslim_routing.websockets import WebSocket
-from fastslim_testclient import TestClient
+from fastslim_testclient import TestClient, WebSocketDisconnect
 
 Client = Callable[..., TestClient]
 TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
@@ -393,7 +393,7 @@ class Block(importlib.abc.MetaPathFinder):
 
 sys.meta_path.insert(0, Block())
 from fastslim_routing import FastAPI
-from fastslim_testclient import TestClient
+from fastslim_testclient import TestClient, WebSocketDisconnect
 
 app = FastAPI()
 app.get("/")(lambda: 1)
@@ -417,3 +417,37 @@ def test_without_opentelemetry_telemetry_is_off_and_asking_for_it_fails() -> Non
         "FastAPI(telemetry=...) needs OpenTelemetry's API, which is not installed: "
         "pip install 'fastslim-routing[telemetry]' (or 'fastslim[telemetry]')."
     )
+
+
+def test_websocket_validation_and_stream_failures_are_logged(
+    recorded: Recorded, client_for: Client
+) -> None:
+    app = FastAPI(telemetry=recorded.config)
+
+    @app.websocket("/ws")
+    async def ws(websocket: WebSocket, n: int) -> None:
+        await websocket.accept()
+
+    @app.get("/lines")
+    def lines() -> Iterator[int]:
+        yield 1
+        raise RuntimeError("mid-stream")
+
+    client = client_for(app, raise_server_exceptions=False)
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect("/ws?n=x") as websocket:
+        websocket.receive_text()
+    assert client.get("/lines").content == b"1\n"
+    spans = recorded.finished()
+    assert [(span.name, span.status.status_code) for span in spans] == [
+        ("fastapi.dependencies", StatusCode.UNSET),
+        ("WS /ws", StatusCode.UNSET),
+        ("fastapi.dependencies", StatusCode.UNSET),
+        ("GET /lines", StatusCode.ERROR),
+    ]
+    assert dict(spans[-1].attributes or {})["http.response.status_code"] == 200
+    logs = [log.log_record for log in recorded.logs.get_finished_logs()]
+    routes = [dict(record.attributes or {}).get("http.route") for record in logs]
+    assert list(zip([record.event_name for record in logs], routes, strict=True)) == [
+        ("fastapi.validation.failed", "/ws"),
+        ("http.server.request.exception", "/lines"),
+    ]

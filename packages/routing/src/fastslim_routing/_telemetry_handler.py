@@ -173,9 +173,10 @@ async def run_websocket_traced(
                 except ParameterErrors as exc:
                     error: Any = websocket_validation_error(route, exc.errors)
                     data.errors = error.errors()
+                    _log_validation(telemetry, len(data.errors), state.route)
                     raise error from None
                 dependencies.end()
-                data.values = kwargs
+                data.values, data.errors = kwargs, []
                 with Operation(tracer, "fastapi.endpoint", attributes):
                     await route.endpoint(**kwargs)
     finally:
