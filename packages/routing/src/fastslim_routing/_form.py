@@ -110,8 +110,8 @@ class _ModelKeys:
         return self.optional and not any(key in found for key in self.keys)
 
     def mapping(self, form: FormData) -> dict[str, Any]:
-        """Every key of `form` with a value: all values of list fields, else the last
-        non-empty one."""
+        """The keys of `form`: all values of list fields, else the last value unless it
+        is empty."""
         found: dict[str, Any] = {}
         for key in dict.fromkeys(form.keys()):
             if key in self.sequences:
