@@ -7,7 +7,7 @@ import logging
 import subprocess
 import sys
 import textwrap
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -30,6 +30,9 @@ from fastslim_routing import (
     _telemetry,
 )
 from fastslim_routing._telemetry_asgi import TelemetryMiddleware
+from fastslim_routing.requests import Request
+from fastslim_routing.responses import Response
+from fastslim_routing.routing import APIRoute
 from fastslim_routing.sse import EventSourceResponse
 from fastslim_routing.telemetry import TelemetryData, get_telemetry_data
 from fastslim_routing.websockets import WebSocket
@@ -451,3 +454,39 @@ def test_websocket_validation_and_stream_failures_are_logged(
         ("fastapi.validation.failed", "/ws"),
         ("http.server.request.exception", "/lines"),
     ]
+
+
+def test_custom_route_classes_and_the_order_of_values(
+    recorded: Recorded, client_for: Client
+) -> None:
+    class Marked(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            original = super().get_route_handler()
+
+            async def handler(request: Request) -> Response:
+                response = await original(request)
+                response.headers["x-marked"] = "1"
+                return response
+
+            return handler
+
+    app = FastAPI(telemetry=recorded.config)
+    router = APIRouter(route_class=Marked)
+    seen: list[TelemetryData | None] = []
+
+    @router.post("/marked/{x}")
+    def marked(body: dict[str, int], x: int, d: Annotated[int, Depends(dependency)]) -> None:
+        seen.append(get_telemetry_data())
+
+    app.include_router(router)
+    response = client_for(app).post("/marked/2", json={"a": 1})
+    assert response.headers["x-marked"] == "1"
+    assert [name for name, _ in recorded.named()] == [
+        "fastapi.dependencies",
+        "fastapi.endpoint",
+        "fastapi.serialization",
+        "POST /marked/{x}",
+    ]
+    (data,) = seen
+    assert data is not None
+    assert list(data.values or {}) == ["d", "x", "body"]

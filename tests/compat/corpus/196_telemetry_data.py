@@ -75,7 +75,7 @@ def describe(data: TelemetryData | None) -> dict[str, Any]:
         "request": data.request is not None,
         "websocket": data.websocket,
         "body": data.body,
-        "values": repr(sorted((data.values or {}).items())),
+        "values": repr(data.values),
         "errors": data.errors,
     }
 

@@ -261,6 +261,8 @@ def route_handler(default: CompiledRoute) -> RouteHandler:
                 "A route handler was called outside of its route; call it from the "
                 "ASGI app of the route (APIRoute.app)."
             )
-        return await respond(route, request_scope, request)
+        telemetry = scope.get(TELEMETRY)
+        produce = respond if telemetry is None else telemetry.respond
+        return await produce(route, request_scope, request)
 
     return handler

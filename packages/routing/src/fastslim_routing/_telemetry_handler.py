@@ -20,7 +20,8 @@ from starlette.websockets import WebSocket
 from fastslim_di import ParameterErrors, RequestScope
 from fastslim_tasks import BackgroundTasks
 
-from ._collector import CONNECTION
+from ._classify import LOCATION_RANK
+from ._collector import CONNECTION, SlotSource
 from ._compile import CompiledRoute
 from ._handler import _finish, _inputs, _not_awaited, _request_errors
 from ._stream import StreamEncoder
@@ -92,6 +93,32 @@ async def _parsed_body(route: CompiledRoute, request: Request) -> Any:
         return raw
 
 
+_VALUE_RANKS: dict[int, tuple[CompiledRoute, dict[str, int]]] = {}
+
+
+def _value_ranks(route: CompiledRoute) -> dict[str, int]:
+    """FastAPI's order of an endpoint's arguments: dependencies (and special values)
+    first, then the request parameters by location (path, query, header, cookie, body)."""
+    found = _VALUE_RANKS.get(id(route))
+    if found is not None and found[0] is route:
+        return found[1]
+    ranks = {}
+    for binding in route.plan.bindings:
+        payload = binding.payload
+        if isinstance(payload, SlotSource):
+            ranks[binding.name] = 1 + LOCATION_RANK.get(payload.spec.location, 4)
+    if len(_VALUE_RANKS) > 10_000:  # routes compiled again and again: start over
+        _VALUE_RANKS.clear()
+    _VALUE_RANKS[id(route)] = (route, ranks)
+    return ranks
+
+
+def _ordered(route: CompiledRoute, values: dict[str, Any]) -> dict[str, Any]:
+    ranks = _value_ranks(route)
+    names = sorted(values, key=lambda name: ranks.get(name, 0))
+    return {name: values[name] for name in names}
+
+
 async def _call(route: CompiledRoute, kwargs: dict[str, Any]) -> Any:
     if route.is_async:
         return await route.endpoint(**kwargs)
@@ -128,7 +155,7 @@ async def respond_traced(
                     _log_validation(telemetry, len(data.errors), state.route)
                     raise error from None
                 dependencies.end()
-                data.values, data.errors = kwargs, []
+                data.values, data.errors = _ordered(route, kwargs), []
                 if streams:
                     raw = await _call(route, kwargs)
                 else:
