@@ -460,3 +460,15 @@ def test_only_file_parameters_read_the_content_of_files(client_for: ClientFor) -
     response = client.post("/form-bytes", files={"data": ("d", b"abcd")})
     assert [error["type"] for error in response.json()["detail"]] == ["bytes_type"]
     assert client.post("/file-bytes", files={"data": ("d", b"abcd")}).json() == 4
+
+
+@pytest.mark.parametrize("declaration", [Form, File, Body])
+def test_a_body_or_form_parameter_cannot_be_a_path_parameter(declaration: Any) -> None:
+    app = FastAPI()
+
+    def update(item_id: Annotated[str, declaration(alias="other")]) -> None:
+        raise AssertionError("not reached")  # pragma: no cover
+
+    kind = declaration.__name__
+    with pytest.raises(AssertionError, match=f"^Cannot use `{kind}` for path param 'item_id'$"):
+        app.post("/items/{item_id}")(update)

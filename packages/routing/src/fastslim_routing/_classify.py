@@ -218,10 +218,12 @@ def _location_of(
                 f"Cannot use `{type(field).__name__}` for path param {parameter.name!r}"
             )
         return location
-    if isinstance(field, params.Form):
-        return FORM
     if isinstance(field, params.Body):
-        return BODY
+        if parameter.name in path_names:  # even with an alias, as FastAPI
+            raise DeclarationError(
+                f"Cannot use `{type(field).__name__}` for path param {parameter.name!r}"
+            )
+        return FORM if isinstance(field, params.Form) else BODY
     if parameter.name in path_names:
         return PATH
     if is_upload(parameter.annotation):
