@@ -70,6 +70,10 @@ LINT_TOOLS = ["ruff"]
 TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson"]
 TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
+# The shop demo (examples/shop) beyond the meta-package's `standard` extra (which
+# brings uvicorn, python-multipart and httpx).
+DEMO_DEPS = ["sqlalchemy>=2.0", "pillow>=10"]
+SHOP = ROOT / "examples" / "shop"
 BENCH_DEPS = ["starlette", "trio", "opentelemetry-sdk"]  # the SDK: bench_telemetry's "on"
 ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with
 
@@ -87,6 +91,18 @@ def with_siblings(name: str) -> list[str]:
 def all_packages() -> list[str]:
     """Every package, each with its extras."""
     return [with_siblings(name)[-1] for name in PACKAGES]
+
+
+def demo_packages() -> list[str]:
+    """Every package, the meta-package with its `standard` extra too, and the demo's
+    own dependencies."""
+    meta = PACKAGES["meta"]
+    extras = ",".join((*meta.extras, "standard"))
+    return (
+        [local(sibling) for sibling in meta.siblings]
+        + [f"{local('meta')}[{extras}]"]
+        + [*DEMO_DEPS]
+    )
 
 
 def pytest_args(session: nox.Session, *paths: str) -> list[str]:
@@ -114,9 +130,10 @@ for _name in PACKAGES:
 
 @nox.session
 def integration(session: nox.Session) -> None:
-    """The whole stack through the fastslim meta-package (top-level tests/)."""
-    session.install(*all_packages(), *TEST_TOOLS, *INTEGRATION_DEPS)
-    session.run(*pytest_args(session, "tests", "--ignore=tests/compat"))
+    """The whole stack through the fastslim meta-package (top-level tests/), and the
+    shop demo's tests (examples/shop/tests, one of them under uvicorn)."""
+    session.install(*demo_packages(), *TEST_TOOLS, *INTEGRATION_DEPS)
+    session.run(*pytest_args(session, "tests", "examples/shop/tests", "--ignore=tests/compat"))
 
 
 @nox.session
@@ -140,7 +157,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def types(session: nox.Session) -> None:
     """mypy --strict on each package's source and tests."""
-    session.install(*all_packages(), *TYPE_TOOLS, *TELEMETRY_DEPS, *INTEGRATION_DEPS, ORACLE)
+    session.install(*demo_packages(), *TYPE_TOOLS, *TELEMETRY_DEPS, *INTEGRATION_DEPS, ORACLE)
     for name in PACKAGES:
         session.run("mypy", f"packages/{name}/src", f"packages/{name}/tests")
     session.run("mypy", "tests", "examples", "benchmarks", "tools", "noxfile.py")
@@ -156,11 +173,22 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def demo(session: nox.Session) -> None:
-    """The project's main job: the runnable demos (tasks, then dependency injection)."""
-    session.install(*all_packages())
+    """The project's main job: the short demos (the first app, tasks, dependency
+    injection), then the shop demo served by uvicorn on 127.0.0.1:8000 until Ctrl-C."""
+    session.install(*demo_packages())
     session.run("python", "examples/first_app.py")
     session.run("python", "examples/tasks_demo.py")
     session.run("python", "examples/di_cli.py")
+    # Ctrl-C reaches the server too; give its graceful shutdown (the task runner's
+    # drain, SHOP_DRAIN_TIMEOUT, 5 s by default) time before nox terminates it.
+    session.run(
+        "python",
+        "-m",
+        "shop",
+        env={"PYTHONPATH": str(SHOP)},
+        interrupt_timeout=60,
+        terminate_timeout=5,
+    )
 
 
 nox.options.sessions = [

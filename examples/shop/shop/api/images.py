@@ -1,0 +1,61 @@
+"""Image uploads: the thumbnail is made in the background; poll the status."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+
+from fastslim import APIRouter, HTTPException, UploadFile, status
+from fastslim.responses import FileResponse
+from fastslim_tasks import TaskOptions
+
+from ..db import Image, Item
+from ..deps import SessionDep, ShopDep, TasksDep
+from ..schemas import ImageOut
+from ..thumbnails import make_thumbnail
+
+router = APIRouter(tags=["images"])
+
+
+@router.post("/items/{item_id}/image", status_code=status.HTTP_202_ACCEPTED)
+def upload_image(
+    item_id: int, file: UploadFile, session: SessionDep, shop: ShopDep, tasks: TasksDep
+) -> ImageOut:
+    if session.get(Item, item_id) is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Item {item_id} not found")
+    target = shop.folder("uploads") / f"{uuid.uuid4().hex}-{file.filename or 'upload'}"
+    with target.open("wb") as out:
+        shutil.copyfileobj(file.file, out)
+    image = Image(item_id=item_id, original=str(target))
+    session.add(image)
+    session.commit()
+    tasks.add_task_with(
+        TaskOptions(name=f"image {image.id}: thumbnail"),
+        make_thumbnail,
+        shop.db,
+        image.id,
+        shop.folder("thumbnails"),
+    )
+    return ImageOut.model_validate(image)
+
+
+def _get(session: SessionDep, image_id: int) -> Image:
+    image = session.get(Image, image_id)
+    if image is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Image {image_id} not found")
+    return image
+
+
+@router.get("/images/{image_id}")
+def image_status(image_id: int, session: SessionDep) -> ImageOut:
+    return ImageOut.model_validate(_get(session, image_id))
+
+
+@router.get("/images/{image_id}/thumbnail", response_class=FileResponse)
+def thumbnail(image_id: int, session: SessionDep) -> FileResponse:
+    image = _get(session, image_id)
+    if image.thumbnail is None:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, detail=f"Image {image_id} is {image.status}: no thumbnail"
+        )
+    return FileResponse(image.thumbnail, media_type="image/png")

@@ -1,0 +1,102 @@
+"""The app: routers, the lifespan (tables, the admin user, the webhook client), the
+app's TaskRunner and a count of the requests served."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import httpx
+from sqlalchemy import select
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from fastslim import FastAPI
+from fastslim.responses import RedirectResponse
+from fastslim_tasks import TaskRunner
+
+from .api import admin, auth, images, items, orders, reports, webhooks
+from .context import Shop
+from .db import Database, User
+from .passwords import hash_password
+from .settings import Settings
+
+logger = logging.getLogger("shop")
+TransportFactory = Callable[[FastAPI], httpx.AsyncBaseTransport]
+
+
+def deliver_in_process(app: FastAPI) -> httpx.AsyncBaseTransport:
+    """A webhook transport that calls `app` itself without a network (for tests)."""
+    return httpx.ASGITransport(app)
+
+
+class CountRequests:
+    """Counts the HTTP requests the app serves (the demo's figures)."""
+
+    def __init__(self, app: ASGIApp, shop: Shop) -> None:
+        self.app, self.shop = app, shop
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            self.shop.requests_served += 1
+        await self.app(scope, receive, send)
+
+
+def _seed(shop: Shop) -> None:
+    shop.settings.data_dir.mkdir(parents=True, exist_ok=True)
+    shop.db.create_tables()
+    with shop.db.session() as session:
+        if session.scalar(select(User).where(User.username == "admin")) is None:
+            password_hash = hash_password(shop.settings.admin_password)
+            session.add(User(username="admin", password_hash=password_hash))
+            session.commit()
+
+
+def _figures(shop: Shop) -> str:
+    counts = shop.feed.counts
+    cancelled = ", ".join(shop.feed.cancelled) or "nothing"
+    return (
+        f"served {shop.requests_served} requests; ran {sum(counts.values())} tasks "
+        f"({counts['done']} done, {counts['failed']} failed, {counts['cancelled']} cancelled); "
+        f"cancelled at shutdown: {cancelled}"
+    )
+
+
+def create_app(settings: Settings, *, webhook_transport: TransportFactory | None = None) -> FastAPI:
+    """The shop app for `settings`. `webhook_transport(app)` gives the transport the
+    webhook client uses (tests pass one that calls the app in-process); by default
+    webhooks go over the network to `settings.webhook_url`."""
+    shop = Shop(settings=settings, db=Database(settings.database_url))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        _seed(shop)
+        transport = None if webhook_transport is None else webhook_transport(app)
+        async with httpx.AsyncClient(transport=transport, timeout=10) as client:
+            shop.http = client
+            logger.info("ready, database %s", settings.database_url)
+            yield
+            # The app's TaskRunner has drained by now (running reports finished or
+            # were cancelled at the drain timeout); the client is still open for them.
+            shop.http = None
+        print(f"shop: {_figures(shop)}", flush=True)
+        shop.db.dispose()
+
+    app = FastAPI(
+        title="fastslim shop",
+        summary="Background work done right: tasks, a task runner, a live feed.",
+        lifespan=lifespan,
+    )
+    app.state.shop = shop
+    app.task_runner_factory = lambda: TaskRunner(
+        max_concurrency=2, max_pending=50, drain_timeout=settings.drain_timeout, observer=shop.feed
+    )
+    for module in (items, images, orders, reports, auth, admin, webhooks):
+        app.include_router(module.router)
+    app.add_middleware(CountRequests, shop=shop)
+
+    @app.get("/", include_in_schema=False)
+    def index() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    return app

@@ -1,0 +1,108 @@
+"""The database: SQLAlchemy 2 tables and a session factory."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import ForeignKey, String, create_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Item(Base):
+    __tablename__ = "items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    price: Mapped[float]
+    stock: Mapped[int] = mapped_column(default=0)
+
+
+class Image(Base):
+    __tablename__ = "images"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    original: Mapped[str]
+    thumbnail: Mapped[str | None] = mapped_column(default=None)
+    status: Mapped[str] = mapped_column(default="pending")  # pending, ready, failed
+    error: Mapped[str | None] = mapped_column(default=None)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int]
+    quantity: Mapped[int]
+    email: Mapped[str]
+    status: Mapped[str] = mapped_column(default="received")
+    steps: Mapped[str] = mapped_column(default="")  # the steps done, comma-separated
+    failure: Mapped[str | None] = mapped_column(default=None)
+
+
+class OutboxMessage(Base):
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int]
+    recipient: Mapped[str]
+    subject: Mapped[str]
+    body: Mapped[str]
+
+
+class WebhookDelivery(Base):
+    """A webhook the demo's own receiver got (the default webhook target)."""
+
+    __tablename__ = "webhook_deliveries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event: Mapped[str]
+    payload: Mapped[str]
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(unique=True)
+    password_hash: Mapped[str]
+
+
+class AccessToken(Base):
+    __tablename__ = "tokens"
+    token: Mapped[str] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+
+class AuditRecord(Base):
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str]
+    event: Mapped[str]  # login-succeeded, login-failed
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Database:
+    """An engine and its sessions. Each request and each background task opens its
+    own session (`with db.session() as session:`); none is shared across threads."""
+
+    def __init__(self, url: str) -> None:
+        connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
+        self.engine = create_engine(url, connect_args=connect_args)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def create_tables(self) -> None:
+        Base.metadata.create_all(self.engine)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,57 @@
+"""The demo's settings, read from `SHOP_*` environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the shop keeps its data and how it behaves.
+
+    `database_url`: any SQLAlchemy URL (SQLite by default; PostgreSQL works by URL
+    alone, with its driver installed). `data_dir`: uploads, thumbnails, the item
+    log and temporary exports. `webhook_url`: where item webhooks are posted (by
+    default the demo's own receiver). `drain_timeout`: seconds the task runner
+    gives running reports at shutdown before cancelling them. `report_seconds`:
+    how long a report takes per item (it simulates slow work).
+    """
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    database_url: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8000
+    webhook_url: str = ""
+    drain_timeout: float = 5.0
+    report_seconds: float = 0.5
+    admin_password: str = "shop-admin"
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            object.__setattr__(self, "database_url", f"sqlite:///{self.data_dir / 'shop.db'}")
+        if not self.webhook_url:
+            url = f"http://{self.host}:{self.port}/webhooks/receiver"
+            object.__setattr__(self, "webhook_url", url)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
+        """Settings from `SHOP_DATA_DIR`, `SHOP_DATABASE_URL`, `SHOP_HOST`, `SHOP_PORT`,
+        `SHOP_WEBHOOK_URL`, `SHOP_DRAIN_TIMEOUT`, `SHOP_REPORT_SECONDS` and
+        `SHOP_ADMIN_PASSWORD`; unset ones keep their defaults. Raises `ValueError`
+        for a number that does not parse."""
+        get = environ.get
+        return cls(
+            data_dir=Path(get("SHOP_DATA_DIR", str(DEFAULT_DATA_DIR))),
+            database_url=get("SHOP_DATABASE_URL", ""),
+            host=get("SHOP_HOST", "127.0.0.1"),
+            port=int(get("SHOP_PORT", "8000")),
+            webhook_url=get("SHOP_WEBHOOK_URL", ""),
+            drain_timeout=float(get("SHOP_DRAIN_TIMEOUT", "5")),
+            report_seconds=float(get("SHOP_REPORT_SECONDS", "0.5")),
+            admin_password=get("SHOP_ADMIN_PASSWORD", "shop-admin"),
+        )

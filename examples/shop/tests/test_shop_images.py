@@ -1,0 +1,49 @@
+"""Image uploads: the thumbnail is made in the background; the status says how it went."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+from shop import Settings
+
+from fastslim.testclient import TestClient
+
+
+def png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_thumbnail_is_made_in_the_background(client: TestClient, settings: Settings) -> None:
+    client.post("/items", json={"name": "Lamp", "price": 30})
+    response = client.post("/items/1/image", files={"file": ("lamp.png", png(640, 320))})
+    assert response.status_code == 202
+    assert response.json()["status"] == "pending"
+    image_id = response.json()["id"]
+    assert client.get(f"/images/{image_id}").json() == {
+        "id": image_id,
+        "item_id": 1,
+        "status": "ready",
+        "error": None,
+    }
+    thumbnail = client.get(f"/images/{image_id}/thumbnail")
+    assert thumbnail.headers["content-type"] == "image/png"
+    assert Image.open(io.BytesIO(thumbnail.content)).size == (128, 64)
+    assert (settings.data_dir / "thumbnails" / f"{image_id}.png").is_file()
+
+
+def test_an_upload_that_is_no_image_fails_with_the_reason(client: TestClient) -> None:
+    client.post("/items", json={"name": "Lamp", "price": 30})
+    response = client.post("/items/1/image", files={"file": ("notes.txt", b"not a picture")})
+    image_id = response.json()["id"]
+    body = client.get(f"/images/{image_id}").json()
+    assert body["status"] == "failed"
+    assert body["error"].startswith("Not an image Pillow can read")
+    assert client.get(f"/images/{image_id}/thumbnail").status_code == 409
+
+
+def test_uploading_for_a_missing_item_is_a_404(client: TestClient) -> None:
+    response = client.post("/items/9/image", files={"file": ("a.png", png(2, 2))})
+    assert response.status_code == 404
