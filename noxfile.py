@@ -157,7 +157,9 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def types(session: nox.Session) -> None:
     """mypy --strict on each package's source and tests."""
-    session.install(*demo_packages(), *TYPE_TOOLS, *TELEMETRY_DEPS, *INTEGRATION_DEPS, ORACLE)
+    session.install(
+        *all_packages(), *TYPE_TOOLS, *TELEMETRY_DEPS, *INTEGRATION_DEPS, *DEMO_DEPS, "uvicorn"
+    )
     for name in PACKAGES:
         session.run("mypy", f"packages/{name}/src", f"packages/{name}/tests")
     session.run("mypy", "tests", "examples", "benchmarks", "tools", "noxfile.py")

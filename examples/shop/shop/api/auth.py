@@ -7,8 +7,9 @@ from typing import Annotated
 
 from sqlalchemy import select
 
-from fastslim import APIRouter, Form, status
+from fastslim import APIRouter, Depends, status
 from fastslim.responses import JSONResponse
+from fastslim.security import OAuth2PasswordRequestForm
 
 from ..audit import write_audit
 from ..db import AccessToken, AuditRecord, User
@@ -21,15 +22,15 @@ router = APIRouter(tags=["auth"])
 
 @router.post("/token", response_model=Token, responses={401: {"description": "Bad login"}})
 def login(
-    username: Annotated[str, Form()],
-    password: Annotated[str, Form()],
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
     shop: ShopDep,
     tasks: TasksDep,
 ) -> Token | JSONResponse:
-    """OAuth2's password flow (the form of `OAuth2PasswordRequestForm`)."""
+    """OAuth2's password flow: a form with `username` and `password`."""
+    username = form.username
     user = session.scalar(select(User).where(User.username == username))
-    if user is None or not verify_password(password, user.password_hash):
+    if user is None or not verify_password(form.password, user.password_hash):
         # Returned, not raised: background tasks run only with a returned response
         # (as in FastAPI), and the failed attempt must be audited too.
         tasks.add_task(write_audit, shop.db, username, "login-failed")
