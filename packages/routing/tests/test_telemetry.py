@@ -151,7 +151,7 @@ def test_server_and_operation_spans_of_an_included_route(
         assert child.parent.span_id == root.context.span_id
 
 
-def test_unmatched_and_unknown_methods(recorded: Recorded, client_for: Client) -> None:
+def test_unmatched_redirected_and_unknown_methods(recorded: Recorded, client_for: Client) -> None:
     app = FastAPI(telemetry=recorded.config)
 
     @app.get("/x")
@@ -161,6 +161,8 @@ def test_unmatched_and_unknown_methods(recorded: Recorded, client_for: Client) -
     client = client_for(app)
     client.get("/missing")
     assert recorded.named() == [("GET", server("/missing", 404))]
+    client.get("/x/", follow_redirects=False)
+    assert recorded.named() == [("GET /x", server("/x/", 307, "/x"))]
     client.request("FOO", "/x")
     attributes = server("/x", 405, "/x", **{"http.request.method": "_OTHER"})
     attributes["http.request.method_original"] = "FOO"

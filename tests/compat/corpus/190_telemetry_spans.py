@@ -102,6 +102,8 @@ CASES = [
     ("item-telemetry", "GET", "/telemetry"),
     ("query", "POST", "/plain?sig=1&q=a%20b&X-Amz-Signature=2&Signature=3&X-Amz-Credential=&x"),
     ("query-telemetry", "GET", "/telemetry"),
+    ("redirect", "GET", "/api/r/items/3/"),
+    ("redirect-telemetry", "GET", "/telemetry"),
     ("missing", "GET", "/missing"),
     ("missing-telemetry", "GET", "/telemetry"),
 ]

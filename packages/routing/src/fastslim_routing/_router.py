@@ -27,6 +27,7 @@ from . import _lifespan
 from ._effective import CompileCache, EffectiveRoute, Flattened, flatten
 from ._frontend import FrontendDecorators
 from ._frontend_route import FrontendRoute, by_prefix, serving_frontend
+from ._handler import TELEMETRY
 from ._index import RouteIndex, default_template
 from ._limits import check_form_limits, check_max_body_size
 from ._route import APIRoute
@@ -222,6 +223,9 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
             for route in index.candidates(get_route_path(redirect_scope)):
                 match, _ = route.matches(redirect_scope)
                 if match is not Match.NONE:
+                    telemetry = scope.get(TELEMETRY)
+                    if telemetry is not None:  # the span names the route redirected to
+                        telemetry.route = telemetry.template(scope, getattr(route, "path", ""))
                     response = RedirectResponse(url=str(URL(scope=redirect_scope)))
                     await response(scope, receive, send)
                     return
