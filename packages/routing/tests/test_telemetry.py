@@ -492,3 +492,48 @@ def test_custom_route_classes_and_the_order_of_values(
     (data,) = seen
     assert data is not None
     assert list(data.values or {}) == ["d", "x", "body"]
+
+
+def test_auto_configure_uses_the_exporters_of_the_environment(
+    recorded: Recorded, monkeypatch: pytest.MonkeyPatch, client_for: Client
+) -> None:
+    from fastslim_routing import _telemetry_otlp
+
+    signals = dict(_telemetry_otlp._SIGNALS)
+    tracer_provider = recorded.config["tracer_provider"]
+    signals["tracer_provider"] = ("OTEL_TRACES_EXPORTER", lambda: tracer_provider)
+    monkeypatch.setattr(_telemetry_otlp, "_SIGNALS", signals)
+    monkeypatch.setenv("OTEL_TRACES_EXPORTER", "otlp")
+    monkeypatch.setenv("OTEL_METRICS_EXPORTER", "none")
+    monkeypatch.setenv("OTEL_LOGS_EXPORTER", "none")
+    monkeypatch.setenv("FASTAPI_OTEL_AUTO_CONFIGURE", "false")
+    app = FastAPI(telemetry={"auto_configure": True})  # explicit wins over the variable
+
+    @app.get("/x")
+    def x() -> int:
+        return 1
+
+    client_for(app).get("/x")
+    assert [name for name, _ in recorded.named()][-1] == "GET /x"
+
+
+def test_a_contrib_opentelemetry_middleware_turns_built_in_telemetry_off(
+    recorded: Recorded, client_for: Client
+) -> None:
+    class OpenTelemetryMiddleware:
+        def __init__(self, app: Any) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            await self.app(scope, receive, send)
+
+    app = FastAPI(telemetry=recorded.config)
+    app.add_middleware(OpenTelemetryMiddleware)
+
+    @app.get("/x")
+    def x() -> int:
+        return 1
+
+    client_for(app).get("/x")
+    assert recorded.finished() == []
+    assert TelemetryMiddleware not in _middleware_classes(app)
