@@ -60,7 +60,7 @@ ALL_PACKAGES = {
         "fastslim",
         "fastslim",
         siblings=("tasks", "di", "routing", "testclient"),
-        extras=("testclient", "templates", "multipart"),
+        extras=("testclient", "templates", "multipart", "docs-offline"),
     ),
 }
 # A package takes part once its folder exists.

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from fastslim import FastAPI
+from fastslim.openapi.offline import serve_docs_offline
 from fastslim.responses import RedirectResponse
 from fastslim_tasks import TaskRunner
 
@@ -94,6 +95,7 @@ def create_app(settings: Settings, *, webhook_transport: TransportFactory | None
     for module in (items, images, orders, reports, auth, admin, webhooks):
         app.include_router(module.router)
     app.add_middleware(CountRequests, shop=shop)
+    serve_docs_offline(app)  # /docs and /redoc work without a network
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:

@@ -62,7 +62,11 @@ def test_served_by_uvicorn_and_stopped_by_sigterm_while_a_report_runs(tmp_path: 
             # The webhook went over the loopback network to the demo's own receiver.
             deliveries = wait_for(lambda: http.get("/webhooks/received").json(), "the webhook")
             assert deliveries[0]["event"] == "item.created"
-            assert http.get("/docs").status_code == 200
+            docs = http.get("/docs")
+            assert docs.status_code == 200
+            assert "/docs-assets/swagger-ui-dist/swagger-ui-bundle.js" in docs.text
+            bundle = http.get("/docs-assets/swagger-ui-dist/swagger-ui-bundle.js")
+            assert bundle.status_code == 200
             report = http.post("/reports").json()
             wait_for(
                 lambda: http.get(f"/reports/{report['id']}").json()["status"] == "running",

@@ -152,6 +152,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "Tag",
         "XML",
     ),
+    "fastslim.openapi.offline": ("OfflineDocs", "docs_assets_directory", "serve_docs_offline"),
     "fastslim.openapi.utils": (
         "get_openapi",
         "status_code_ranges",

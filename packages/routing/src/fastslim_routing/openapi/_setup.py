@@ -52,6 +52,16 @@ def _root_path(request: Request) -> str:
     return root_path.rstrip("/")
 
 
+def _offline_assets(app: FastAPI, page: str, root_path: str) -> dict[str, Any]:
+    """The asset URLs of `page` when the app serves its docs offline (opt-in,
+    `fastslim_routing.openapi.offline`); none otherwise (FastAPI's CDN pages)."""
+    offline = getattr(app.state, "offline_docs", None)
+    if offline is None:
+        return {}
+    urls: dict[str, Any] = getattr(offline, page)(root_path)
+    return urls
+
+
 def setup(app: FastAPI) -> None:
     """Add the document and docs routes of `app` (nothing when `openapi_url` is None)."""
     openapi_url = app.openapi_url
@@ -83,6 +93,7 @@ def setup(app: FastAPI) -> None:
                 oauth2_redirect_url=root_path + redirect_url if redirect_url else None,
                 init_oauth=app.swagger_ui_init_oauth,
                 swagger_ui_parameters=app.swagger_ui_parameters,
+                **_offline_assets(app, "swagger_ui", root_path),
             )
 
         app.add_route(app.docs_url, swagger_ui_html, include_in_schema=False)
@@ -101,8 +112,11 @@ def setup(app: FastAPI) -> None:
         async def redoc_html(request: Request) -> HTMLResponse:
             from .docs import get_redoc_html
 
+            root_path = _root_path(request)
             return get_redoc_html(
-                openapi_url=_root_path(request) + openapi_url, title=f"{app.title} - ReDoc"
+                openapi_url=root_path + openapi_url,
+                title=f"{app.title} - ReDoc",
+                **_offline_assets(app, "redoc", root_path),
             )
 
         app.add_route(app.redoc_url, redoc_html, include_in_schema=False)
