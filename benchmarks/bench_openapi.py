@@ -103,6 +103,7 @@ def main() -> None:
         for framework in ("fastapi", "fastslim")
     }
     paths: dict[str, int] = {}
+    documents: dict[str, Any] = {}
     for _ in range(args.rounds):
         for framework in ("fastapi", "fastslim"):
             module, built = build(framework, args.routes)
@@ -113,10 +114,12 @@ def main() -> None:
             found, _, peak = document(module.app)
             results[framework]["memory"].append(peak)
             paths[framework] = len(found["paths"])
+            documents[framework] = found
     print(
         f"OpenAPI of {args.routes} routes (body model + 2 parameters each), medians of "
         f"{args.rounds} rounds; paths: {paths}"
     )
+    print(f"documents equal: {documents['fastapi'] == documents['fastslim']}")
     print(f"{'':22}{'FastAPI':>12}{'fastslim':>12}{'ratio':>9}")
     for what, unit, scale in (("build", "ms", 1e3), ("openapi", "ms", 1e3), ("memory", "MB", 1e-6)):
         fastapi = statistics.median(results["fastapi"][what]) * scale

@@ -21,6 +21,7 @@ from .._compile import _response_type, return_annotation
 from .._stream import generator_kind, is_event_stream, stream_annotation
 from ..sse import ServerSentEvent
 from ..utils import deep_dict_update, is_body_allowed_for_status_code
+from ._form_models import FormModelsBody, _members, has_form_models, is_model_union
 from ._params import by_location, flat_specs, security_requirements
 from ._routes import OperationRoute
 from ._schemas import SchemaRegistry, _schema_field, adapter_for
@@ -119,8 +120,8 @@ class PreparedRoute:
         self.extra_models: dict[str, Any] = {}
         self.security: list[dict[str, list[str]]] = []
         self.schemes: dict[str, Any] = {}
-        self.all_of: tuple[str, list[Any]] | None = None
         self.body_examples: dict[str, Any] | None = None
+        self.form_models: FormModelsBody | None = None
         self.stream: tuple[str, Any] | None = None
         """("jsonl" or "sse", the registered item key or None when untyped)."""
 
@@ -174,6 +175,10 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
         prepared.schemes[scheme.scheme_name] = scheme.model
     prepared.security = [{name: scopes} for name, scopes in merged.items()]
     return prepared
+
+
+def _optional(spec: ParamSpec) -> bool:
+    return _members(spec.annotation)[1]
 
 
 def _prepare_stream(prepared: PreparedRoute, registry: SchemaRegistry) -> bool:
@@ -232,19 +237,17 @@ def _prepare_body(
         media_type = "multipart/form-data"
     elif any(isinstance(spec.field, params.Form) for spec in bodies):
         media_type = "application/x-www-form-urlencoded"
-    if len(bodies) == 1 and (not first.embed or first.is_model):
+    if len(bodies) == 1 and (
+        not first.embed or (first.is_model and not _optional(first)) or is_model_union(first)
+    ):
         registry.add(key, adapter_for(first.annotation, first.field), "validation")
         prepared.body = (key, first.alias, first.required, media_type)
         prepared.body_examples = getattr(first.field, "openapi_examples", None)
         return
-    if len(bodies) > 1 and all(spec.is_model and spec.embed for spec in bodies):
-        # Several form models: FastAPI's body is all of them (`allOf` of their refs).
-        keys = []
-        for index, spec in enumerate(bodies):
-            keys.append((key, index))
-            registry.add((key, index), adapter_for(spec.annotation), "validation")
-        prepared.body = (key, "", True, media_type)
-        prepared.all_of = (f"Body_{prepared.route.unique_id}", keys)
+    if has_form_models(bodies):
+        name = f"Body_{prepared.route.unique_id}"
+        prepared.form_models = FormModelsBody(name, bodies, key, registry)
+        prepared.body = (key, "", any(spec.required for spec in bodies), media_type)
         return
     seen: dict[str, ParamSpec] = {}
     for spec in bodies:
@@ -352,13 +355,9 @@ def render(
         _add_parameters(operation, prepared, registry)
     if prepared.body is not None and method.upper() in _METHODS_WITH_BODY:
         key, _, required, media_type = prepared.body
-        if prepared.all_of is not None:
-            name, keys = prepared.all_of
-            registry.definitions[name] = {
-                "allOf": [registry.schema(part) for part in keys],
-                "title": name,
-                "type": "object",
-            }
+        if prepared.form_models is not None:
+            name = prepared.form_models.name
+            registry.definitions[name] = prepared.form_models.definition(registry, title_of)
             schema = {"$ref": REF_PREFIX + name}
         else:
             schema = registry.schema(key)
