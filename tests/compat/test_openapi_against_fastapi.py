@@ -18,8 +18,7 @@ import pytest
 from _corpus import CorpusApp, Framework, corpus_apps, load
 
 APPS = [app for app in corpus_apps() if not app.declaration_error]
-DELIBERATE: dict[str, str] = {
-}
+DELIBERATE: dict[str, str] = {}
 """App name -> why its document differs (listed in STATUS-openapi.md); each is checked to
 still differ, so that fixing one means taking it off this list."""
 
