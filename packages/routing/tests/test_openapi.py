@@ -221,3 +221,20 @@ def test_import_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert output.stdout.strip() == "False"
+
+
+def test_get_openapi_of_route_contexts() -> None:
+    from fastslim_routing.routing import iter_route_contexts
+
+    app = FastAPI()
+    router = APIRouter(prefix="/r")
+
+    @router.get("/items/{item_id}")
+    def item(item_id: int) -> int:
+        return item_id
+
+    app.include_router(router, prefix="/api")
+    document = get_openapi(title="T", version="1", routes=list(iter_route_contexts(app.routes)))
+    operation = document["paths"]["/api/r/items/{item_id}"]["get"]
+    assert operation["operationId"] == "item_api_r_items__item_id__get"
+    assert document == app.openapi() | {"info": {"title": "T", "version": "1"}}

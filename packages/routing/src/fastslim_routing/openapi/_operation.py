@@ -7,45 +7,23 @@ document's `SchemaRegistry`; once the registry has generated them,
 
 from __future__ import annotations
 
-import http
-import inspect
 from typing import Any
 
 from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
-from starlette.responses import JSONResponse
 
 from .. import params
 from .._classify import HEADER, PATH, ParamSpec
 from .._compile import _response_type, return_annotation
 from .._stream import generator_kind, is_event_stream, stream_annotation
 from ..sse import ServerSentEvent
-from ..utils import deep_dict_update, is_body_allowed_for_status_code
+from ..utils import deep_dict_update
 from ._form_models import FormModelsBody, _members, has_form_models, is_model_union
 from ._params import by_location, flat_specs, security_requirements
+from ._responses import responses
 from ._routes import OperationRoute
-from ._schemas import SchemaRegistry, _schema_field, adapter_for
+from ._schemas import SchemaRegistry, _schema_field, adapter_for, title_of
 from .constants import REF_PREFIX
-
-STATUS_CODE_RANGES = {
-    "1XX": "Information",
-    "2XX": "Success",
-    "3XX": "Redirection",
-    "4XX": "Client Error",
-    "5XX": "Server Error",
-    "DEFAULT": "Default Response",
-}
-VALIDATION_ERROR_RESPONSE = {
-    "description": "Validation Error",
-    "content": {
-        "application/json": {"schema": {"$ref": REF_PREFIX + "HTTPValidationError"}},
-    },
-}
-
-
-def title_of(name: str) -> str:
-    """pydantic's title of a field name: `item_id` -> `Item Id`."""
-    return name.title().replace("_", " ").strip()
 
 
 class _Param:
@@ -201,32 +179,6 @@ def _prepare_stream(prepared: PreparedRoute, registry: SchemaRegistry) -> bool:
     return True
 
 
-def _stream_content(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, Any]:
-    kind, key = prepared.stream or ("jsonl", None)
-    item: dict[str, Any] = {}
-    if key is not None:
-        item = registry.schema(key)
-        if "$ref" not in item:
-            item.setdefault("title", title_of(f"StreamItem_{prepared.route.unique_id}"))
-    if kind == "jsonl":
-        return {"application/jsonl": {"itemSchema": item}}
-    data: dict[str, Any] = {"type": "string"}
-    if key is not None:
-        data.update(contentMediaType="application/json", contentSchema=item)
-    event: dict[str, Any] = {
-        "type": "object",
-        "properties": {
-            "data": data,
-            "event": {"type": "string"},
-            "id": {"type": "string"},
-            "retry": {"type": "integer", "minimum": 0},
-        },
-    }
-    if key is not None:
-        event["required"] = ["data"]
-    return {"text/event-stream": {"itemSchema": event}}
-
-
 def _prepare_body(
     prepared: PreparedRoute, bodies: list[ParamSpec], registry: SchemaRegistry
 ) -> None:
@@ -261,70 +213,6 @@ def _prepare_body(
     registry.required[name] = [spec.alias for spec in bodies if spec.required]
     required = any(spec.required for spec in seen.values())
     prepared.body = (key, "", required, media_type)
-
-
-def _default_status(route: OperationRoute) -> str:
-    if route.status_code is not None:
-        return str(route.status_code)
-    cls = route.compiled.settings.response_class
-    parameter = inspect.signature(cls.__init__).parameters.get("status_code")
-    if parameter is not None and isinstance(parameter.default, int):
-        return str(parameter.default)
-    return "200"
-
-
-def _responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, Any]:
-    route = prepared.route
-    cls = route.compiled.settings.response_class
-    media_type = cls.media_type
-    status = _default_status(route)
-    responses: dict[str, Any] = {}
-    default: dict[str, Any] = {"description": route.response_description}
-    if prepared.stream is not None and is_body_allowed_for_status_code(status):
-        default["content"] = _stream_content(prepared, registry)
-    elif media_type and is_body_allowed_for_status_code(status):
-        if issubclass(cls, JSONResponse):
-            schema: dict[str, Any] = {}
-            if prepared.response_key is not None:
-                schema = registry.schema(prepared.response_key)
-                if "$ref" not in schema:
-                    schema.setdefault("title", title_of(f"Response_{route.unique_id}"))
-        else:
-            schema = {"type": "string"}
-        default["content"] = {media_type: {"schema": schema}}
-    responses[status] = default
-    for code, extra in route.responses.items():
-        extra = dict(extra)
-        extra.pop("model", None)
-        status_key = str(code).upper()
-        if status_key == "DEFAULT":
-            status_key = "default"
-        response = responses.setdefault(status_key, {})
-        model_key = prepared.extra_models.get(str(code))
-        if model_key is not None:
-            schema = registry.schema(model_key)
-            if "$ref" not in schema:
-                schema.setdefault("title", title_of(f"Response_{code}_{route.unique_id}"))
-            content = response.setdefault("content", {})
-            content.setdefault(media_type or "application/json", {})["schema"] = schema
-        description = (
-            extra.get("description")
-            or response.get("description")
-            or STATUS_CODE_RANGES.get(status_key.upper())
-            or _phrase(status_key)
-        )
-        deep_dict_update(response, extra)
-        response["description"] = description
-    if prepared.has_inputs and not any(k in responses for k in ("422", "4XX", "default")):
-        responses["422"] = VALIDATION_ERROR_RESPONSE
-    return responses
-
-
-def _phrase(status: str) -> str:
-    try:
-        return http.HTTPStatus(int(status)).phrase
-    except ValueError:
-        return "Additional Response"
 
 
 def render(
@@ -376,7 +264,7 @@ def render(
         if required and not first:
             body["required"] = True
         operation["requestBody"] = body
-    operation["responses"] = _responses(prepared, registry)
+    operation["responses"] = responses(prepared, registry)
     if prepared.security:
         operation["security"] = prepared.security
     if route.openapi_extra:

@@ -25,10 +25,12 @@ class OperationRoute:
     attributes, effective under its inclusions). Unknown attributes are the
     original route's, so a custom `generate_unique_id_function` sees a route."""
 
-    def __init__(self, original: APIRoute, compiled: CompiledRoute) -> None:
+    def __init__(
+        self, original: APIRoute, compiled: CompiledRoute, path: str | None = None
+    ) -> None:
         self.original = original
         self.compiled = compiled
-        self.path = compiled.settings.path
+        self.path = path or compiled.settings.path
         self.path_format = (
             compile_path(self.path)[1] if self.path != original.path else (original.path_format)
         )
@@ -75,7 +77,7 @@ def operation_route(served: BaseRoute, context: RouteContext, top: Any) -> Opera
     compiled = served.compiled if isinstance(served, EffectiveRoute | APIRoute) else None
     if compiled is None:
         return None
-    view = OperationRoute(original, compiled)
+    view = OperationRoute(original, compiled, context.path)
     if not context.inclusions:
         return view
     tags: list[Any] = []

@@ -24,6 +24,11 @@ _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
 _FIELD_KEYS = ("title", "description", "deprecated", "discriminator")
 
 
+def title_of(name: str) -> str:
+    """pydantic's title of a field name: `item_id` -> `Item Id`."""
+    return name.title().replace("_", " ").strip()
+
+
 class OpenAPISchemaGenerator(GenerateJsonSchema):
     """pydantic's generator, without `"default": null` (as FastAPI's documents)."""
 

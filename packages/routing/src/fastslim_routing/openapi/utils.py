@@ -16,13 +16,8 @@ from starlette.routing import BaseRoute
 
 from .._effective import RouteContext
 from .._route import APIRoute
-from ._operation import (
-    STATUS_CODE_RANGES,
-    VALIDATION_ERROR_RESPONSE,
-    PreparedRoute,
-    prepare,
-    render,
-)
+from ._operation import PreparedRoute, prepare, render
+from ._responses import STATUS_CODE_RANGES, VALIDATION_ERROR_RESPONSE
 from ._routes import OperationRoute, operation_routes
 from ._schemas import SchemaRegistry
 from .constants import REF_PREFIX
