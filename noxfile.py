@@ -8,6 +8,8 @@ installed from their local path (./packages/<name>), never from the registry.
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,7 +69,7 @@ ALL_PACKAGES = {
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
-TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson"]
+TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson", "selenium"]
 TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
 # The shop demo (examples/shop) beyond the meta-package's `standard` extra (which
@@ -192,6 +194,45 @@ def demo(session: nox.Session) -> None:
         env={"PYTHONPATH": str(SHOP)},
         interrupt_timeout=60,
         terminate_timeout=5,
+    )
+
+
+def system_chromium(session: nox.Session) -> tuple[str, str]:
+    """Chromium and its WebDriver from the system packages, installed with apt-get when
+    missing and allowed (root on Debian); else the session fails saying what to install."""
+    names = ("chromium", "chromedriver")
+    found = [shutil.which(name) for name in names]
+    if None in found and shutil.which("apt-get") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        install = ["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"]
+        session.run(*install, external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+        found = [shutil.which(name) for name in names]
+    chromium, driver = found
+    if chromium is None or driver is None:
+        session.error(
+            "The browser session needs Chromium and its driver: "
+            "apt-get install chromium chromium-driver."
+        )
+    return chromium, driver
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The shop demo's /docs in headless Chromium (offline assets): every operation
+    listed, one "Try it out", no console error; a screenshot in .nox/. Not in the
+    default list: it needs Chromium (installed from the system packages if missing)."""
+    chromium, driver = system_chromium(session)
+    session.install(*demo_packages(), "selenium")
+    screenshot = ROOT / ".nox" / "browser-docs.png"
+    session.run(
+        "python",
+        "tools/browser_check.py",
+        "--chromium",
+        chromium,
+        "--driver",
+        driver,
+        "--screenshot",
+        str(screenshot),
     )
 
 

@@ -65,6 +65,9 @@ def test_with_the_opt_in_every_asset_comes_from_the_app(backend: Backend) -> Non
             .startswith("text/css")
         )
         assert "/docs-assets" not in client.get("/openapi.json").text
+        redoc = client.get("/docs-assets/redoc/bundles/redoc.standalone.js").text
+        assert "cdn.redoc.ly" not in redoc  # its one CDN image is replaced
+        assert "data:image/svg+xml" in redoc
 
 
 def test_the_assets_follow_the_root_path_and_a_chosen_path() -> None:

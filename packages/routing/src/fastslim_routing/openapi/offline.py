@@ -13,7 +13,9 @@ package, which ships the Swagger UI 5 and ReDoc 2 builds FastAPI's pages use (th
 decision: it is the maintained PyPI package that ships both, released monthly; it
 declares Django as a dependency, which fastslim never imports). Without the opt-in
 the pages are FastAPI's, byte for byte. ReDoc's Google fonts are left out offline
-(ReDoc falls back to the system fonts).
+(ReDoc falls back to the system fonts), and the one image ReDoc's bundle loads from
+its CDN (the "API docs by Redocly" logo) is replaced by an empty inline image, so the
+page makes no request outside the app.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 
 if TYPE_CHECKING:
@@ -31,6 +35,9 @@ if TYPE_CHECKING:
 __all__ = ("OfflineDocs", "docs_assets_directory", "serve_docs_offline")
 
 _ASSETS_PACKAGE = "drf_spectacular_sidecar"
+_REDOC_BUNDLE = "redoc/bundles/redoc.standalone.js"
+_REDOC_CDN_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+_EMPTY_IMAGE = b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,7 @@ class OfflineDocs:
         """The asset arguments of `get_redoc_html`, below `root_path`."""
         base = f"{root_path}{self.path}"
         return {
-            "redoc_js_url": f"{base}/redoc/bundles/redoc.standalone.js",
+            "redoc_js_url": f"{base}/{_REDOC_BUNDLE}",
             "redoc_favicon_url": f"{base}/swagger-ui-dist/favicon-32x32.png",
             "with_google_fonts": False,
         }
@@ -80,5 +87,12 @@ def serve_docs_offline(app: FastAPI, *, path: str = "/docs-assets") -> None:
     if not path.startswith("/") or path.endswith("/"):
         raise ValueError(f"path must start with '/' and not end with one, got {path!r}")
     directory = docs_assets_directory()
+    bundle = (directory / _REDOC_BUNDLE).read_bytes().replace(_REDOC_CDN_LOGO, _EMPTY_IMAGE)
+
+    async def redoc_bundle(request: Request) -> Response:
+        return Response(bundle, media_type="text/javascript; charset=utf-8")
+
+    # Before the mount: the first matching route serves.
+    app.add_route(f"{path}/{_REDOC_BUNDLE}", redoc_bundle, include_in_schema=False)
     app.mount(path, StaticFiles(directory=directory), name="docs-assets")
     app.state.offline_docs = OfflineDocs(path)
