@@ -97,11 +97,8 @@ def try_it_out(page: Chrome, wait: WebDriverWait[Chrome]) -> str:
     wait.until(expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, ".try-out__btn")))
     block.find_element(By.CSS_SELECTOR, ".try-out__btn").click()
     block.find_element(By.CSS_SELECTOR, ".execute").click()
-    status = wait.until(
-        lambda _: (
-            block.find_element(By.CSS_SELECTOR, ".live-responses-table tr.response .response-col_status").text
-        )
-    )
+    selector = ".live-responses-table tr.response .response-col_status"
+    status = wait.until(lambda _: block.find_element(By.CSS_SELECTOR, selector).text)
     return str(status).strip()
 
 
