@@ -238,3 +238,132 @@ def test_get_openapi_of_route_contexts() -> None:
     operation = document["paths"]["/api/r/items/{item_id}"]["get"]
     assert operation["operationId"] == "item_api_r_items__item_id__get"
     assert document == app.openapi() | {"info": {"title": "T", "version": "1"}}
+
+
+def test_callbacks_and_webhooks() -> None:
+    app = FastAPI()
+    callbacks = APIRouter()
+
+    @callbacks.post("{$callback_url}/events")
+    def event(body: Item) -> None:
+        return None
+
+    @app.post("/subscribe", callbacks=callbacks.routes)
+    def subscribe(url: str) -> str:
+        return url
+
+    @app.webhooks.post("new-item")
+    def new_item(body: Item) -> None:
+        return None
+
+    document = app.openapi()
+    callback = document["paths"]["/subscribe"]["post"]["callbacks"]["event"]
+    assert list(callback) == ["{$callback_url}/events"]
+    assert callback["{$callback_url}/events"]["post"]["operationId"] == (
+        "event__callback_url__events_post"
+    )
+    assert document["webhooks"]["new-item"]["post"]["requestBody"]["content"] == {
+        "application/json": {"schema": {"$ref": "#/components/schemas/Item"}}
+    }
+
+
+def test_form_bodies_and_files() -> None:
+    from fastslim_routing import File, Form, UploadFile
+
+    app = FastAPI()
+
+    @app.post("/login")
+    def login(name: Annotated[str, Form()], age: Annotated[int, Form()] = 1) -> str:
+        return name
+
+    @app.post("/upload")
+    def upload(file: UploadFile, note: Annotated[str, Form()] = "") -> str:
+        return note
+
+    @app.post("/raw")
+    def raw(data: Annotated[bytes, File()]) -> int:
+        return len(data)
+
+    document = app.openapi()
+    login_body = document["paths"]["/login"]["post"]["requestBody"]
+    assert login_body == {
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {"$ref": "#/components/schemas/Body_login_login_post"}
+            }
+        },
+        "required": True,
+    }
+    upload_media = document["paths"]["/upload"]["post"]["requestBody"]["content"]
+    assert list(upload_media) == ["multipart/form-data"]
+    schemas = document["components"]["schemas"]
+    assert schemas["Body_upload_upload_post"]["properties"]["file"] == {
+        "type": "string",
+        "contentMediaType": "application/octet-stream",
+        "title": "File",
+    }
+    assert schemas["Body_raw_raw_post"]["required"] == ["data"]
+
+
+def test_streaming_item_schemas() -> None:
+    from collections.abc import AsyncIterator, Iterator
+
+    from fastslim_routing.sse import EventSourceResponse
+
+    app = FastAPI()
+
+    @app.get("/lines")
+    def lines() -> Iterator[Item]:
+        yield Item(name="a")
+
+    @app.get("/events", response_class=EventSourceResponse)
+    async def events() -> AsyncIterator[Item]:
+        yield Item(name="a")
+
+    @app.get("/untyped")
+    def untyped():  # type: ignore[no-untyped-def]
+        yield 1
+
+    paths = app.openapi()["paths"]
+    content = paths["/lines"]["get"]["responses"]["200"]["content"]
+    assert content == {"application/jsonl": {"itemSchema": {"$ref": "#/components/schemas/Item"}}}
+    event = paths["/events"]["get"]["responses"]["200"]["content"]["text/event-stream"]
+    assert event["itemSchema"]["required"] == ["data"]
+    assert event["itemSchema"]["properties"]["data"]["contentSchema"] == {
+        "$ref": "#/components/schemas/Item"
+    }
+    untyped_content = paths["/untyped"]["get"]["responses"]["200"]["content"]
+    assert untyped_content == {"application/jsonl": {"itemSchema": {}}}
+
+
+def test_separate_input_output_schemas_off_keeps_computed_fields_apart() -> None:
+    def build(separate: bool) -> set[str]:
+        app = FastAPI(separate_input_output_schemas=separate)
+
+        @app.post("/priced")
+        def priced(value: Priced) -> Priced:
+            return value
+
+        @app.post("/item")
+        def item(value: Item) -> Item:
+            return value
+
+        return set(app.openapi()["components"]["schemas"])
+
+    expected = {"Item", "Priced-Input", "Priced-Output", "HTTPValidationError", "ValidationError"}
+    assert build(True) == expected
+    assert build(False) == expected
+
+
+def test_unique_id_function_of_an_inclusion_sees_the_full_path() -> None:
+    app = FastAPI()
+    router = APIRouter(prefix="/r", tags=["things"])
+
+    @router.get("/x")
+    def x() -> str:
+        return "x"
+
+    app.include_router(
+        router, prefix="/api", generate_unique_id_function=lambda r: f"{r.tags[0]}{r.path}"
+    )
+    assert app.openapi()["paths"]["/api/r/x"]["get"]["operationId"] == "things/api/r/x"
