@@ -120,3 +120,17 @@ def test_json_nested_too_deep_is_a_400_not_a_500() -> None:
         with pytest.raises(HTTPException) as caught:
             read(raw, "application/json")
         assert caught.value.status_code == 400
+
+
+def test_json_is_validated_in_python_mode_as_fastapi_does() -> None:
+    read = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=True)
+    huge = b'{"name":"a","price":' + b"9" * 400 + b"}"
+    assert errors_of(read(huge, "application/json"))[0]["type"] == "float_type"
+    import datetime
+
+    class Dated(BaseModel):
+        model_config = {"strict": True}
+        day: datetime.date
+
+    dated = BodyReader([("b0", spec("item", Dated))], lambda s: 0, strict=True)
+    assert errors_of(dated(b'{"day":"2020-01-01"}', "application/json"))[0]["type"] == "date_type"

@@ -104,7 +104,7 @@ class _Slot:
 class BodyReader:
     """Validates the body slots of a route from the request's bytes."""
 
-    __slots__ = ("_embedded_json", "_slots", "embedded", "strict")
+    __slots__ = ("_embedded_model", "_slots", "embedded", "strict")
 
     def __init__(
         self,
@@ -119,13 +119,13 @@ class BodyReader:
             for slot, spec in slots
         ]
         self.embedded = len(slots) > 1 or any(spec.embed for _, spec in slots)
-        self._embedded_json = None
+        self._embedded_model = None
         if self.embedded:
             fields = {}
             for slot, spec in slots:
                 fields[slot] = field_definition(spec, alias=spec.alias)
             model = make_model("EmbeddedBody", fields)
-            self._embedded_json = model.__pydantic_validator__.validate_json
+            self._embedded_model = model.__pydantic_validator__.validate_python
 
     def is_json(self, content_type: str | None) -> bool:
         if not content_type:
@@ -146,23 +146,17 @@ class BodyReader:
             return {slot.slot: slot.default_value()}, None, None
         value: Any = raw
         if as_json:
-            try:
-                return {slot.slot: slot.adapter.validate_json(raw)}, None, None
-            except ValidationError:
-                value, error = _json_loads(raw)
-                if error is not None:
-                    return {}, {slot.slot: [error]}, value
+            # Parsed by the standard library, then validated in Python mode, as FastAPI
+            # does: strict fields, huge integers and JSON-or-Python types behave the same.
+            value, error = _json_loads(raw)
+            if error is not None:
+                return {}, {slot.slot: [error]}, value
         checked, errors = slot.check(value, ("body",))
         if errors:
             return {}, {slot.slot: errors}, value
         return {slot.slot: checked}, None, value
 
     def _embedded(self, raw: bytes, as_json: bool) -> BodyResult:
-        if as_json and self._embedded_json is not None:
-            try:
-                return self._embedded_json(raw).__dict__, None, None
-            except ValidationError:
-                pass
         body: Any = None
         if as_json:
             body, error = _json_loads(raw)
@@ -171,6 +165,11 @@ class BodyReader:
         elif raw:
             body = raw
         mapping = body if isinstance(body, dict) else {}
+        if mapping and self._embedded_model is not None:
+            try:
+                return self._embedded_model(mapping, from_attributes=True).__dict__, None, body
+            except ValidationError:
+                pass  # each slot on its own: its errors, and the others' values
         values: dict[str, Any] = {}
         errors: dict[str, list[KeyedError]] = {}
         for slot in self._slots:
