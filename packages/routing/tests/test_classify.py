@@ -92,7 +92,7 @@ def test_declaration_errors() -> None:
         classify(info("a", int, params.Query()), frozenset({"a"}), 0)
     with pytest.raises(DeclarationError, match="default value cannot be set in `Annotated`"):
         classify(info("a", int, params.Query(3)), frozenset(), 0)
-    with pytest.raises(DeclarationError, match="default value cannot be set in `Annotated`"):
+    with pytest.raises(DeclarationError, match="Cannot specify FastAPI annotations in `Annotated`"):
         classify(info("a", int, params.Query(), default=params.Query(3)), frozenset(), 0)
 
 
@@ -120,3 +120,18 @@ def test_the_types_own_metadata_is_kept() -> None:
     constraint = StringConstraints(strip_whitespace=True, min_length=2)
     spec = classify(info("c", str, constraint, params.Query()), frozenset(), 0)
     assert spec.annotation == Annotated[str, constraint]
+
+
+def test_fields_of_type_aliases_merge_with_the_declaration() -> None:
+    from pydantic import Field
+
+    positive = Field(ge=1)
+    spec = classify(info("v", int, positive, params.Query(le=5), default=1), frozenset(), 0)
+    assert isinstance(spec.field, params.Query)
+    assert [type(item).__name__ for item in spec.field.metadata] == ["Ge", "Le"]
+    assert spec.field.default == 1
+    plain = classify(info("page", int, positive, default=1), frozenset(), 0)
+    assert (plain.location, isinstance(plain.field, params.Query)) == ("query", True)
+    assert [type(item).__name__ for item in plain.field.metadata] == ["Ge"]
+    aliased = classify(info("v", str, Field(alias="real-name"), params.Query()), frozenset(), 0)
+    assert aliased.alias == "real-name"

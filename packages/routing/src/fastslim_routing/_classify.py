@@ -10,6 +10,7 @@ model, a dataclass, a dict...) is the body. `Query()`, `Header()`... in
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import types
 import typing
@@ -174,38 +175,54 @@ def model_classes(annotation: Any) -> tuple[type[BaseModel], ...]:
     return ()
 
 
+_MARKERS = (params.Param, params.Body)
+
+
+def merge_fields(infos: Sequence[FieldInfo]) -> FieldInfo:
+    """One field from several (`Annotated[Alias, Field(ge=1), Query(le=5)]`): pydantic's
+    merge, later wins per attribute, of the class of the last `Query()`/`Body()`..."""
+    merged = infos[0] if len(infos) == 1 else FieldInfo.merge_field_infos(*infos)
+    markers = [info for info in infos if isinstance(info, _MARKERS)]
+    if not markers or merged is markers[-1]:
+        return merged
+    result = copy.copy(markers[-1])
+    for name in FieldInfo.__slots__:
+        setattr(result, name, getattr(merged, name))
+    return result
+
+
 def declared_field(parameter: ParameterInfo) -> FieldInfo | None:
-    """The `Query()`/`Body()`... declaring `parameter`, from `Annotated` or the default."""
+    """Every `FieldInfo` declaring `parameter` (the type alias's `Field(...)`s, `Query()`,
+    `Body()`... from `Annotated` or the default value), merged as FastAPI merges them.
+
+    The result is a plain `FieldInfo` (constraints only) when no `Query()`/`Body()`...
+    is among them. Raises `DeclarationError` for a default given twice.
+    """
     in_metadata = [item for item in parameter.metadata if isinstance(item, FieldInfo)]
     if isinstance(parameter.default, FieldInfo):
-        if in_metadata:
-            kind = type(in_metadata[-1]).__name__
+        if any(isinstance(item, _MARKERS) for item in in_metadata):
+            raise DeclarationError(
+                "Cannot specify FastAPI annotations in `Annotated` and default value "
+                f"together for {parameter.name!r}"
+            )
+        return merge_fields([*in_metadata, parameter.default])
+    if not in_metadata:
+        return None
+    for field in in_metadata:
+        if field.default is not PydanticUndefined:
+            kind = type(field).__name__
             raise DeclarationError(
                 f"`{kind}` default value cannot be set in `Annotated` for "
                 f"{parameter.name!r}. Set the default value with `=` instead."
             )
-        return parameter.default
-    if not in_metadata:
-        return None
-    field = in_metadata[-1]
-    if field.default is not PydanticUndefined:
-        kind = type(field).__name__
-        raise DeclarationError(
-            f"`{kind}` default value cannot be set in `Annotated` for {parameter.name!r}. "
-            "Set the default value with `=` instead."
-        )
-    return field
+    return merge_fields(in_metadata)
 
 
 def _with_default(field: FieldInfo, parameter: ParameterInfo) -> FieldInfo:
     """`field` with the default of an `Annotated` declaration (`q: A[int, Query()] = 3`)."""
     if parameter.default is EMPTY or parameter.default is field:
         return field
-    merged = FieldInfo.merge_field_infos(field, default=parameter.default)
-    for name in ("in_", "convert_underscores", "embed", "media_type", "include_in_schema"):
-        if name in vars(field):
-            setattr(merged, name, getattr(field, name))
-    return merged
+    return merge_fields([field, FieldInfo(default=parameter.default)])
 
 
 def _location_of(
@@ -295,6 +312,8 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
     location = _location_of(field, parameter, path_names)
     if field is None:
         field = _field_for(location, parameter.default)
+    elif not isinstance(field, _MARKERS):  # only `Field(...)`s: constraints, no location
+        field = merge_fields([field, _field_for(location, parameter.default)])
     else:
         field = _with_default(field, parameter)
     annotation = parameter.annotation if parameter.annotation is not EMPTY else Any
