@@ -115,3 +115,23 @@ def test_routes_without_dependencies_are_served_flat() -> None:
     assert [name for name, _ in flat] == ["q", "tasks"]
     assert APIRoute("/", with_dependency).compiled.flat is None
     assert APIRoute("/", plain, dependencies=[Depends(dependency)]).compiled.flat is None
+
+
+def test_bodiless_status_codes_refuse_a_response_model() -> None:
+    from pydantic import BaseModel
+
+    class Item(BaseModel):
+        v: int
+
+    app = FastAPI()
+    with pytest.raises(AssertionError, match="Status code 204 must not have a response body"):
+
+        @app.delete("/x", status_code=204)
+        def annotated() -> Item:
+            return Item(v=1)
+
+    with pytest.raises(AssertionError, match="Status code 304 must not"):
+        app.add_api_route("/y", lambda: None, status_code=304, response_model=str)
+
+    @app.delete("/z", status_code=204)
+    def allowed() -> None: ...

@@ -25,7 +25,7 @@ from . import exceptions
 from ._body import BodyReader
 from ._classify import BODY, FORM, DeclarationError, ParamSpec
 from ._collector import Collector, uses_task_runner
-from ._encode import DumpOptions, ResponseEncoder
+from ._encode import DumpOptions, ResponseEncoder, body_allowed
 from ._endpoint_context import EndpointContext
 from ._endpoint_context import endpoint_context as make_endpoint_context
 from ._extract import Extractor
@@ -235,6 +235,14 @@ def _response_encoder(settings: RouteSettings) -> ResponseEncoder:
     response_type, has_field = _response_type(settings)
     if has_field:
         check_not_v1(response_type)
+        status = settings.status_code
+        if (
+            response_type is not type(None)
+            and response_type is not None
+            and not body_allowed(status)
+        ):
+            # FastAPI's declaration error, as an AssertionError.
+            raise AssertionError(f"Status code {status} must not have a response body")
     try:
         encoder = ResponseEncoder(
             response_type,
