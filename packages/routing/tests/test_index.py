@@ -391,3 +391,20 @@ def test_dispatches_as_starlettes_linear_router(data: st.DataObject) -> None:
         redirect = toggled(scope)
         redirect_candidates = index.candidates(get_route_path(redirect))
         assert redirects(redirect_candidates, redirect) == redirects(table, redirect)
+
+
+def test_lookups_are_bounded_by_the_longest_route_prefix_not_the_path() -> None:
+    class Counting(dict[str, Any]):
+        lookups: list[str]
+
+        def get(self, key: str, default: Any = None) -> Any:
+            self.lookups.append(key)
+            return super().get(key, default)
+
+    index = RouteIndex([get("/api/v1/items/{id}"), get("/{x}")])
+    counting = Counting(index._prefixed)
+    counting.lookups = []
+    index._prefixed = counting
+    index.candidates("/nope/" + "a/" * 50_000)
+    assert len(counting.lookups) <= len("/api/v1/items/") // 2  # not 50,000
+    assert all(len(key) <= len("/api/v1/items/") for key in counting.lookups)

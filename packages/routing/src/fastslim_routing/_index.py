@@ -108,7 +108,7 @@ class RouteIndex:
     syntax, or None for a route that must always be tried.
     """
 
-    __slots__ = ("_default", "_exact", "_prefixed", "_routes")
+    __slots__ = ("_default", "_exact", "_longest", "_prefixed", "_routes")
 
     def __init__(
         self,
@@ -139,6 +139,7 @@ class RouteIndex:
 
         self._default = positions_for("", [])
         self._prefixed = {prefix: positions_for(prefix, []) for prefix in by_prefix}
+        self._longest = max(map(len, by_prefix), default=0)
         self._exact = {path: positions_for(path, own) for path, own in statics.items()}
 
     @property
@@ -150,8 +151,9 @@ class RouteIndex:
         """The routes that may match `route_path` (as `get_route_path(scope)` gives it).
 
         A superset of the routes whose `matches()` returns FULL or PARTIAL for any
-        scope with that path, in declaration order. Cost: one dict lookup per
-        trailing segment tried; it does not depend on the number of routes.
+        scope with that path, in declaration order. Cost: one dict lookup of the
+        whole path, then at most one per segment of the longest route prefix (a long
+        request path costs no more): it does not depend on the number of routes.
         """
         if route_path.endswith("\n"):
             # Starlette's `$` also matches before a final newline (`%0A`): rare, try all.
@@ -161,7 +163,7 @@ class RouteIndex:
             return found
         # The longest prefix ending with "/" that some route needs, if any.
         prefixed = self._prefixed
-        end = route_path.rfind("/")
+        end = route_path.rfind("/", 0, self._longest)
         while end > 0:
             found = prefixed.get(route_path[: end + 1])
             if found is not None:
