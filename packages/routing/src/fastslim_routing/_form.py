@@ -20,14 +20,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import aclosing
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 from starlette.datastructures import FormData
 from starlette.datastructures import UploadFile as StarletteUploadFile
-from starlette.exceptions import HTTPException
-from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from fastslim_di import ParameterErrors, SolveContext
@@ -43,7 +40,7 @@ from ._classify import (
 )
 from ._collector import CONNECTION
 from ._limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
-from ._urlencoded import parse_urlencoded
+from ._urlencoded import read_form
 from ._validator import KeyedError
 from .logger import logger
 
@@ -55,7 +52,6 @@ MULTIPART_MISSING = (
 """FastAPI's message, to the character, when python-multipart is not installed."""
 
 _MISSING: Any = object()
-_URLENCODED = "application/x-www-form-urlencoded"
 
 
 def require_multipart() -> None:
@@ -198,42 +194,19 @@ class FormReader:
         for form_slot in self._slots:
             slot = form_slot.check
             key, value = await form_slot.raw(form)
+            loc = ("body",) if form_slot.model is not None else ("body", key)
             if value is _MISSING:
                 if slot.required:
-                    loc = ("body",) if form_slot.model is not None else ("body", key)
                     errors[slot.slot] = [slot.missing(loc)]
                 else:
                     values[slot.slot] = slot.default_value()
                 continue
-            loc = ("body",) if form_slot.model is not None else ("body", key)
             checked, found = slot.check(value, loc)
             if found:
                 errors[slot.slot] = found
             else:
                 values[slot.slot] = checked
         return values, errors or None, form
-
-
-async def read_form(request: Request, limits: Mapping[str, int]) -> FormData:
-    """`request.form(**limits)`, with plain urlencoded bodies parsed by fastslim's parser
-    (same form, same 400 errors); the form is cached on the request as Starlette does."""
-    if (
-        not isinstance(request, Request)  # a stand-in with `.form()` (WebSocket routes)
-        or request._form is not None
-        or request.headers.get("content-type") != _URLENCODED
-    ):
-        return await request.form(**limits)
-    try:
-        async with aclosing(request.stream()) as chunks:
-            form = await parse_urlencoded(
-                chunks, max_fields=limits["max_fields"], max_part_size=limits["max_part_size"]
-            )
-    except MultiPartException as exc:
-        if "app" in request.scope:
-            raise HTTPException(status_code=400, detail=exc.message) from None
-        raise
-    request._form = form
-    return form
 
 
 async def close_forms(*requests: Any) -> None:
