@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
+import pytest
 from pydantic import BaseModel
 
 from fastslim_routing import (
@@ -207,3 +208,46 @@ def test_malformed_json_fails_before_any_dependency_runs(client_for: Client) -> 
     # Valid JSON that fails validation: dependencies with valid inputs run (as FastAPI).
     client.post("/items?q=1", json={"price": 1})
     assert ran == ["dependency"]
+
+
+async def _disconnecting_post(app: Any, body: bytes, content_type: bytes) -> list[Any]:
+    sent: list[Any] = []
+    messages = [
+        {"type": "http.request", "body": body, "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+
+    async def receive() -> Any:
+        return messages.pop(0)
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "path": "/items",
+        "raw_path": b"/items",
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "server": ("test", 80),
+        "client": ("client", 1),
+        "headers": [(b"content-type", content_type)],
+    }
+    await app(scope, receive, send)
+    return sent
+
+
+@pytest.mark.anyio
+async def test_a_client_gone_mid_body_is_a_400_not_an_error() -> None:
+    app = FastAPI()
+
+    @app.post("/items")
+    def create(item: Item) -> None: ...
+
+    sent = await _disconnecting_post(app, b'{"name": "x', b"application/json")
+    assert sent[0]["status"] == 400
+    assert sent[1]["body"] == b'{"detail":"There was an error parsing the body"}'

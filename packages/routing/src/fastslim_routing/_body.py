@@ -34,7 +34,8 @@ def is_json_content_type(content_type: str) -> bool:
     return maintype == "application" and (subtype == "json" or subtype.endswith("+json"))
 
 
-def _parse_error() -> HTTPException:
+def body_parse_error() -> HTTPException:
+    """FastAPI's 400 for a body that cannot be read or decoded (a client gone mid-body too)."""
     return HTTPException(status_code=400, detail="There was an error parsing the body")
 
 
@@ -55,7 +56,7 @@ def _json_loads(raw: bytes) -> tuple[Any, KeyedError | None]:
         }
         return exc.doc, ((0, 0, 0), error)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise _parse_error() from None
+        raise body_parse_error() from None
 
 
 class _Slot:

@@ -16,13 +16,14 @@ from typing import Any
 
 import anyio.to_thread
 from starlette._exception_handler import wrap_app_handling_exceptions
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from fastslim_di import Container, ParameterErrors, RequestScope
 
 from . import exceptions
+from ._body import body_parse_error
 from ._collector import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from ._compile import CompiledRoute, endpoint_context
 from ._form import close_forms
@@ -58,12 +59,18 @@ async def _inputs(route: CompiledRoute, request: Request, values: dict[Any, Any]
         found, errors = route.params(route.extractor(request))
     body = None
     if route.form is not None:
-        body_values, body_errors, body = await route.form(request)
+        try:
+            body_values, body_errors, body = await route.form(request)
+        except ClientDisconnect:
+            raise body_parse_error() from None
         found = {**found, **body_values} if found else body_values
         if body_errors:
             errors = {**errors, **body_errors} if errors else body_errors
     elif route.body is not None:
-        raw = await request.body()
+        try:
+            raw = await request.body()
+        except ClientDisconnect:
+            raise body_parse_error() from None
         body_values, body_errors, body = route.body(raw, request.headers.get("content-type"))
         found = {**found, **body_values} if found else body_values
         if body_errors:
