@@ -96,7 +96,7 @@ def make_model(name: str, fields: dict[str, tuple[Any, FieldInfo]]) -> type[Base
 class ParamsValidator:
     """Validates the raw non-body values of a route in one call."""
 
-    __slots__ = ("_single", "_validate", "errors_of", "slots")
+    __slots__ = ("_definitions", "_single", "_validate", "errors_of", "slots")
 
     def __init__(
         self, slots: Sequence[tuple[str, ParamSpec]], rank: Callable[[ParamSpec], int]
@@ -105,10 +105,8 @@ class ParamsValidator:
         definitions = {slot: field_definition(spec) for slot, spec in slots}
         model = make_model("RouteParameters", definitions)
         self._validate = model.__pydantic_validator__.validate_python
-        self._single = {
-            slot: make_model(f"Parameter_{slot}", {slot: definitions[slot]}).__pydantic_validator__
-            for slot, _ in slots
-        }
+        self._definitions = definitions
+        self._single: dict[str, Any] = {}  # per-slot validators, made on the first error
         self.errors_of = {
             slot: SlotErrors(spec, (rank(spec), LOCATION_RANK[spec.location], spec.index))
             for slot, spec in slots
@@ -131,8 +129,12 @@ class ParamsValidator:
         matched = data.get(MATCHED, {})
         for slot in self.slots:
             single = {slot: data[slot]} if slot in data else {}
+            validator = self._single.get(slot)
+            if validator is None:
+                model = make_model(f"Parameter_{slot}", {slot: self._definitions[slot]})
+                validator = self._single[slot] = model.__pydantic_validator__
             try:
-                values[slot] = self._single[slot].validate_python(single).__dict__[slot]
+                values[slot] = validator.validate_python(single).__dict__[slot]
             except ValidationError as exc:
                 convert = self.errors_of[slot].convert
                 name = matched.get(slot)
