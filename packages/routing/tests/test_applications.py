@@ -11,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from fastslim_routing import Depends, FastAPI
+from fastslim_routing import Depends, FastAPI, HTTPException
 from fastslim_routing.exception_handlers import request_validation_exception_handler
 from fastslim_routing.exceptions import FastAPIDeprecationWarning, RequestValidationError
 from fastslim_tasks import TaskRunner
@@ -171,3 +171,21 @@ def test_task_runner_drains_before_the_lifespan_shuts_down(client_for: Client) -
     assert events == ["database open", "written 1", "written 2", "database closed"]
     with pytest.raises(TypeError, match="must be callable"):
         app.task_runner_factory = 3  # type: ignore[assignment]
+
+
+def test_an_exception_handler_raising_an_http_exception(client_for: Client) -> None:
+    app = FastAPI()
+
+    class NotFoundInDB(Exception):
+        pass
+
+    @app.exception_handler(NotFoundInDB)
+    async def to_http(request: Request, exc: Exception) -> Response:
+        raise HTTPException(404, "Item not found") from exc
+
+    @app.get("/items/{i}")
+    def item(i: int) -> None:
+        raise NotFoundInDB(i)
+
+    response = client_for(app).get("/items/1")
+    assert (response.status_code, response.json()) == (404, {"detail": "Item not found"})

@@ -188,14 +188,14 @@ async def _run(
     receive: Receive,
     send: Send,
     *,
-    handle_here: bool = True,
     flat: bool = False,
 ) -> None:
     """Open the request scope around producing and sending the response; exceptions go
     to the app's handlers after the yield dependencies saw them.
 
-    With `handle_here=False`, inside an app (whose ExceptionMiddleware handles them)
-    exceptions are left to propagate instead of being handled by the route itself.
+    The route handles its exceptions itself (as Starlette's and FastAPI's routes do),
+    inside the app's ExceptionMiddleware: an exception handler that raises an
+    `HTTPException` still gets its HTTP error from the app's own handler.
     """
     request = Request(scope, receive, send)
     request_scope: Any = FlatScope() if flat else container.request_scope()
@@ -209,11 +209,7 @@ async def _run(
             raise _not_awaited()
 
     try:
-        if not handle_here and "starlette.exception_handlers" in scope:
-            # Inside an app: its ExceptionMiddleware handles what the route raises.
-            await app(scope, receive, send)
-        else:
-            await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+        await wrap_app_handling_exceptions(app, request)(scope, receive, send)
     finally:
         # The files of a parsed form are closed once the request is over (error
         # responses, which may show them, included).
@@ -226,9 +222,6 @@ async def serve(
     route: CompiledRoute, container: Container, scope: Scope, receive: Receive, send: Send
 ) -> None:
     """Serve one HTTP request with `route`."""
-    # A route with a form handles its errors itself, so that the form's files are
-    # still open for the error handlers (they are closed when `_run` ends); so does a
-    # route with a body limit, whose 413 raised while reading is a handled JSON 413.
     telemetry = scope.get(TELEMETRY)
     await _run(
         functools.partial(respond if telemetry is None else telemetry.respond, route),
@@ -236,7 +229,6 @@ async def serve(
         scope,
         receive,
         send,
-        handle_here=route.form is not None or route.settings.max_body_size is not None,
         flat=route.flat is not None and telemetry is None,
     )
 
