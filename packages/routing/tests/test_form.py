@@ -472,3 +472,36 @@ def test_a_body_or_form_parameter_cannot_be_a_path_parameter(declaration: Any) -
     kind = declaration.__name__
     with pytest.raises(AssertionError, match=f"^Cannot use `{kind}` for path param 'item_id'$"):
         app.post("/items/{item_id}")(update)
+
+
+def test_an_empty_file_input_is_missing(client_for: ClientFor) -> None:
+    app = FastAPI()
+
+    @app.post("/required")
+    async def required(file: UploadFile) -> str:
+        return file.filename or ""
+
+    @app.post("/optional")
+    async def optional(file: UploadFile | None = None) -> bool:
+        return file is None
+
+    @app.post("/list")
+    async def many(files: list[UploadFile]) -> list[str]:
+        return [file.filename or "" for file in files]
+
+    def part(name: str, filename: str, content: bytes) -> bytes:
+        return (
+            b'--XX\r\nContent-Disposition: form-data; name="' + name.encode() + b'"; '
+            b'filename="' + filename.encode() + b'"\r\n'
+            b"Content-Type: application/octet-stream\r\n\r\n" + content + b"\r\n"
+        )
+
+    headers = {"content-type": "multipart/form-data; boundary=XX"}
+    client = client_for(app)
+    empty = part("file", "", b"") + b"--XX--\r\n"
+    assert client.post("/required", content=empty, headers=headers).json()["detail"] == [
+        missing("body", "file")
+    ]
+    assert client.post("/optional", content=empty, headers=headers).json() is True
+    both = part("files", "", b"") + part("files", "a", b"abc") + b"--XX--\r\n"
+    assert client.post("/list", content=both, headers=headers).json() == ["a"]

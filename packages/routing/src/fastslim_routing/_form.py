@@ -73,8 +73,13 @@ def _reads_bytes(annotation: Any) -> bool:
     return False
 
 
+def _empty_file(value: Any) -> bool:
+    """What a browser sends for a file input left empty: no file name, no content."""
+    return isinstance(value, StarletteUploadFile) and not value.filename and value.size == 0
+
+
 def _present(value: Any) -> bool:
-    return not (isinstance(value, str) and value == "")
+    return not (isinstance(value, str) and value == "") and not _empty_file(value)
 
 
 async def _content(value: Any) -> Any:
@@ -146,7 +151,7 @@ class _FormSlot:
             return self.keys[0], _MISSING if self.model.absent(found) else found
         for key in self.keys:
             if self.sequence:
-                values = form.getlist(key)
+                values = [value for value in form.getlist(key) if not _empty_file(value)]
                 if values:
                     if self.reads_bytes:
                         values = [await _content(value) for value in values]
