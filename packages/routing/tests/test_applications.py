@@ -189,3 +189,23 @@ def test_an_exception_handler_raising_an_http_exception(client_for: Client) -> N
 
     response = client_for(app).get("/items/1")
     assert (response.status_code, response.json()) == (404, {"detail": "Item not found"})
+
+
+def test_app_scoped_dependency_without_the_lifespan_says_why(client_for: Client) -> None:
+    from collections.abc import AsyncIterator as Resources
+
+    from fastslim_routing.exceptions import FastAPIError
+
+    async def engine() -> Resources[str]:
+        yield "engine"
+
+    app = FastAPI()
+
+    @app.get("/")
+    def endpoint(e: Annotated[str, Depends(engine, scope="app")]) -> str:
+        return e
+
+    with pytest.raises(FastAPIError, match="its lifespan runs the app scope"):
+        client_for(app).get("/")
+    with client_for(app) as client:
+        assert client.get("/").json() == "engine"

@@ -20,7 +20,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from fastslim_di import Container, ParameterErrors, RequestScope
+from fastslim_di import Container, ParameterErrors, RequestScope, ScopeNotActiveError
 
 from . import exceptions
 from ._body import body_parse_error
@@ -100,6 +100,16 @@ def _finish(route: CompiledRoute, raw: Any, values: dict[Any, Any]) -> Response:
 _NOTHING: Any = object()
 
 
+def _app_scope_not_running(exc: ScopeNotActiveError) -> Exception:
+    """A `scope="app"` dependency used while the app's lifespan is not running."""
+    return exceptions.FastAPIError(
+        f"{exc} For an app, its lifespan runs the app scope: start the app (a server, or "
+        "`with TestClient(app):` in tests). An app mounted in another app does not run "
+        "its own lifespan: declare the dependency in the outer app, or include the inner "
+        "app's routers instead of mounting it."
+    )
+
+
 def _not_awaited() -> Exception:
     """A yield dependency swallowed the exception that stopped the response (FastAPI's
     error, message and link)."""
@@ -134,6 +144,8 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
             kwargs = await function_scope.solve(route.plan)
         except ParameterErrors as exc:
             raise _request_errors(route, exc.errors, body, request.method) from None
+        except ScopeNotActiveError as exc:
+            raise _app_scope_not_running(exc) from exc
         if route.is_async:
             raw = await route.endpoint(**kwargs)
         else:
