@@ -11,9 +11,9 @@ same kinds of parameters build a handful of them.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
-from pydantic import Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
 from pydantic.fields import FieldInfo
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
@@ -56,8 +56,44 @@ def _field_key(annotation: Any, field: FieldInfo | None) -> Any:
     )
 
 
-def adapter_for(annotation: Any, field: FieldInfo | None = None) -> TypeAdapter[Any]:
-    """A (cached) `TypeAdapter` of `annotation` as declared by `field`."""
+class SchemaSource(Protocol):
+    """What the registry needs of a type: its pydantic-core schema."""
+
+    @property
+    def core_schema(self) -> CoreSchema: ...
+
+
+class _ModelSchema:
+    """A pydantic model's own core schema (no `TypeAdapter` needed)."""
+
+    __slots__ = ("core_schema",)
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self.core_schema: CoreSchema = model.__pydantic_core_schema__
+
+
+def _plain_model(annotation: Any, field: FieldInfo | None) -> bool:
+    """A complete model class declared with nothing that shows in its schema."""
+    if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return False
+    if not annotation.__pydantic_complete__:
+        return False
+    if field is None:
+        return True
+    shown = (field.title, field.description, field.examples, field.json_schema_extra)
+    return (
+        field.is_required()
+        and not field.metadata
+        and not field.deprecated
+        and not any(value is not None for value in shown)
+    )
+
+
+def adapter_for(annotation: Any, field: FieldInfo | None = None) -> SchemaSource:
+    """The core schema of `annotation` as declared by `field` (a cached `TypeAdapter`,
+    or a plain model's own schema)."""
+    if _plain_model(annotation, field):
+        return _ModelSchema(annotation)
     key: Any = _field_key(annotation, field)
     try:
         found = _ADAPTERS.get(key)
@@ -105,7 +141,7 @@ def _walk_computed(schema: Any) -> bool:
     return False
 
 
-def _has_computed(adapter: TypeAdapter[Any]) -> bool:
+def _has_computed(adapter: SchemaSource) -> bool:
     """Whether the adapted type has a computed field (in itself or a nested model)."""
     return _walk_computed(adapter.core_schema)
 
@@ -122,7 +158,7 @@ class SchemaRegistry:
         """Model name -> its `required` list as FastAPI writes it (a `Body_...` model
         lists a field once per parameter reading it)."""
 
-    def add(self, key: Any, adapter: TypeAdapter[Any], mode: JsonSchemaMode) -> None:
+    def add(self, key: Any, adapter: SchemaSource, mode: JsonSchemaMode) -> None:
         """Register `adapter`'s schema under `key` (mode `validation` or `serialization`)."""
         if not self.separate and not (mode == "serialization" and _has_computed(adapter)):
             # FastAPI keeps -Input/-Output apart for computed fields even then.
