@@ -40,3 +40,19 @@ def test_openapi_modules_reexport_routing(name: str) -> None:
     source = importlib.import_module(f"fastslim_routing.openapi.{name}")
     assert module.__all__ == source.__all__
     assert all(getattr(module, item) is getattr(source, item) for item in module.__all__)
+
+
+def test_import_fastslim_loads_no_openapi_models_docs_or_security() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, fastslim;"
+        "print(sorted(m for m in sys.modules if m.startswith(("
+        "'fastslim_routing.openapi.', 'fastslim_routing.security', 'fastslim.openapi', "
+        "'fastslim.security'))))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert output.stdout.strip() == "['fastslim_routing.openapi._setup']"
