@@ -251,3 +251,59 @@ async def test_a_client_gone_mid_body_is_a_400_not_an_error() -> None:
     sent = await _disconnecting_post(app, b'{"name": "x', b"application/json")
     assert sent[0]["status"] == 400
     assert sent[1]["body"] == b'{"detail":"There was an error parsing the body"}'
+
+
+@pytest.mark.anyio
+async def test_a_streamed_body_is_closed_when_the_client_goes_away() -> None:
+    from collections.abc import AsyncIterator
+
+    from starlette.responses import StreamingResponse
+
+    events: list[str] = []
+    app = FastAPI()
+
+    def session() -> Iterator[None]:
+        try:
+            yield
+        finally:
+            events.append("session closed")
+
+    async def chunks() -> AsyncIterator[bytes]:
+        try:
+            for n in range(100):
+                yield str(n).encode()
+        finally:
+            events.append("generator closed")
+
+    @app.get("/stream", dependencies=[Depends(session)])
+    def stream() -> StreamingResponse:
+        return StreamingResponse(chunks())
+
+    sent: list[Any] = []
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Any) -> None:
+        if len(sent) == 3:
+            raise OSError("client gone")
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": "1.1",
+        "method": "GET",
+        "path": "/stream",
+        "raw_path": b"/stream",
+        "query_string": b"",
+        "root_path": "",
+        "scheme": "http",
+        "server": ("test", 80),
+        "client": ("client", 1),
+        "headers": [],
+    }
+    with pytest.raises(BaseException):  # noqa: B017, PT011 (the server's own error)
+        await app(scope, receive, send)
+    # Closed at once (not by the garbage collector), before the dependencies' cleanup.
+    assert events == ["generator closed", "session closed"]

@@ -100,6 +100,15 @@ def _finish(route: CompiledRoute, raw: Any, values: dict[Any, Any]) -> Response:
 _NOTHING: Any = object()
 
 
+async def _close_body(response: Response) -> None:
+    """Close a streamed body whose sending failed (the client went away) right now,
+    as the garbage collector otherwise would, some time later."""
+    aclose = getattr(getattr(response, "body_iterator", None), "aclose", None)
+    if aclose is not None:
+        with anyio.CancelScope(shield=True):
+            await aclose()
+
+
 def _app_scope_not_running(exc: ScopeNotActiveError) -> Exception:
     """A `scope="app"` dependency used while the app's lifespan is not running."""
     return exceptions.FastAPIError(
@@ -216,7 +225,11 @@ async def _run(
         response = None
         async with request_scope:
             response = await produce(request_scope, request)
-            await response(scope, receive, send)
+            try:
+                await response(scope, receive, send)
+            except BaseException:
+                await _close_body(response)
+                raise
         if response is None:
             raise _not_awaited()
 
