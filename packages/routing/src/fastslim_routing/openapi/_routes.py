@@ -95,6 +95,7 @@ def operation_route(served: BaseRoute, context: RouteContext, top: Any) -> Opera
     view.responses = {**responses, **view.responses}
     view.callbacks = [*callbacks, *view.callbacks]
     if original.operation_id is None:
+        view.methods = {method.upper() for method in original.methods}
         view.unique_id = _unique_id_function(original, top, context)(view)
     return view
 
