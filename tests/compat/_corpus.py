@@ -29,9 +29,9 @@ The source is executed twice per backend, as written (FastAPI) and with every wo
 state. Both are driven by fastslim's TestClient, case by case in order (a case may observe
 what an earlier one left behind, such as a background task's effect). What is compared:
 status, headers (lower-cased names; `date` and `server` dropped; repeated headers as
-lists; the time in a Set-Cookie `expires=` not compared), body bytes, the warnings
-emitted (category and message; not ResourceWarnings, which depend on when the garbage
-collector runs), and, where a case or the declaration raises, the
+lists; the time in a Set-Cookie `expires=` not compared; the methods of `allow` sorted),
+body bytes, the warnings emitted (category and message; not ResourceWarnings, which depend
+on when the garbage collector runs), and, where a case or the declaration raises, the
 exception's class name and `str()`. The module's name, which differs per load, is masked
 wherever it appears, and so are object addresses (` at 0x...`) in exception messages and
 warnings.
@@ -315,6 +315,9 @@ def _headers(response: httpx.Response) -> dict[str, list[str]]:
         if name.lower() == "set-cookie":
             # A deleted cookie expires "now": the time of day is not compared.
             value = _EXPIRES.sub("expires=<now>", value)
+        elif name.lower() == "allow":
+            # Its order follows a set's, which varies with the hash seed (FastAPI's too).
+            value = ", ".join(sorted(value.split(", ")))
         if name.lower() not in DROPPED_HEADERS:
             headers.setdefault(name.lower(), []).append(value)
     return headers

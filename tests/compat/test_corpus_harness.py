@@ -93,3 +93,16 @@ def test_deliberate_entries_must_name_a_case_and_give_a_reason(tmp_path: Path) -
         read_app(write(tmp_path, cases + "DELIBERATE = {'b': {'reason': 'x'}}\n", "01_a"))
     with pytest.raises(ValueError, match="must have a 'reason'"):
         read_app(write(tmp_path, cases + "DELIBERATE = {'a': {'status': 1}}\n", "02_b"))
+
+
+def test_allow_methods_are_compared_sorted(tmp_path: Path) -> None:
+    source = (
+        "from fastapi import FastAPI\napp = FastAPI()\n\n"
+        "@app.api_route('/', methods=['PUT', 'GET', 'DELETE', 'PATCH'])\n"
+        "def root() -> None:\n    pass\n\n"
+        "CASES = [('post', 'POST', '/')]\n"
+    )
+    app = read_app(write(tmp_path, source))
+    outcome = drive(app, "fastapi", "asyncio").outcomes["post"]
+    assert outcome.status == 405
+    assert outcome.headers["allow"] == ["DELETE, GET, PATCH, PUT"]
