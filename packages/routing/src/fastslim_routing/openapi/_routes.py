@@ -40,6 +40,7 @@ class OperationRoute:
         self.deprecated = original.deprecated
         self.include_in_schema = original.include_in_schema
         self.unique_id = original.unique_id
+        self.methods: set[str] = original.methods
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.original, name)
@@ -95,6 +96,8 @@ def operation_route(served: BaseRoute, context: RouteContext, top: Any) -> Opera
     view.responses = {**responses, **view.responses}
     view.callbacks = [*callbacks, *view.callbacks]
     if original.operation_id is None:
+        # FastAPI's included route rebuilds the set (the method named in the id is the
+        # first this set yields).
         view.methods = {method.upper() for method in original.methods}
         view.unique_id = _unique_id_function(original, top, context)(view)
     return view
