@@ -115,7 +115,7 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
     """Register every schema `route` needs in `registry`."""
     prepared = PreparedRoute(route)
     compiled = route.compiled
-    specs = flat_specs(compiled.plan)
+    specs, ellipsis = flat_specs(compiled.plan)
     plain, bodies = by_location(specs)
     for spec in plain:
         if not getattr(spec.field, "include_in_schema", True):
@@ -130,7 +130,7 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
             continue
         key = ("param", id(route), len(prepared.params))
         registry.add(key, adapter_for(spec.annotation, spec.field), "validation")
-        required = True if spec.location == PATH else spec.required
+        required = spec.location == PATH or (spec.required and id(spec) not in ellipsis)
         prepared.params.append(_Param(key, spec.location, spec.alias, spec.field, required))
     bodies = [spec for spec in bodies if getattr(spec.field, "include_in_schema", True)]
     if bodies:

@@ -20,21 +20,28 @@ from ..security.base import SecurityBase
 LOCATIONS = (PATH, "query", HEADER, "cookie")
 
 
-def _walk(bindings: Any, extra: Any, seen: set[int]) -> Iterator[ParamSpec]:
+def _walk(bindings: Any, parameters: Any, extra: Any, ellipsis: set[int]) -> Iterator[ParamSpec]:
     children: list[DependencyNode] = list(extra)
+    defaults = {info.name: info.default for info in parameters}
     for binding in bindings:
         payload = binding.payload
         if isinstance(payload, SlotSource):
+            if defaults.get(binding.name) is Ellipsis:
+                ellipsis.add(id(payload.spec))
             yield payload.spec
         elif isinstance(payload, DependencyNode):
             children.append(payload)
     for child in children:
-        yield from _walk(child.bindings, (), seen)
+        yield from _walk(child.bindings, child.parameters, (), ellipsis)
 
 
-def flat_specs(plan: DependencyPlan) -> list[ParamSpec]:
-    """Every request parameter of the plan, in FastAPI's document order (repeats kept)."""
-    return list(_walk(plan.bindings, plan.dependencies, set()))
+def flat_specs(plan: DependencyPlan) -> tuple[list[ParamSpec], set[int]]:
+    """Every request parameter of the plan, in FastAPI's document order (repeats kept),
+    and the ids of those whose default is `...` (`Annotated[int, Query()] = ...`), which
+    FastAPI's document shows as not required."""
+    ellipsis: set[int] = set()
+    specs = list(_walk(plan.bindings, plan.parameters, plan.dependencies, ellipsis))
+    return specs, ellipsis
 
 
 def by_location(specs: list[ParamSpec]) -> tuple[list[ParamSpec], list[ParamSpec]]:
