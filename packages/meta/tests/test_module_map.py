@@ -154,7 +154,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "fastslim.openapi.offline": ("OfflineDocs", "docs_assets_directory", "serve_docs_offline"),
     "fastslim.openapi.utils": (
+        "generate_operation_id",
+        "generate_operation_summary",
         "get_openapi",
+        "get_openapi_operation_metadata",
         "status_code_ranges",
         "validation_error_definition",
         "validation_error_response_definition",

@@ -367,3 +367,33 @@ def test_unique_id_function_of_an_inclusion_sees_the_full_path() -> None:
         router, prefix="/api", generate_unique_id_function=lambda r: f"{r.tags[0]}{r.path}"
     )
     assert app.openapi()["paths"]["/api/r/x"]["get"]["operationId"] == "things/api/r/x"
+
+
+def test_operation_helpers_of_utils() -> None:
+    from fastslim_routing.exceptions import FastAPIDeprecationWarning
+    from fastslim_routing.openapi.utils import (
+        generate_operation_id,
+        generate_operation_summary,
+        get_openapi_operation_metadata,
+    )
+    from fastslim_routing.routing import APIRoute
+
+    app = FastAPI()
+
+    @app.get("/a/{x}", tags=["t"], deprecated=True, description="d")
+    def read_a(x: int) -> int:
+        return x
+
+    route = next(r for r in app.routes if isinstance(r, APIRoute))
+    assert generate_operation_summary(route=route, method="GET") == "Read A"
+    ids: set[str] = set()
+    assert get_openapi_operation_metadata(route=route, method="GET", operation_ids=ids) == {
+        "tags": ["t"],
+        "summary": "Read A",
+        "description": "d",
+        "operationId": "read_a_a__x__get",
+        "deprecated": True,
+    }
+    assert ids == {"read_a_a__x__get"}
+    with pytest.warns(FastAPIDeprecationWarning, match="generate_operation_id"):
+        assert generate_operation_id(route=route, method="GET") == "read_a_a__x__get"

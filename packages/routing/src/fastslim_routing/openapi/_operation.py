@@ -215,17 +215,21 @@ def _prepare_body(
     prepared.body = (key, "", required, media_type)
 
 
-def render(
-    prepared: PreparedRoute, method: str, registry: SchemaRegistry, operation_ids: set[str]
-) -> dict[str, Any]:
-    """The operation object of `prepared` for `method`."""
+def operation_summary(*, route: Any, method: str) -> str:
+    """The operation's summary: `route.summary`, else its name in title case."""
+    summary: str = route.summary or route.name.replace("_", " ").title()
+    return summary
+
+
+def operation_metadata(*, route: Any, method: str, operation_ids: set[str]) -> dict[str, Any]:
+    """Tags, summary, description, operationId and deprecation of an operation; warns
+    (`UserWarning`) when its operation id is already in `operation_ids` (then adds it)."""
     import warnings
 
-    route = prepared.route
     operation: dict[str, Any] = {}
     if route.tags:
         operation["tags"] = [getattr(tag, "value", tag) for tag in route.tags]
-    operation["summary"] = route.summary or route.name.replace("_", " ").title()
+    operation["summary"] = operation_summary(route=route, method=method)
     if route.description:
         operation["description"] = route.description
     operation_id = route.operation_id or route.unique_id
@@ -239,6 +243,15 @@ def render(
     operation["operationId"] = operation_id
     if route.deprecated:
         operation["deprecated"] = route.deprecated
+    return operation
+
+
+def render(
+    prepared: PreparedRoute, method: str, registry: SchemaRegistry, operation_ids: set[str]
+) -> dict[str, Any]:
+    """The operation object of `prepared` for `method`."""
+    route = prepared.route
+    operation = operation_metadata(route=route, method=method, operation_ids=operation_ids)
     if prepared.params:
         _add_parameters(operation, prepared, registry)
     if prepared.body is not None and method.upper() in _METHODS_WITH_BODY:

@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute
 
 from .._effective import RouteContext
 from .._route import APIRoute
-from ._operation import PreparedRoute, prepare, render
+from ._operation import PreparedRoute, operation_metadata, operation_summary, prepare, render
 from ._responses import STATUS_CODE_RANGES, VALIDATION_ERROR_RESPONSE
 from ._routes import OperationRoute, operation_routes
 from ._schemas import SchemaRegistry
@@ -24,13 +24,42 @@ from .constants import REF_PREFIX
 from .models import OpenAPI
 
 __all__ = (
+    "generate_operation_id",
+    "generate_operation_summary",
     "get_openapi",
+    "get_openapi_operation_metadata",
     "status_code_ranges",
     "validation_error_definition",
     "validation_error_response_definition",
 )
 
 status_code_ranges = STATUS_CODE_RANGES
+generate_operation_summary = operation_summary
+get_openapi_operation_metadata = operation_metadata
+
+
+def generate_operation_id(*, route: Any, method: str) -> str:
+    """Deprecated (as in FastAPI): `{name}{path}_{method}` with non-word characters as `_`.
+
+    Warns `FastAPIDeprecationWarning`; operation ids come from `route.unique_id`.
+    """
+    import re
+    import warnings
+
+    from ..exceptions import FastAPIDeprecationWarning
+
+    warnings.warn(
+        "fastslim.openapi.utils.generate_operation_id() was deprecated, "
+        "it is not used internally, and will be removed soon",
+        FastAPIDeprecationWarning,
+        stacklevel=2,
+    )
+    if route.operation_id:
+        return str(route.operation_id)
+    operation_id = re.sub(r"\W", "_", f"{route.name}{route.path_format}")
+    return f"{operation_id}_{method.lower()}"
+
+
 validation_error_response_definition = VALIDATION_ERROR_RESPONSE
 validation_error_definition = {
     "title": "ValidationError",
