@@ -1,8 +1,9 @@
 """`_effective`: inclusions merged on top of routes without copying them."""
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
+import pytest
 from pydantic import BaseModel
 from starlette.requests import Request
 
@@ -111,3 +112,27 @@ def test_nested_inclusions_merge_prefixes_and_dependencies(client_for: Client) -
         "route",
         "param",
     ]
+
+
+def test_each_inclusion_walks_only_what_it_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastslim_routing import _effective
+
+    walks: list[object] = []
+    walk = _effective._walk
+
+    def counting(*args: Any) -> None:
+        walks.append(args[0])
+        walk(*args)
+
+    monkeypatch.setattr(_effective, "_walk", counting)
+    app = FastAPI()
+
+    def item(item_id: int) -> int:
+        return item_id
+
+    for n in range(50):
+        router = APIRouter(prefix=f"/m{n}")
+        router.add_api_route("/items/{item_id}", item)
+        app.include_router(router)
+    # Two walks per inclusion (the inclusion, then its router), not one per earlier one.
+    assert len(walks) == 100

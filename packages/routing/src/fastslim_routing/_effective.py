@@ -174,6 +174,23 @@ def flatten(router: APIRouter, cache: CompileCache) -> Flattened:
     return found
 
 
+class _OnlyInclusion:
+    """A router seen with one inclusion as its only route (its other settings as they are)."""
+
+    def __init__(self, router: APIRouter, node: IncludedRouter) -> None:
+        self._router = router
+        self.routes = [node]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._router, name)
+
+
+def compile_inclusion(router: APIRouter, node: IncludedRouter, cache: CompileCache) -> None:
+    """Compile the routes `node` adds to `router` (declaration errors show at inclusion),
+    without walking the routes included before it again."""
+    _walk(_OnlyInclusion(router, node), _Chain(), cache, [])  # type: ignore[arg-type]
+
+
 def _walk(router: APIRouter, chain: _Chain, cache: CompileCache | None, found: Flattened) -> None:
     """Appends to `found`; with no `cache`, only the contexts are meaningful."""
     from ._router import IncludedRouter

@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 from fastslim_di import Depends
 
 from . import _lifespan
-from ._effective import CompileCache, EffectiveRoute, Flattened, flatten
+from ._effective import CompileCache, EffectiveRoute, Flattened, compile_inclusion, flatten
 from ._frontend import FrontendDecorators
 from ._frontend_route import FrontendRoute, by_prefix, serving_frontend
 from ._handler import TELEMETRY
@@ -289,4 +289,4 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
         _lifespan.merge_into(self, router)
         self.routes.append(node)
         # Compile now what can be compiled, so declaration errors show at inclusion.
-        flatten(self, self._compiled)
+        compile_inclusion(self, node, self._compiled)
