@@ -394,3 +394,16 @@ def test_helpers() -> None:
         datetime.datetime,
         datetime.time,
     )
+
+
+def test_deep_documents_encode_one_frame_per_level() -> None:
+    import sys
+
+    depth = sys.getrecursionlimit() * 9 // 10
+    nested: Any = 1
+    for level in range(depth):
+        nested = {"x": nested} if level % 2 else [nested]
+    encoded = jsonable_encoder(nested)
+    for level in reversed(range(depth)):
+        encoded = encoded["x"] if level % 2 else encoded[0]
+    assert encoded == 1

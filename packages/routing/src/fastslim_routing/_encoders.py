@@ -254,8 +254,17 @@ def _encode_dict(obj: Mapping[Any, Any], options: _Options) -> dict[Any, Any]:
             continue
         if not (fast and type(key) is str):
             key = _encode(key, inner)
-        if not (fast and type(value) in _IDENTITY):
+        if not fast:
             value = _encode(value, inner)
+        elif (kind := type(value)) not in _IDENTITY:
+            # Nested dicts and lists call straight down: one Python frame per level of
+            # nesting, so deep JSON documents encode as deep as with FastAPI.
+            if kind is dict:
+                value = _encode_dict(value, inner)
+            elif kind in _EXACT_SEQUENCES:
+                value = _encode_sequence(value, inner)
+            else:
+                value = _encode(value, inner)
         encoded[key] = value
     return encoded
 
@@ -263,7 +272,18 @@ def _encode_dict(obj: Mapping[Any, Any], options: _Options) -> dict[Any, Any]:
 def _encode_sequence(obj: Any, options: _Options) -> list[Any]:
     if options.custom_encoder:
         return [_encode(item, options) for item in obj]
-    return [item if type(item) in _IDENTITY else _encode(item, options) for item in obj]
+    encoded = []  # a loop, not a comprehension: no extra frame per level of nesting
+    for item in obj:
+        kind = type(item)
+        if kind in _IDENTITY:
+            encoded.append(item)
+        elif kind is dict:
+            encoded.append(_encode_dict(item, options))
+        elif kind in _EXACT_SEQUENCES:
+            encoded.append(_encode_sequence(item, options))
+        else:
+            encoded.append(_encode(item, options))
+    return encoded
 
 
 def _encode_model(obj: BaseModel, options: _Options) -> Any:
