@@ -41,7 +41,10 @@ class AppTaskRunner:
         if self.current is None:
             raise RuntimeError(
                 "The app's TaskRunner runs during the app's lifespan, which is not running: "
-                "start the app (a server, or `with TestClient(app):` in tests) first."
+                "start the app (a server, or `with TestClient(app):` in tests) first. An app "
+                "mounted in another app does not run its own lifespan: take the runner in "
+                "the outer app's routes, or include the inner app's routers instead of "
+                "mounting it."
             )
         return self.current
 
