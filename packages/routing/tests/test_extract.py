@@ -86,3 +86,13 @@ def test_an_optional_model_none_of_whose_keys_was_sent_is_absent() -> None:
     extract = Extractor([("p0", classify(parameter, frozenset(), 0))])
     assert extract(request(b"other=1")) == {}
     assert extract(request(b"limit=3")) == {"p0": {"limit": "3"}}
+
+
+class RawTokens(BaseModel):
+    x_tok: str | None = None
+
+
+def test_a_header_model_without_underscore_conversion() -> None:
+    extract = Extractor([("p0", spec("h", RawTokens, params.Header(convert_underscores=False)))])
+    assert extract(request(headers=[(b"x_tok", b"a")])) == {"p0": {"x_tok": "a"}}
+    assert extract(request(headers=[(b"x-tok", b"b")])) == {"p0": {"x-tok": "b"}}

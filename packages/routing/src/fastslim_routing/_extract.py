@@ -59,7 +59,8 @@ def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]
         for name, field in model_of(spec.annotation).model_fields.items():
             key = field.alias or name
             if spec.location == HEADER:
-                converted = key.replace("_", "-").lower()
+                convert = getattr(spec.field, "convert_underscores", True)
+                converted = (key.replace("_", "-") if convert else key).lower()
                 if converted != key:
                     rename[converted] = key
                 key = converted

@@ -49,9 +49,10 @@ def _field_aliases(spec: ParamSpec) -> dict[str, str]:
     if not spec.is_model:
         return {}
     aliases = {}
+    convert = spec.location == HEADER and getattr(spec.field, "convert_underscores", True)
     for name, field in model_of(spec.annotation).model_fields.items():
         key = field.alias or name
-        aliases[key] = key.replace("_", "-") if spec.location == HEADER else key
+        aliases[key] = key.replace("_", "-") if convert else key
     return aliases
 
 

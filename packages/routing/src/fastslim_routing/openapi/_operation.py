@@ -13,7 +13,7 @@ from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
 
 from .. import params
-from .._classify import HEADER, PATH, ParamSpec
+from .._classify import HEADER, PATH, ParamSpec, model_of
 from .._compile import _response_type, return_annotation
 from .._stream import generator_kind, is_event_stream, stream_annotation
 from ..sse import ServerSentEvent
@@ -77,12 +77,14 @@ def _is_unset(value: Any) -> bool:
 
 def _model_params(spec: ParamSpec, prefix: Any) -> list[tuple[Any, str, FieldInfo, bool, Any, str]]:
     found = []
-    for name, field in spec.annotation.model_fields.items():
+    for name, field in model_of(spec.annotation).model_fields.items():
         alias = field.alias or name
         if spec.location == HEADER and getattr(spec.field, "convert_underscores", True):
             alias = alias.replace("_", "-")
         title = title_of(field.alias or name)
-        found.append(((prefix, name), alias, field, field.is_required(), field.annotation, title))
+        # Fields of an optional model (`Model | None = None`) are all optional.
+        required = field.is_required() and spec.required
+        found.append(((prefix, name), alias, field, required, field.annotation, title))
     return found
 
 
