@@ -3,6 +3,8 @@ parameter, a header or a cookie."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from starlette.requests import HTTPConnection
 
 from ..exceptions import HTTPException
@@ -48,8 +50,11 @@ class APIKeyBase(SecurityBase):
         return api_key
 
 
-class APIKeyQuery(APIKeyBase):
-    """An API key in the query parameter `name` (`?api_key=...`)."""
+class _APIKeyIn(APIKeyBase):
+    """An API key in one location of the request, named `name` (the location is the
+    subclass's `location`)."""
+
+    location: ClassVar[APIKeyIn]
 
     def __init__(
         self,
@@ -60,58 +65,36 @@ class APIKeyQuery(APIKeyBase):
         auto_error: bool = True,
     ) -> None:
         super().__init__(
-            location=APIKeyIn.query,
+            location=self.location,
             name=name,
             description=description,
             scheme_name=scheme_name,
             auto_error=auto_error,
         )
+
+
+class APIKeyQuery(_APIKeyIn):
+    """An API key in the query parameter `name` (`?api_key=...`)."""
+
+    location = APIKeyIn.query
 
     async def __call__(self, request: HTTPConnection) -> str | None:
         return self.check_api_key(request.query_params.get(self.model.name))
 
 
-class APIKeyHeader(APIKeyBase):
+class APIKeyHeader(_APIKeyIn):
     """An API key in the header `name`."""
 
-    def __init__(
-        self,
-        *,
-        name: str,
-        scheme_name: str | None = None,
-        description: str | None = None,
-        auto_error: bool = True,
-    ) -> None:
-        super().__init__(
-            location=APIKeyIn.header,
-            name=name,
-            description=description,
-            scheme_name=scheme_name,
-            auto_error=auto_error,
-        )
+    location = APIKeyIn.header
 
     async def __call__(self, request: HTTPConnection) -> str | None:
         return self.check_api_key(request.headers.get(self.model.name))
 
 
-class APIKeyCookie(APIKeyBase):
+class APIKeyCookie(_APIKeyIn):
     """An API key in the cookie `name`."""
 
-    def __init__(
-        self,
-        *,
-        name: str,
-        scheme_name: str | None = None,
-        description: str | None = None,
-        auto_error: bool = True,
-    ) -> None:
-        super().__init__(
-            location=APIKeyIn.cookie,
-            name=name,
-            description=description,
-            scheme_name=scheme_name,
-            auto_error=auto_error,
-        )
+    location = APIKeyIn.cookie
 
     async def __call__(self, request: HTTPConnection) -> str | None:
         return self.check_api_key(request.cookies.get(self.model.name))
