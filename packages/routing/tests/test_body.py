@@ -134,3 +134,18 @@ def test_json_is_validated_in_python_mode_as_fastapi_does() -> None:
 
     dated = BodyReader([("b0", spec("item", Dated))], lambda s: 0, strict=True)
     assert errors_of(dated(b'{"day":"2020-01-01"}', "application/json"))[0]["type"] == "date_type"
+
+
+def test_embedded_alias_choices_read_the_first_key_sent() -> None:
+    from pydantic import AliasChoices
+
+    choices = params.Body(validation_alias=AliasChoices("num", "n"))
+    read = BodyReader(
+        [("b0", spec("n", int, choices)), ("b1", spec("m", int, params.Body(), default=0))],
+        lambda s: 0,
+        strict=True,
+    )
+    assert read(b'{"n": 2}', "application/json")[0] == {"b0": 2, "b1": 0}
+    assert read(b'{"num": 3, "n": 4}', "application/json")[0] == {"b0": 3, "b1": 0}
+    assert [e["loc"] for e in errors_of(read(b'{"n": "x"}', "application/json"))] == [("body", "n")]
+    assert [e["loc"] for e in errors_of(read(b"{}", "application/json"))] == [("body", "num")]

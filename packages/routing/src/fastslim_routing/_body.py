@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
-from pydantic import Field, TypeAdapter, ValidationError
+from pydantic import AliasChoices, Field, TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined
 from starlette.exceptions import HTTPException
 
@@ -124,7 +124,8 @@ class BodyReader:
         if self.embedded:
             fields = {}
             for slot, spec in slots:
-                fields[slot] = field_definition(spec, alias=spec.alias)
+                alias: Any = AliasChoices(*spec.keys) if len(spec.keys) > 1 else spec.alias
+                fields[slot] = field_definition(spec, alias=alias)
             model = make_model("EmbeddedBody", fields)
             self._embedded_model = model.__pydantic_validator__.validate_python
 
@@ -174,14 +175,18 @@ class BodyReader:
         values: dict[str, Any] = {}
         errors: dict[str, list[KeyedError]] = {}
         for slot in self._slots:
-            value = mapping.get(slot.name, PydanticUndefined)
+            name, value = slot.name, PydanticUndefined
+            for key in slot.spec.keys:  # `AliasChoices`: the first key sent
+                if key in mapping:
+                    name, value = key, mapping[key]
+                    break
             if value is PydanticUndefined:
                 if slot.required:
                     errors[slot.slot] = [slot.missing(("body", slot.name))]
                 else:
                     values[slot.slot] = slot.default_value()
                 continue
-            checked, found = slot.check(value, ("body", slot.name))
+            checked, found = slot.check(value, ("body", name))
             if found:
                 errors[slot.slot] = found
             else:

@@ -25,7 +25,7 @@ KeyedError = tuple[ErrorKey, dict[str, Any]]
 _CONFIG = ConfigDict(arbitrary_types_allowed=True)
 
 
-def field_definition(spec: ParamSpec, alias: str | None = None) -> tuple[Any, FieldInfo]:
+def field_definition(spec: ParamSpec, alias: Any = None) -> tuple[Any, FieldInfo]:
     """The (annotation, FieldInfo) of a slot: the declared constraints, read from
     `alias` (by default from the slot's own name)."""
     field = spec.field
