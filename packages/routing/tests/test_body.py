@@ -1,15 +1,18 @@
 """`_body`: JSON bodies read once, validated per FastAPI's rules."""
 
 import inspect
+import json
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from fastslim_di import EMPTY, ParameterInfo
 from fastslim_routing import params
-from fastslim_routing._body import BodyReader, is_json_content_type
+from fastslim_routing._body import BodyReader, _json_loads, is_json_content_type
 from fastslim_routing._classify import ParamSpec, classify
 
 
@@ -149,3 +152,34 @@ def test_embedded_alias_choices_read_the_first_key_sent() -> None:
     assert read(b'{"num": 3, "n": 4}', "application/json")[0] == {"b0": 3, "b1": 0}
     assert [e["loc"] for e in errors_of(read(b'{"n": "x"}', "application/json"))] == [("body", "n")]
     assert [e["loc"] for e in errors_of(read(b"{}", "application/json"))] == [("body", "num")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=24),
+        st.text(alphabet='{}[]",:.-+eE0123456789 \\u/\ntrufalsnNIiy\ud800\ufeff', max_size=24).map(
+            lambda text: text.encode("utf-8", "surrogatepass")
+        ),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+            lambda children: (
+                st.lists(children, max_size=3)
+                | st.dictionaries(st.text(max_size=3), children, max_size=3)
+            ),
+        ).map(lambda value: json.dumps(value).encode()),
+    )
+)
+def test_the_parser_gives_the_standard_librarys_values_and_errors(raw: bytes) -> None:
+    try:
+        expected: Any = ("value", json.loads(raw))
+    except (UnicodeDecodeError, RecursionError):
+        expected = ("400",)
+    except ValueError as exc:
+        expected = ("error", getattr(exc, "pos", None))
+    try:
+        value, error = _json_loads(raw)
+        found: Any = ("value", value) if error is None else ("error", error[1]["loc"][1])
+    except HTTPException:
+        found = ("400",)
+    assert repr(found) == repr(expected)
