@@ -32,15 +32,15 @@ from fastslim_di import Depends
 
 from ._compile import CompiledRoute, compile_route
 from ._frontend import Frontend
+from ._handler import COMPILED
 from ._limits import first_size, merge_form_limits
-from ._route import APIRoute, resolve_default
+from ._route import APIRoute
 from ._websocket import APIWebSocketRoute
 from .exceptions import FastAPIError
+from .utils import get_value_or_default
 
 if TYPE_CHECKING:
     from ._router import APIRouter, IncludedRouter
-
-COMPILED = "fastslim.compiled_route"
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,8 @@ def _effective(route: APIRoute, chain: _Chain, cache: CompileCache) -> Effective
     settings = route.settings(
         prefix=chain.prefix,
         dependencies=chain.dependencies,
-        response_class=resolve_default(*chain.response_classes),
-        strict_content_type=resolve_default(*chain.strict),
+        response_class=get_value_or_default(*chain.response_classes),
+        strict_content_type=get_value_or_default(*chain.strict),
         max_body_size=first_size(*chain.max_body_sizes),
         form_limits=merge_form_limits(*chain.form_limits),
     )

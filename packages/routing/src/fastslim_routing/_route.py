@@ -23,10 +23,10 @@ from fastslim_di import Container, Depends
 from ._body_limit import serve_limited
 from ._compile import CompiledRoute, RouteSettings, compile_route
 from ._encode import DumpOptions
-from ._handler import RouteHandler, route_handler, serve, serve_with_handler
+from ._handler import COMPILED, RouteHandler, route_handler, serve, serve_with_handler
 from ._limits import check_form_limits, check_max_body_size, first_size, merge_form_limits
 from .datastructures import Default, DefaultPlaceholder
-from .utils import generate_unique_id
+from .utils import generate_unique_id, get_value_or_default
 
 _DEFAULT_CONTAINER = Container()
 
@@ -35,14 +35,6 @@ def container_of(scope: Scope) -> Container:
     """The dependency container of the app serving `scope`."""
     container = getattr(scope.get("app"), "container", None)
     return container if isinstance(container, Container) else _DEFAULT_CONTAINER
-
-
-def resolve_default(*values: Any) -> Any:
-    """The first value that is not a `DefaultPlaceholder`, else the first placeholder."""
-    for value in values:
-        if not isinstance(value, DefaultPlaceholder):
-            return value
-    return values[0]
 
 
 def _description(endpoint: Callable[..., Any], description: str | None) -> str | None:
@@ -122,7 +114,7 @@ class APIRoute(Route):
         self.strict_content_type = strict_content_type
         self.max_body_size = check_max_body_size(max_body_size)
         self.form_limits = check_form_limits(form_limits)
-        unique_id = resolve_default(generate_unique_id_function)
+        unique_id = generate_unique_id_function
         if isinstance(unique_id, DefaultPlaceholder):
             unique_id = unique_id.value
         self.unique_id = operation_id or unique_id(self)
@@ -144,8 +136,8 @@ class APIRoute(Route):
     ) -> RouteSettings:
         """The route's settings, under inclusions adding `prefix` and `dependencies`
         (and limits, used where the route sets none of its own)."""
-        cls = resolve_default(self.response_class, response_class)
-        strict = resolve_default(self.strict_content_type, strict_content_type)
+        cls = get_value_or_default(self.response_class, response_class)
+        strict = get_value_or_default(self.strict_content_type, strict_content_type)
         return RouteSettings(
             path=prefix + self.path,
             endpoint=self.endpoint,
@@ -177,15 +169,19 @@ class APIRoute(Route):
         return route_handler(self.compiled)
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
-        compiled: CompiledRoute = scope.get("fastslim.compiled_route", self.compiled)
+        compiled: CompiledRoute = scope.get(COMPILED, self.compiled)
         limit = compiled.settings.max_body_size
         if limit is not None:
             await serve_limited(limit, self._serve_unlimited, scope, receive, send)
         else:
-            await self._serve_unlimited(scope, receive, send)
+            await self._dispatch(compiled, scope, receive, send)
 
     async def _serve_unlimited(self, scope: Scope, receive: Receive, send: Send) -> None:
-        compiled: CompiledRoute = scope.get("fastslim.compiled_route", self.compiled)
+        await self._dispatch(scope.get(COMPILED, self.compiled), scope, receive, send)
+
+    async def _dispatch(
+        self, compiled: CompiledRoute, scope: Scope, receive: Receive, send: Send
+    ) -> None:
         if self._custom_handler is not None:
             await serve_with_handler(
                 self._custom_handler, container_of(scope), scope, receive, send

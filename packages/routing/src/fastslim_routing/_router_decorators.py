@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.routing import Route
 
-from .datastructures import Default, DefaultPlaceholder
+from .utils import get_value_or_default
 
 if TYPE_CHECKING:
     from ._route import APIRoute
@@ -31,13 +31,6 @@ _ON_EVENT_DEPRECATED = """
         """
 
 _HTTP_METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
-
-
-def _first_set(*values: Any) -> Any:
-    for value in values:
-        if not isinstance(value, DefaultPlaceholder):
-            return value
-    return values[-1]
 
 
 class RouterDecorators:
@@ -78,16 +71,13 @@ class RouterDecorators:
         options["include_in_schema"] = options.get("include_in_schema", True) and (
             self.include_in_schema
         )
-        options["response_class"] = _first_set(
-            options.get("response_class", Default(None)), self.default_response_class
-        )
-        options["generate_unique_id_function"] = _first_set(
-            options.get("generate_unique_id_function", Default(None)),
-            self.generate_unique_id_function,
-        )
-        options["strict_content_type"] = _first_set(
-            options.get("strict_content_type", Default(None)), self.strict_content_type
-        )
+        # A route's own setting wins over its router's (placeholders: neither set).
+        for key, router_value in (
+            ("response_class", self.default_response_class),
+            ("generate_unique_id_function", self.generate_unique_id_function),
+            ("strict_content_type", self.strict_content_type),
+        ):
+            options[key] = get_value_or_default(options.get(key, router_value), router_value)
         if options.get("max_body_size") is None:
             options["max_body_size"] = self.max_body_size
         self.routes.append(route_class(self.prefix + path, endpoint, **options))
