@@ -64,12 +64,21 @@ ALL_PACKAGES = {
         siblings=("tasks", "di", "routing", "testclient"),
         extras=("testclient", "templates", "multipart", "docs-offline"),
     ),
+    # `import fastapi` loads fastslim once it is installed: kept out of every other
+    # session's environment (all_packages), where `fastapi` is FastAPI the oracle.
+    # uv: its with-FastAPI-installed test builds an environment of its own.
+    "alias": Package(
+        "fastslim-alias",
+        "fastslim_alias",
+        siblings=("tasks", "di", "routing", "meta"),
+        test_deps=("uv",),
+    ),
 }
 # A package takes part once its folder exists.
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
-TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson", "selenium"]
+TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson", "selenium", "uv"]
 TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
 # The shop demo (examples/shop) beyond the meta-package's `standard` extra (which
@@ -91,8 +100,9 @@ def with_siblings(name: str) -> list[str]:
 
 
 def all_packages() -> list[str]:
-    """Every package, each with its extras."""
-    return [with_siblings(name)[-1] for name in PACKAGES]
+    """Every package, each with its extras; not the alias, which would make `import
+    fastapi` load fastslim."""
+    return [with_siblings(name)[-1] for name in PACKAGES if name != "alias"]
 
 
 def demo_packages() -> list[str]:
