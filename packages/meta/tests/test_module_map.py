@@ -60,11 +60,21 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "fastslim.dependencies": (),
     "fastslim.dependencies.utils": (
+        "Dependant",
+        "DependencyCacheKey",
+        "ModelField",
+        "SolvedDependency",
+        "_get_flat_body_params",
+        "create_model_field",
+        "get_flat_params",
         "get_typed_annotation",
         "get_typed_return_annotation",
         "get_typed_signature",
+        "get_validation_alias",
+        "lenient_issubclass",
     ),
-    "fastslim.dependencies.models": (),
+    "fastslim.dependencies.models": ("Dependant",),
+    "fastslim._compat": ("ModelField", "lenient_issubclass"),
     "fastslim.encoders": (
         "ENCODERS_BY_TYPE",
         "IncEx",
@@ -275,6 +285,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "UnionType",
     ),
     "fastslim.utils": (
+        "create_model_field",
         "deep_dict_update",
         "generate_unique_id",
         "get_path_param_names",
@@ -286,8 +297,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
 
 NOT_PROVIDED = {
     # FastAPI's dependency-graph and request-handling internals: fastslim's graph is
-    # fastslim-di's plan, compiled once per route (see fastslim_di.build_plan).
-    "fastslim.dependencies.models": ("Dependant",),
+    # fastslim-di's plan, compiled once per route (see fastslim_di.build_plan); views
+    # over it are being added (issue 16).
     "fastslim.dependencies.utils": ("get_dependant", "solve_dependencies", "analyze_param"),
     "fastslim.routing": ("get_request_handler", "serialize_response", "run_endpoint_function"),
 }

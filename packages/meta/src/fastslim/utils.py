@@ -1,5 +1,6 @@
 """`fastslim.utils`, as `fastapi.utils`: the helpers apps use."""
 
+from fastslim_routing.utils import create_model_field as create_model_field
 from fastslim_routing.utils import deep_dict_update as deep_dict_update
 from fastslim_routing.utils import generate_unique_id as generate_unique_id
 from fastslim_routing.utils import get_path_param_names as get_path_param_names
@@ -9,6 +10,7 @@ from fastslim_routing.utils import (
 )
 
 __all__ = (
+    "create_model_field",
     "deep_dict_update",
     "generate_unique_id",
     "get_path_param_names",

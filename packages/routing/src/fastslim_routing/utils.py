@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol, TypeVar
 
+from ._internals.model_field import create_model_field as create_model_field
 from .datastructures import DefaultPlaceholder
 
 __all__ = (
+    "create_model_field",
     "deep_dict_update",
     "generate_unique_id",
     "get_path_param_names",

@@ -1,8 +1,7 @@
-"""`fastslim.dependencies.models`, at FastAPI's path.
+"""`fastslim.dependencies.models`, at FastAPI's path: `Dependant`, FastAPI's
+dependency-tree node, as a view for the libraries that read it (fastslim's graph
+is fastslim-di's plan: `fastslim_di.DependencyPlan`)."""
 
-FastAPI's `Dependant` is its internal dependency-graph node; fastslim's graph is
-fastslim-di's (`fastslim_di.DependencyPlan` and `DependencyNode`, built once per
-route), which apps reach through `fastslim_di` rather than here.
-"""
+from fastslim_routing.internals import Dependant as Dependant
 
-__all__ = ()
+__all__ = ("Dependant",)

@@ -1,14 +1,37 @@
 """`fastslim.dependencies.utils`, as `fastapi.dependencies.utils`: the helpers that
-libraries written for FastAPI import (signatures with evaluated annotations).
+libraries written for FastAPI import (signatures with evaluated annotations, the
+`Dependant` tree's flat parameters, aliases).
 
-FastAPI's dependency-graph internals (`get_dependant`, `solve_dependencies`, ...)
-have no counterpart: fastslim's graph is `fastslim_di.build_plan`'s plan.
+fastslim's graph is fastslim-di's plan (`fastslim_di.build_plan`); the names here
+are views and helpers over it (packages/routing/README.md, compatibility surface).
 """
 
+from fastslim_routing.internals import Dependant as Dependant
+from fastslim_routing.internals import ModelField as ModelField
+from fastslim_routing.internals import SolvedDependency as SolvedDependency
+from fastslim_routing.internals import create_model_field as create_model_field
+from fastslim_routing.internals import get_flat_body_params as _get_flat_body_params
+from fastslim_routing.internals import get_flat_params as get_flat_params
+from fastslim_routing.internals import get_validation_alias as get_validation_alias
+from fastslim_routing.internals import lenient_issubclass as lenient_issubclass
 from fastslim_routing.typed_signature import get_typed_annotation as get_typed_annotation
 from fastslim_routing.typed_signature import (
     get_typed_return_annotation as get_typed_return_annotation,
 )
 from fastslim_routing.typed_signature import get_typed_signature as get_typed_signature
+from fastslim_routing.types import DependencyCacheKey as DependencyCacheKey
 
-__all__ = ("get_typed_annotation", "get_typed_return_annotation", "get_typed_signature")
+__all__ = (
+    "Dependant",
+    "DependencyCacheKey",
+    "ModelField",
+    "SolvedDependency",
+    "_get_flat_body_params",
+    "create_model_field",
+    "get_flat_params",
+    "get_typed_annotation",
+    "get_typed_return_annotation",
+    "get_typed_signature",
+    "get_validation_alias",
+    "lenient_issubclass",
+)
