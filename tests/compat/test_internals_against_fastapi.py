@@ -4,7 +4,7 @@ compat`, where FastAPI is installed."""
 
 import dataclasses
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import fastapi._compat
@@ -136,6 +136,10 @@ def inner() -> None: ...
 def sec() -> None: ...
 
 
+def gen() -> Iterator[None]:
+    yield None
+
+
 def _tree(models: Any, compat: Any) -> Any:
     def field(name: str) -> Any:
         return compat.ModelField(FieldInfo(annotation=int), name)
@@ -156,6 +160,9 @@ def _tree(models: Any, compat: Any) -> Any:
             dependant(query_params=[field("s")], call=sec, own_oauth_scopes=["x"]),
             dependant(query_params=[field("t")], call=sec, parent_oauth_scopes=["x"]),
             dependant(query_params=[field("u")], call=inner, scope="function"),
+            dependant(query_params=[field("v")], call=gen),
+            dependant(query_params=[field("v")], call=gen, scope="request"),
+            dependant(query_params=[field("w")], call=gen, scope="function"),
         ],
     )
 

@@ -10,6 +10,7 @@ asyncio and trio; imports nothing web.
 from .__about__ import __version__ as __version__
 from ._build import build_plan as build_plan
 from ._callables import CallKind as CallKind
+from ._callables import call_kind as call_kind
 from ._container import Container as Container
 from ._container import current_container as current_container
 from ._depends import DependencyScope as DependencyScope
@@ -64,6 +65,7 @@ __all__ = (
     "SolveContext",
     "__version__",
     "build_plan",
+    "call_kind",
     "current_container",
     "default_container",
     "inject",

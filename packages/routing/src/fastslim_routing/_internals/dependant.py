@@ -15,6 +15,8 @@ from typing import Any, Literal
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from starlette.responses import Response
 
+from fastslim_di import call_kind
+
 from ..types import DependencyCacheKey
 from .model_field import ModelField
 
@@ -70,11 +72,20 @@ class SolvedDependency:
     dependency_cache: dict[DependencyCacheKey, Any]
 
 
+def _computed_scope(dependant: Dependant) -> str:
+    """The scope a dependency lives in: the declared one, else "request" for a
+    yield dependency, else "" (one solve)."""
+    if dependant.scope is not None:
+        return dependant.scope
+    call = dependant.call
+    return "request" if call is not None and call_kind(call).is_generator else ""
+
+
 def _repeat_key(dependant: Dependant) -> tuple[Any, ...]:
     """A sub-dependant met again under this key is the same dependency: its call,
-    its OAuth scopes (inherited then own) and its declared scope."""
+    its OAuth scopes (inherited then own) and its computed scope."""
     scopes = (*(dependant.parent_oauth_scopes or ()), *(dependant.own_oauth_scopes or ()))
-    return (dependant.call, scopes, dependant.scope or "")
+    return (dependant.call, scopes, _computed_scope(dependant))
 
 
 def _walk(dependant: Dependant, seen: set[tuple[Any, ...]] | None = None) -> list[Dependant]:
