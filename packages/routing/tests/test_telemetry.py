@@ -27,9 +27,9 @@ from fastslim_routing import (
     Depends,
     FastAPI,
     HTTPException,
-    _telemetry,
 )
-from fastslim_routing._telemetry_asgi import TelemetryMiddleware
+from fastslim_routing._telemetry import _config as _telemetry
+from fastslim_routing._telemetry._asgi import TelemetryMiddleware
 from fastslim_routing.requests import Request
 from fastslim_routing.responses import Response
 from fastslim_routing.routing import APIRoute
@@ -497,7 +497,7 @@ def test_custom_route_classes_and_the_order_of_values(
 def test_auto_configure_uses_the_exporters_of_the_environment(
     recorded: Recorded, monkeypatch: pytest.MonkeyPatch, client_for: Client
 ) -> None:
-    from fastslim_routing import _telemetry_otlp
+    from fastslim_routing._telemetry import _otlp as _telemetry_otlp
 
     signals = dict(_telemetry_otlp._SIGNALS)
     tracer_provider = recorded.config["tracer_provider"]

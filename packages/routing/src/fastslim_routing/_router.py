@@ -27,12 +27,12 @@ from . import _lifespan
 from ._effective import CompileCache, EffectiveRoute, Flattened, compile_inclusion, flatten
 from ._frontend import FrontendDecorators
 from ._frontend_route import FrontendRoute, by_prefix, serving_frontend
-from ._handler import TELEMETRY
 from ._index import RouteIndex, default_template
 from ._limits import check_form_limits, check_max_body_size
 from ._route import APIRoute
 from ._route_list import RouteList, generation
 from ._router_decorators import RouterDecorators
+from ._telemetry._state import TELEMETRY
 from ._websocket_decorators import WebSocketDecorators
 from .datastructures import Default, DefaultPlaceholder
 from .exceptions import FastAPIError

@@ -14,7 +14,6 @@ from typing import Any
 import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.types import Scope
 from starlette.websockets import WebSocket
 
 from fastslim_di import ParameterErrors, RequestScope
@@ -23,12 +22,13 @@ from fastslim_tasks import BackgroundTasks
 from ._classify import LOCATION_RANK
 from ._collector import CONNECTION, SlotSource
 from ._compile import CompiledRoute
-from ._handler import _finish, _inputs, _not_awaited, _request_errors
+from ._respond import _finish, _inputs, _not_awaited, _request_errors
 from ._stream import StreamEncoder
-from ._telemetry import Telemetry, function_name
-from ._telemetry_spans import Operation, TaskSpans
-from ._websocket import _inputs as websocket_inputs
-from ._websocket import _validation_error as websocket_validation_error
+from ._telemetry._config import Telemetry, function_name
+from ._telemetry._spans import Operation, TaskSpans
+from ._telemetry._state import RequestTelemetry
+from ._websocket_serve import _inputs as websocket_inputs
+from ._websocket_serve import _validation_error as websocket_validation_error
 from .telemetry import CURRENT, TelemetryData
 
 try:
@@ -39,34 +39,6 @@ except ModuleNotFoundError:  # pragma: no cover
     pass
 
 _NOTHING: Any = object()
-
-
-class RequestTelemetry:
-    """The telemetry of one request or connection, in its ASGI scope.
-
-    `route` is the path template that served it, mount prefixes included (set by
-    the route's handler, or guessed from `scope["route"]` at the end).
-    """
-
-    __slots__ = ("respond", "root_path", "route", "run_websocket", "telemetry")
-
-    def __init__(self, telemetry: Telemetry, scope: Scope) -> None:
-        self.telemetry = telemetry
-        self.root_path = str(scope.get("root_path", ""))
-        self.route: str | None = None
-        self.respond = functools.partial(respond_traced, self)
-        self.run_websocket = functools.partial(run_websocket_traced, self)
-
-    def template(self, scope: Scope, path: str) -> str:
-        """`path` with the prefixes of the mounts between the app and `scope`."""
-        return str(scope.get("root_path", ""))[len(self.root_path) :] + path
-
-    def guess_route(self, scope: Scope) -> str | None:
-        if self.route is None:
-            path = getattr(scope.get("route"), "path", None)
-            if isinstance(path, str):
-                self.route = self.template(scope, path)
-        return self.route
 
 
 def _log_validation(telemetry: Telemetry, count: int, route: str | None) -> None:

@@ -14,84 +14,22 @@ becomes an HTTP denial response through the app's exception handlers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 from starlette._exception_handler import wrap_app_handling_exceptions
-from starlette.datastructures import FormData
-from starlette.requests import Request
 from starlette.routing import WebSocketRoute, compile_path, get_name
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
-from fastslim_di import Container, Depends, ParameterErrors, RequestScope
+from fastslim_di import Container, Depends
 
-from . import exceptions
-from ._collector import CONNECTION, ERRORS, VALUES
-from ._compile import CompiledRoute, RouteSettings, compile_route, endpoint_context
-from ._handler import TELEMETRY
+from ._compile import CompiledRoute, RouteSettings, compile_route
 from ._route import container_of
-from ._validator import KeyedError
+from ._telemetry._state import TELEMETRY
+from ._telemetry_handler import run_websocket_traced
+from ._websocket_serve import run_websocket
 
 __all__ = ("APIWebSocketRoute",)
-
-WEBSOCKET_METHOD = "WS"
-"""How validation errors name a WebSocket endpoint (`WS /ws/{room}`), as FastAPI."""
-
-
-def _validation_error(route: CompiledRoute, errors: list[Any]) -> Exception:
-    keyed: list[KeyedError] = [error for error in errors if isinstance(error, tuple)]
-    keyed.sort(key=lambda item: item[0])
-    return exceptions.WebSocketRequestValidationError(
-        [error for _, error in keyed],
-        endpoint_ctx=endpoint_context(route.settings, WEBSOCKET_METHOD),
-    )
-
-
-class _NoForm:
-    """What a form reader reads for a WebSocket: an empty form (no body)."""
-
-    def __init__(self, websocket: WebSocket) -> None:
-        self.scope = websocket.scope
-
-    async def form(self, **limits: Any) -> FormData:
-        return FormData()
-
-
-async def _inputs(route: CompiledRoute, websocket: WebSocket, values: dict[Any, Any]) -> None:
-    """Validate the parameters into `values` (a WebSocket has no body: body and form
-    parameters are missing, or take their defaults, as in FastAPI)."""
-    found: dict[str, Any] = {}
-    errors: dict[str, list[KeyedError]] = {}
-    if route.extractor is not None and route.params is not None:
-        found, params_errors = route.params(route.extractor(websocket))
-        errors.update(params_errors or {})
-    results = []
-    if route.body is not None:
-        results.append(route.body(b"", None))
-    if route.form is not None:
-        # The reader only calls `.form()` and reads `.scope`: an empty form will do.
-        results.append(await route.form(cast(Request, _NoForm(websocket))))
-    for body_values, body_errors, _ in results:
-        found = {**found, **body_values}
-        errors.update(body_errors or {})
-    values[VALUES] = found
-    if errors:
-        values[ERRORS] = errors
-
-
-async def run_websocket(
-    route: CompiledRoute, request_scope: RequestScope, websocket: WebSocket
-) -> None:
-    """Validate, solve and await the endpoint, inside the connection's request scope."""
-    values = request_scope.values
-    values[CONNECTION] = websocket
-    await _inputs(route, websocket, values)
-    async with request_scope.function_scope() as function_scope:
-        try:
-            kwargs = await function_scope.solve(route.plan)
-        except ParameterErrors as exc:
-            raise _validation_error(route, exc.errors) from None
-        await route.endpoint(**kwargs)
 
 
 async def serve_websocket(
@@ -101,11 +39,13 @@ async def serve_websocket(
     websocket = WebSocket(scope, receive, send)
 
     telemetry = scope.get(TELEMETRY)
-    run = run_websocket if telemetry is None else telemetry.run_websocket
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         async with container.request_scope() as request_scope:
-            await run(route, request_scope, websocket)
+            if telemetry is None:
+                await run_websocket(route, request_scope, websocket)
+            else:
+                await run_websocket_traced(telemetry, route, request_scope, websocket)
 
     await wrap_app_handling_exceptions(app, websocket)(scope, receive, send)
 

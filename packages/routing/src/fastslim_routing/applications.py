@@ -32,7 +32,8 @@ from ._body_limit import limited_middleware_stack
 from ._limits import check_form_limits, check_max_body_size, scope_form_limits
 from ._route import APIRoute
 from ._router import APIRouter
-from ._telemetry import check_config, telemetry_middleware_stack
+from ._telemetry._config import check_config
+from ._telemetry._stack import telemetry_middleware_stack
 from .datastructures import Default, DefaultPlaceholder
 from .exception_handlers import (
     http_exception_handler,

@@ -15,10 +15,9 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._handler import TELEMETRY
-from ._telemetry import KNOWN_METHODS, Telemetry, error_type, redacted_query
-from ._telemetry_handler import RequestTelemetry
-from ._telemetry_spans import mark_error
+from ._config import KNOWN_METHODS, Telemetry, error_type, redacted_query
+from ._spans import mark_error
+from ._state import TELEMETRY, RequestTelemetry
 
 try:
     from opentelemetry import context as otel_context

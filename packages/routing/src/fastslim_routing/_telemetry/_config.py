@@ -16,9 +16,7 @@ from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from starlette.types import ASGIApp
-
-from .__about__ import __version__
+from ..__about__ import __version__
 
 EXTRA = "pip install 'fastslim-routing[telemetry]' (or 'fastslim[telemetry]')"
 SCOPE_NAME = "fastapi"
@@ -122,7 +120,7 @@ def resolve(config: Mapping[str, Any] | None) -> Telemetry | None:
         "logger_provider": config.get("logger_provider"),
     }
     if _auto_configure(config):
-        from ._telemetry_otlp import otlp_providers
+        from ._otlp import otlp_providers
 
         for key, provider in otlp_providers().items():
             providers[key] = providers[key] or provider
@@ -173,28 +171,3 @@ def redacted_query(query: str) -> str:
     """The query string re-encoded, values of signature keys replaced by REDACTED."""
     pairs = parse_qsl(query, keep_blank_values=True)
     return urlencode([(k, "REDACTED" if k in SENSITIVE_QUERY_KEYS else v) for k, v in pairs])
-
-
-def _has_contrib_middleware(app: Any) -> bool:
-    return any(
-        getattr(entry.cls, "__name__", "") == "OpenTelemetryMiddleware"
-        for entry in app.user_middleware
-    )
-
-
-def telemetry_middleware_stack(app: Any, build: Callable[[], ASGIApp]) -> ASGIApp:
-    """`build()` with the telemetry middleware first among the app's own, when the
-    app's telemetry records anything (and no contrib OpenTelemetry middleware does)."""
-    telemetry = resolve(app.telemetry)
-    if telemetry is None or _has_contrib_middleware(app):
-        return build()
-    from starlette.middleware import Middleware
-
-    from ._telemetry_asgi import TelemetryMiddleware
-
-    user_middleware = app.user_middleware
-    app.user_middleware = [Middleware(TelemetryMiddleware, telemetry=telemetry), *user_middleware]
-    try:
-        return build()
-    finally:
-        app.user_middleware = user_middleware

@@ -13,8 +13,8 @@ from starlette.exceptions import HTTPException
 
 from fastslim_tasks import BackgroundTask, TaskFinished
 
-from ._telemetry import error_type, function_name
-from .exceptions import RequestValidationError, WebSocketRequestValidationError
+from ..exceptions import RequestValidationError, WebSocketRequestValidationError
+from ._config import error_type, function_name
 
 try:
     from opentelemetry import context as otel_context
