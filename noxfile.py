@@ -158,6 +158,120 @@ def compat(session: nox.Session) -> None:
     session.run(*pytest_args(session, "tests/compat"))
 
 
+# FastAPI 0.165.0's own test suite, the given half (tests/conformance): what it imports,
+# with the baseline's starlette and pydantic.
+CONFORMANCE = ROOT / "tests" / "conformance"
+CONFORMANCE_DEPS = [
+    "starlette==1.10.*",
+    "pydantic==2.14.*",
+    "pytest",
+    "pytest-timeout",
+    "dirty-equals",
+    "inline-snapshot",
+    "httpx",
+    "anyio[trio]",
+    "python-multipart",
+    "jinja2",
+    "pyyaml",
+    "email-validator",
+    "pyjwt",
+    "pwdlib[argon2]",
+    "sqlmodel",
+    "flask",
+    "a2wsgi",
+    "orjson",
+    "ujson",
+    "pydantic-settings",
+    "opentelemetry-sdk",
+    "opentelemetry-exporter-otlp-proto-http",
+    "strawberry-graphql",
+    "typer",
+]
+
+
+ALIAS_ONLY = """
+import importlib.metadata, importlib.util
+try:
+    importlib.metadata.distribution("fastapi")
+except importlib.metadata.PackageNotFoundError:
+    pass
+else:
+    raise SystemExit("FastAPI is installed in fastslim's conformance environment")
+origin = importlib.util.find_spec("fastapi").origin
+assert "fastslim_alias" in origin, origin
+"""
+
+
+def run_suite(session: nox.Session, python: str, src: Path, outcomes: Path, *args: str) -> None:
+    """FastAPI's kept tests under `python`, outcomes written to `outcomes` (never
+    failing the session by themselves: the comparison decides)."""
+    session.run(
+        python,
+        "-m",
+        "pytest",
+        "-c",
+        str(CONFORMANCE / "pytest.ini"),
+        "--rootdir",
+        str(src),
+        "tests",
+        *args,
+        env={
+            "CONFORMANCE_OUTCOMES": str(outcomes),
+            "PYTHONPATH": str(CONFORMANCE),
+            "PYTHONHASHSEED": "0",
+        },
+        external=True,
+        success_codes=[0, 1],
+        silent=True,
+    )
+
+
+@nox.session
+def conformance(session: nox.Session) -> None:
+    """FastAPI 0.165.0's own test suite (the given half, tests/conformance) on FastAPI
+    and, through the alias (packages/alias), on fastslim, twice; fails on a test that
+    passes on FastAPI and fails on fastslim unless known-differences.txt or
+    pending.txt lists it, on a pending test that passes now, and on a test whose
+    outcome changes between the two fastslim runs.
+
+    `nox -s conformance -- --update-pending` deletes from pending.txt the tests that
+    pass now (it never adds any); other arguments go to pytest.
+    """
+    update = "--update-pending" in session.posargs
+    pytest_extra = [arg for arg in session.posargs if arg != "--update-pending"]
+    work = ROOT / ".nox" / "conformance-files"
+    sdist = work / "fastapi-0.165.0.tar.gz"
+    session.install(*all_packages(), local("alias"), *CONFORMANCE_DEPS, "pip", "uv")
+    # fastslim's side: FastAPI not installed, `fastapi` is the alias.
+    session.run("python", "-c", ALIAS_ONLY)
+    if not sdist.exists():
+        download = ["python", "-m", "pip", "download", "-q", "--no-binary", ":all:"]
+        session.run(*download, "--no-deps", ORACLE, "-d", str(work))
+    src = work / "src"  # FastAPI's tests/ and docs_src/, without the held-out files
+    shutil.rmtree(src, ignore_errors=True)
+    session.run("python", str(CONFORMANCE / "_conformance.py"), "extract", str(sdist), str(src))
+    # FastAPI 0.165.0 itself, in an environment of its own.
+    oracle = work / "fastapi-env"
+    oracle_python = str(oracle / "bin" / "python")
+    session.run("uv", "venv", "-q", "--allow-existing", "-p", "python", str(oracle))
+    session.run("uv", "pip", "install", "-q", "-p", oracle_python, ORACLE, *CONFORMANCE_DEPS)
+    session.chdir(src)
+    results = work / "outcomes"
+    results.mkdir(exist_ok=True)
+    runs = {
+        "fastapi": oracle_python,
+        "fastslim": "python",
+        "fastslim-again": "python",
+    }
+    for name, python in runs.items():
+        session.log(f"FastAPI's suite on {name}")
+        run_suite(session, python, src, results / f"{name}.json", *pytest_extra)
+    session.chdir(ROOT)
+    compare = ["python", str(CONFORMANCE / "_conformance.py"), "compare"]
+    outcomes = [str(results / f"{name}.json") for name in runs]
+    session.run(*compare, *outcomes, *(["--update-pending"] if update else []))
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check on the whole tree."""
