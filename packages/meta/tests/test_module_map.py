@@ -346,3 +346,14 @@ def test_every_module_of_the_design_map_is_listed() -> None:
     ]  # fmt: skip
     listed = set(EXPECTED) | {"fastslim.status"}
     assert [name for name in design_map if f"fastslim.{name}" not in listed] == []
+
+
+def test_status_is_an_attribute_of_the_package_after_import_fastslim() -> None:
+    # FastAPI's package imports its status module: `import fastapi; fastapi.status.X` works.
+    import subprocess
+    import sys
+
+    code = "import fastslim; print(fastslim.status.HTTP_404_NOT_FOUND)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "404"

@@ -25,6 +25,7 @@ from fastslim_routing import Security as Security
 from fastslim_routing import UploadFile as UploadFile
 from fastslim_routing import WebSocketException as WebSocketException
 
+from . import status as status
 from .__about__ import __version__ as __version__
 
 __all__ = (
