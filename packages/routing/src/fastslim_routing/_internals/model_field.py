@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import warnings
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeGuard, TypeVar
 
@@ -20,6 +19,8 @@ import pydantic.warnings
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
+
+from .._encoders import IncEx
 
 __all__ = ("ModelField", "create_model_field", "lenient_issubclass")
 
@@ -30,8 +31,6 @@ _T = TypeVar("_T")
 _FIELD_ONLY: type[Warning] = getattr(
     pydantic.warnings, "UnsupportedFieldAttributeWarning", UserWarning
 )
-
-IncEx = set[int] | set[str] | Mapping[int, Any] | Mapping[str, Any]
 
 
 @dataclass
