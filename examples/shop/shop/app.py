@@ -24,6 +24,10 @@ from .settings import Settings
 
 logger = logging.getLogger("shop")
 TransportFactory = Callable[[FastAPI], httpx.AsyncBaseTransport]
+FORM_LIMITS = {"max_fields": 20, "max_files": 1, "max_part_size": 64 * 1024}
+"""The forms a shop takes (a login, an image upload): a few fields, one file, and no
+field value over 64 KiB (files are bounded by the body size only). Beyond them: a 400
+naming the limit, before the endpoint runs."""
 
 
 def deliver_in_process(app: FastAPI) -> httpx.AsyncBaseTransport:
@@ -87,13 +91,19 @@ def create_app(settings: Settings, *, webhook_transport: TransportFactory | None
         title="fastslim shop",
         summary="Background work done right: tasks, a task runner, a live feed.",
         lifespan=lifespan,
+        # No request body over 1 MiB (SHOP_MAX_BODY_SIZE) is read: a 413 instead. Without
+        # a limit, a 50 MB JSON list would take the server to 600 MB of memory.
+        max_body_size=settings.max_body_size,
+        form_limits=FORM_LIMITS,
     )
     app.state.shop = shop
     app.task_runner_factory = lambda: TaskRunner(
         max_concurrency=2, max_pending=50, drain_timeout=settings.drain_timeout, observer=shop.feed
     )
     for module in (items, images, orders, reports, auth, admin, webhooks):
-        app.include_router(module.router)
+        # Image uploads may be larger (10 MiB, SHOP_MAX_UPLOAD_SIZE); None inherits.
+        limit = settings.max_upload_size if module is images else None
+        app.include_router(module.router, max_body_size=limit)
     app.add_middleware(CountRequests, shop=shop)
     serve_docs_offline(app)  # /docs and /redoc work without a network
 

@@ -19,7 +19,9 @@ class Settings:
     log and temporary exports. `webhook_url`: where item webhooks are posted (by
     default the demo's own receiver). `drain_timeout`: seconds the task runner
     gives running reports at shutdown before cancelling them. `report_seconds`:
-    how long a report takes per item (it simulates slow work).
+    how long a report takes per item (it simulates slow work). `max_body_size`:
+    the largest request body in bytes (1 MiB; a larger one is a 413 before the
+    endpoint runs); `max_upload_size`: the same for image uploads (10 MiB).
     """
 
     data_dir: Path = DEFAULT_DATA_DIR
@@ -30,6 +32,8 @@ class Settings:
     drain_timeout: float = 5.0
     report_seconds: float = 0.5
     admin_password: str = "shop-admin"
+    max_body_size: int = 1024 * 1024
+    max_upload_size: int = 10 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -41,9 +45,10 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Settings from `SHOP_DATA_DIR`, `SHOP_DATABASE_URL`, `SHOP_HOST`, `SHOP_PORT`,
-        `SHOP_WEBHOOK_URL`, `SHOP_DRAIN_TIMEOUT`, `SHOP_REPORT_SECONDS` and
-        `SHOP_ADMIN_PASSWORD`; unset ones keep their defaults. Raises `ValueError`
-        for a number that does not parse."""
+        `SHOP_WEBHOOK_URL`, `SHOP_DRAIN_TIMEOUT`, `SHOP_REPORT_SECONDS`,
+        `SHOP_ADMIN_PASSWORD`, `SHOP_MAX_BODY_SIZE` and `SHOP_MAX_UPLOAD_SIZE`; unset
+        ones keep their defaults. Raises `ValueError` for a number that does not
+        parse."""
         get = environ.get
         return cls(
             data_dir=Path(get("SHOP_DATA_DIR", str(DEFAULT_DATA_DIR))),
@@ -54,4 +59,6 @@ class Settings:
             drain_timeout=float(get("SHOP_DRAIN_TIMEOUT", "5")),
             report_seconds=float(get("SHOP_REPORT_SECONDS", "0.5")),
             admin_password=get("SHOP_ADMIN_PASSWORD", "shop-admin"),
+            max_body_size=int(get("SHOP_MAX_BODY_SIZE", str(cls.max_body_size))),
+            max_upload_size=int(get("SHOP_MAX_UPLOAD_SIZE", str(cls.max_upload_size))),
         )

@@ -11,7 +11,7 @@ from fastslim_tasks import TaskOptions
 
 from ..db import Image, Item
 from ..deps import SessionDep, ShopDep, TasksDep
-from ..schemas import ImageOut
+from ..schemas import ImageId, ImageOut, ItemId
 from ..thumbnails import make_thumbnail
 
 router = APIRouter(tags=["images"])
@@ -19,7 +19,7 @@ router = APIRouter(tags=["images"])
 
 @router.post("/items/{item_id}/image", status_code=status.HTTP_202_ACCEPTED)
 def upload_image(
-    item_id: int, file: UploadFile, session: SessionDep, shop: ShopDep, tasks: TasksDep
+    item_id: ItemId, file: UploadFile, session: SessionDep, shop: ShopDep, tasks: TasksDep
 ) -> ImageOut:
     if session.get(Item, item_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Item {item_id} not found")
@@ -47,12 +47,12 @@ def _get(session: SessionDep, image_id: int) -> Image:
 
 
 @router.get("/images/{image_id}")
-def image_status(image_id: int, session: SessionDep) -> ImageOut:
+def image_status(image_id: ImageId, session: SessionDep) -> ImageOut:
     return ImageOut.model_validate(_get(session, image_id))
 
 
 @router.get("/images/{image_id}/thumbnail", response_class=FileResponse)
-def thumbnail(image_id: int, session: SessionDep) -> FileResponse:
+def thumbnail(image_id: ImageId, session: SessionDep) -> FileResponse:
     image = _get(session, image_id)
     if image.thumbnail is None:
         raise HTTPException(

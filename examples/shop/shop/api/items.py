@@ -16,7 +16,7 @@ from fastslim_tasks import TaskOptions
 from ..db import Item
 from ..deps import SessionDep, ShopDep, TasksDep, UserDep
 from ..notify import append_log_line, post_webhook
-from ..schemas import ItemIn, ItemOut, ItemPatch
+from ..schemas import ItemId, ItemIn, ItemOut, ItemPatch
 
 router = APIRouter(prefix="/items", tags=["items"])
 
@@ -73,13 +73,13 @@ def export_items(session: SessionDep, shop: ShopDep, tasks: TasksDep) -> FileRes
 
 
 @router.get("/{item_id}")
-def read_item(item_id: int, session: SessionDep) -> ItemOut:
+def read_item(item_id: ItemId, session: SessionDep) -> ItemOut:
     return ItemOut.model_validate(_get(session, item_id))
 
 
 @router.patch("/{item_id}")
 def update_item(
-    item_id: int, body: ItemPatch, session: SessionDep, shop: ShopDep, tasks: TasksDep
+    item_id: ItemId, body: ItemPatch, session: SessionDep, shop: ShopDep, tasks: TasksDep
 ) -> ItemOut:
     item = _get(session, item_id)
     for key, value in body.model_dump(exclude_unset=True).items():
@@ -91,7 +91,7 @@ def update_item(
 
 @router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_item(
-    item_id: int, session: SessionDep, shop: ShopDep, tasks: TasksDep, user: UserDep
+    item_id: ItemId, session: SessionDep, shop: ShopDep, tasks: TasksDep, user: UserDep
 ) -> None:
     session.delete(_get(session, item_id))
     session.commit()

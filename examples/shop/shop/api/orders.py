@@ -10,7 +10,7 @@ from fastslim_tasks import TaskOptions
 from ..db import Order, OutboxMessage
 from ..deps import SessionDep, ShopDep, TasksDep
 from ..fulfilment import fulfil, fulfilment_steps
-from ..schemas import OrderIn, OrderOut, OutboxOut
+from ..schemas import OrderId, OrderIn, OrderOut, OutboxOut
 
 router = APIRouter(tags=["orders"])
 
@@ -26,7 +26,7 @@ def place_order(body: OrderIn, session: SessionDep, shop: ShopDep, tasks: TasksD
 
 
 @router.get("/orders/{order_id}")
-def read_order(order_id: int, session: SessionDep) -> OrderOut:
+def read_order(order_id: OrderId, session: SessionDep) -> OrderOut:
     order = session.get(Order, order_id)
     if order is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Order {order_id} not found")

@@ -10,6 +10,7 @@ from fastslim_tasks import TaskOptions, TaskRunner, TaskStatus
 
 from ..deps import ShopDep
 from ..reports import build_report
+from ..schemas import ReportId
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -24,7 +25,7 @@ def request_report(shop: ShopDep, runner: TaskRunner) -> dict[str, Any]:
 
 
 @router.get("/{report_id}")
-def read_report(report_id: int, shop: ShopDep) -> dict[str, Any]:
+def read_report(report_id: ReportId, shop: ShopDep) -> dict[str, Any]:
     handle = shop.reports.get(report_id)
     if handle is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Report {report_id} not found")
