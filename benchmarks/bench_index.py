@@ -26,7 +26,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import BaseRoute, Match, Mount, Route, Router
 from starlette.types import Scope
 
-from fastslim_routing._index import RouteIndex
+from fastslim_routing._routes._index import RouteIndex
 
 
 def endpoint(request: Request) -> PlainTextResponse:

@@ -2,8 +2,7 @@
 fastslim-routing"): `_routes` -> `_compile` -> `_serve`; `_telemetry` is used by
 `_serve` and `_routes` and uses none of them. No import cycle touches a room.
 
-Every import counts: module level, inside functions and under `TYPE_CHECKING`. A room
-takes part once its folder exists (the rooms are being laid out one at a time).
+Every import counts: module level, inside functions and under `TYPE_CHECKING`.
 """
 
 from __future__ import annotations
@@ -43,10 +42,16 @@ def imports(name: str, path: Path, known: set[str]) -> Iterator[str]:
                 target = ".".join([*base, *([node.module] if node.module else [])])
             else:
                 target = node.module or ""
-            for alias in node.names:  # `from . import x` imports the module x
-                if f"{target}.{alias.name}" in known:
-                    yield f"{target}.{alias.name}"
-            if target in known:
+            submodules = [f"{target}.{alias.name}" for alias in node.names]
+            yield from (module for module in submodules if module in known)
+            # `from . import x` imports the module x; its package counts only for a name
+            # that is not a module, and never when it is a package the importer is in
+            # (imported before the importer anyway).
+            if (
+                target in known
+                and not all(module in known for module in submodules)
+                and not name.startswith(target + ".")
+            ):
                 yield target
         elif isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names if alias.name in known)
@@ -108,11 +113,36 @@ def test_no_cycle_touches_a_room() -> None:
     assert cycles(graph()) == []
 
 
-def test_the_telemetry_room_exists_and_is_used_by_the_app() -> None:
+def test_every_private_module_is_in_a_room() -> None:
+    """Only the base modules every room may use, and the internals views, stay outside."""
+    outside = {
+        name
+        for name, path in modules().items()
+        if room_of(name) is None
+        and path.name != "__init__.py"
+        and any(part.startswith("_") and part[1] != "_" for part in name.split(".")[1:])
+    }
+    assert outside == {
+        f"{NAME}._encoders",
+        f"{NAME}._endpoint_context",
+        f"{NAME}._internals.dependant",
+        f"{NAME}._internals.model_field",
+        f"{NAME}.openapi._form_models",
+        f"{NAME}.openapi._operation",
+        f"{NAME}.openapi._params",
+        f"{NAME}.openapi._redirect",
+        f"{NAME}.openapi._responses",
+        f"{NAME}.openapi._routes",
+        f"{NAME}.openapi._schemas",
+        f"{NAME}.openapi._setup",
+        f"{NAME}.security._errors",
+    }
+
+
+def test_the_rooms_are_used_from_the_top() -> None:
     edges = graph()
-    rooms = {room_of(name) for name in edges} - {None}
-    assert "_telemetry" in rooms
     assert f"{NAME}._telemetry._stack" in edges[f"{NAME}.applications"]
+    assert f"{NAME}._routes._router" in edges[f"{NAME}.routing"]
 
 
 def test_the_walk_sees_a_wrong_import_and_a_cycle() -> None:

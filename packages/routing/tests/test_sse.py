@@ -11,7 +11,8 @@ import anyio
 import pytest
 from pydantic import BaseModel, Field, ValidationError
 
-from fastslim_routing import BackgroundTasks, Depends, FastAPI, Response, _sse_stream, responses
+from fastslim_routing import BackgroundTasks, Depends, FastAPI, Response, responses
+from fastslim_routing._serve import _sse_stream
 from fastslim_routing.exceptions import ResponseValidationError
 from fastslim_routing.sse import (
     KEEPALIVE_COMMENT,

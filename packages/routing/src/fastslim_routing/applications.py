@@ -27,11 +27,12 @@ from starlette.types import ASGIApp, Lifespan, Receive, Scope, Send
 from fastslim_di import Container, Depends
 from fastslim_tasks import TaskRunner
 
-from ._app_runner import AppTaskRunner
-from ._body_limit import limited_middleware_stack
-from ._limits import check_form_limits, check_max_body_size, scope_form_limits
-from ._route import APIRoute
-from ._router import APIRouter
+from ._compile._limits import check_form_limits, check_max_body_size
+from ._routes._app_runner import AppTaskRunner
+from ._routes._route import APIRoute
+from ._routes._router import APIRouter
+from ._serve._body_limit import limited_middleware_stack
+from ._serve._form_limits import scope_form_limits
 from ._telemetry._config import check_config
 from ._telemetry._stack import telemetry_middleware_stack
 from .datastructures import Default, DefaultPlaceholder

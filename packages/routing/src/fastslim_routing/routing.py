@@ -9,11 +9,11 @@ from starlette.routing import WebSocketRoute as WebSocketRoute
 from starlette.routing import compile_path as compile_path
 from starlette.routing import get_name as get_name
 
-from ._effective import RouteContext as RouteContext
-from ._effective import iter_route_contexts as iter_route_contexts
-from ._route import APIRoute as APIRoute
-from ._router import APIRouter as APIRouter
-from ._websocket import APIWebSocketRoute as APIWebSocketRoute
+from ._routes._effective import RouteContext as RouteContext
+from ._routes._effective import iter_route_contexts as iter_route_contexts
+from ._routes._route import APIRoute as APIRoute
+from ._routes._router import APIRouter as APIRouter
+from ._routes._websocket_route import APIWebSocketRoute as APIWebSocketRoute
 
 __all__ = (
     "APIRoute",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 from pydantic import BaseModel
 
 from ._encoders import IncEx as IncEx
-from ._router import DecoratedCallable as DecoratedCallable
+from ._routes._router import DecoratedCallable as DecoratedCallable
 
 if TYPE_CHECKING:
     from .applications import FastAPI

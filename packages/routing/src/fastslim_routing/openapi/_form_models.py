@@ -12,7 +12,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .._classify import FORM, ParamSpec
+from .._serve._spec import FORM, ParamSpec
 from ._schemas import SchemaRegistry, adapter_for
 
 

@@ -13,9 +13,9 @@ from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
 
 from .. import params
-from .._classify import HEADER, PATH, ParamSpec, model_of
-from .._compile import _response_type, return_annotation
-from .._stream import generator_kind, is_event_stream, stream_annotation
+from .._compile._compiler import _response_type, return_annotation
+from .._serve._spec import HEADER, PATH, ParamSpec, model_of
+from .._serve._stream import generator_kind, is_event_stream, stream_annotation
 from ..sse import ServerSentEvent
 from ..utils import deep_dict_update
 from ._form_models import FormModelsBody, _members, has_form_models, is_model_union

@@ -13,8 +13,8 @@ from typing import Any
 
 from fastslim_di import DependencyNode, DependencyPlan
 
-from .._classify import BODY, FORM, HEADER, PATH, ParamSpec
-from .._collector import SlotSource
+from .._serve._slots import SlotSource
+from .._serve._spec import BODY, FORM, HEADER, PATH, ParamSpec
 from ..security.base import SecurityBase
 
 LOCATIONS = (PATH, "query", HEADER, "cookie")

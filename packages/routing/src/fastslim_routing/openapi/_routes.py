@@ -14,9 +14,9 @@ from typing import Any
 
 from starlette.routing import BaseRoute, compile_path
 
-from .._compile import CompiledRoute
-from .._effective import EffectiveRoute, RouteContext
-from .._route import APIRoute
+from .._routes._effective import EffectiveRoute, RouteContext
+from .._routes._route import APIRoute
+from .._serve._compiled import CompiledRoute
 from ..datastructures import DefaultPlaceholder
 
 
@@ -61,7 +61,7 @@ def _unique_id_function(route: APIRoute, top: Any, context: RouteContext) -> Cal
     for index in range(len(context.inclusions) - 1, -1, -1):
         node = context.inclusions[index]
         candidates.append(node.generate_unique_id_function)
-        above = context.inclusions[index - 1].router if index else top
+        above: Any = context.inclusions[index - 1].router if index else top
         candidates.append(above.generate_unique_id_function)
     for candidate in candidates:
         if not isinstance(candidate, DefaultPlaceholder):

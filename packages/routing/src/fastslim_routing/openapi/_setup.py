@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     """The app's document, built once and kept in `app.openapi_schema`."""
-    from .._route_list import generation
+    from .._routes._route_list import generation
 
     built = getattr(app, "_fastslim_openapi_built", None)
     if built is not None and built[1] is app.openapi_schema and built[0] != generation():

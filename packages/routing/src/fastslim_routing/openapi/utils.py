@@ -14,8 +14,8 @@ from typing import Any
 
 from starlette.routing import BaseRoute
 
-from .._effective import RouteContext
-from .._route import APIRoute
+from .._routes._effective import RouteContext
+from .._routes._route import APIRoute
 from ._operation import PreparedRoute, operation_metadata, operation_summary, prepare, render
 from ._responses import STATUS_CODE_RANGES, VALIDATION_ERROR_RESPONSE
 from ._routes import OperationRoute, operation_routes
@@ -92,7 +92,7 @@ _HTTP_VALIDATION_ERROR = {
 
 def _served(routes: Sequence[Any]) -> tuple[list[tuple[BaseRoute, RouteContext]], Any]:
     """(served route, context) pairs of `routes`, and the router they belong to."""
-    from .._router import APIRouter
+    from .._routes._router import APIRouter
 
     owner = getattr(routes, "owner", None)
     router = owner() if owner is not None else None

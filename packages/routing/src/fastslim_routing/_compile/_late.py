@@ -1,0 +1,68 @@
+"""Sources for parameters met after a route was compiled (an override's own parameters).
+
+A dependency override is planned when it is first used, so its request
+parameters have no slot in the route's validator: each gets a source that
+reads and validates its own value from the request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastslim_di import ParameterErrors, ParameterSource, SolveContext
+
+from .._serve._body import BodyReader
+from .._serve._extract import Extractor
+from .._serve._form import LateFormSource
+from .._serve._slots import CONNECTION
+from .._serve._spec import BODY, FORM, ParamSpec
+from .._serve._validator import ParamsValidator
+
+_SLOT = "late"
+_LAST = 1 << 30
+
+
+def _rank(spec: ParamSpec) -> int:
+    return _LAST
+
+
+class LateSource:
+    """Validates one path/query/header/cookie parameter on its own."""
+
+    __slots__ = ("extractor", "validator")
+
+    def __init__(self, spec: ParamSpec) -> None:
+        self.extractor = Extractor([(_SLOT, spec)])
+        self.validator = ParamsValidator([(_SLOT, spec)], _rank)
+
+    def __call__(self, context: SolveContext, /) -> Any:
+        values, errors = self.validator(self.extractor(context.values[CONNECTION]))
+        if errors:
+            raise ParameterErrors(errors[_SLOT])
+        return values[_SLOT]
+
+
+class LateBodySource:
+    """Validates one body parameter on its own (the body is read once, then cached)."""
+
+    __slots__ = ("reader",)
+
+    def __init__(self, spec: ParamSpec, *, strict: bool = True) -> None:
+        self.reader = BodyReader([(_SLOT, spec)], _rank, strict=strict)
+
+    async def __call__(self, context: SolveContext, /) -> Any:
+        request = context.values[CONNECTION]
+        raw = await request.body()
+        values, errors, _ = self.reader(raw, request.headers.get("content-type"))
+        if errors:
+            raise ParameterErrors(errors[_SLOT])
+        return values[_SLOT]
+
+
+def late_source(spec: ParamSpec) -> ParameterSource:
+    """The self-validating source of a parameter met after compilation."""
+    if spec.location == BODY:
+        return LateBodySource(spec)
+    if spec.location == FORM:
+        return LateFormSource(spec)
+    return LateSource(spec)

@@ -1,0 +1,191 @@
+"""`APIRoute`: a path operation, compiled when it is declared.
+
+An `APIRoute` is a Starlette `Route` whose app validates the request, solves
+the dependencies, calls the endpoint and serializes its return value. The
+router that creates it has already merged its own prefix, dependencies, tags...
+into it; an inclusion (`include_router`) serves it through an `EffectiveRoute`
+with the inclusion's settings merged on top, without copying it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
+from typing import Any
+
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route, compile_path, get_name
+from starlette.types import Receive, Scope, Send
+
+from fastslim_di import Container, Depends
+
+from .._compile._compiler import compile_route
+from .._compile._limits import check_form_limits, check_max_body_size, first_size, merge_form_limits
+from .._serve._body_limit import serve_limited
+from .._serve._compiled import CompiledRoute, RouteSettings
+from .._serve._encode import DumpOptions
+from .._serve._handler import COMPILED, RouteHandler, route_handler, serve, serve_with_handler
+from ..datastructures import Default, DefaultPlaceholder
+from ..utils import generate_unique_id, get_value_or_default
+
+_DEFAULT_CONTAINER = Container()
+
+
+def container_of(scope: Scope) -> Container:
+    """The dependency container of the app serving `scope`."""
+    container = getattr(scope.get("app"), "container", None)
+    return container if isinstance(container, Container) else _DEFAULT_CONTAINER
+
+
+def _description(endpoint: Callable[..., Any], description: str | None) -> str | None:
+    if description is not None:
+        return description
+    doc = inspect.cleandoc(getattr(endpoint, "__doc__", None) or "")
+    if not doc:
+        return None
+    return doc.split("\f")[0].strip()
+
+
+class APIRoute(Route):
+    """A path operation (FastAPI's `APIRoute`), with every path-operation argument."""
+
+    def __init__(
+        self,
+        path: str,
+        endpoint: Callable[..., Any],
+        *,
+        response_model: Any = Default(None),
+        status_code: int | None = None,
+        tags: list[str | Enum] | None = None,
+        dependencies: Sequence[Depends] | None = None,
+        summary: str | None = None,
+        description: str | None = None,
+        response_description: str = "Successful Response",
+        responses: dict[int | str, dict[str, Any]] | None = None,
+        deprecated: bool | None = None,
+        name: str | None = None,
+        methods: set[str] | list[str] | None = None,
+        operation_id: str | None = None,
+        response_model_include: Any = None,
+        response_model_exclude: Any = None,
+        response_model_by_alias: bool = True,
+        response_model_exclude_unset: bool = False,
+        response_model_exclude_defaults: bool = False,
+        response_model_exclude_none: bool = False,
+        include_in_schema: bool = True,
+        response_class: type[Response] | DefaultPlaceholder = Default(JSONResponse),
+        dependency_overrides_provider: Any | None = None,
+        callbacks: list[Any] | None = None,
+        openapi_extra: dict[str, Any] | None = None,
+        generate_unique_id_function: Callable[[APIRoute], str] | DefaultPlaceholder = Default(
+            generate_unique_id
+        ),
+        strict_content_type: bool | DefaultPlaceholder = Default(True),
+        max_body_size: int | None = None,
+        form_limits: dict[str, int] | None = None,
+    ) -> None:
+        self.path = path
+        self.endpoint = endpoint
+        self.name = get_name(endpoint) if name is None else name
+        self.path_regex, self.path_format, self.param_convertors = compile_path(path)
+        self.methods: set[str] = {m.upper() for m in (methods if methods else ["GET"])}
+        self.response_model = response_model
+        self.status_code = int(status_code) if status_code is not None else None
+        self.tags: list[str | Enum] = list(tags or [])
+        self.dependencies: list[Depends] = list(dependencies or [])
+        self.summary = summary
+        self.description = _description(endpoint, description)
+        self.response_description = response_description
+        self.responses = dict(responses or {})
+        self.deprecated = deprecated
+        self.operation_id = operation_id
+        self.response_model_include = response_model_include
+        self.response_model_exclude = response_model_exclude
+        self.response_model_by_alias = response_model_by_alias
+        self.response_model_exclude_unset = response_model_exclude_unset
+        self.response_model_exclude_defaults = response_model_exclude_defaults
+        self.response_model_exclude_none = response_model_exclude_none
+        self.include_in_schema = include_in_schema
+        self.response_class = response_class
+        self.dependency_overrides_provider = dependency_overrides_provider
+        self.callbacks = callbacks
+        self.openapi_extra = openapi_extra
+        self.generate_unique_id_function = generate_unique_id_function
+        self.strict_content_type = strict_content_type
+        self.max_body_size = check_max_body_size(max_body_size)
+        self.form_limits = check_form_limits(form_limits)
+        unique_id = generate_unique_id_function
+        if isinstance(unique_id, DefaultPlaceholder):
+            unique_id = unique_id.value
+        self.unique_id = operation_id or unique_id(self)
+        self.compiled = compile_route(self.settings())
+        self._custom_handler: RouteHandler | None = None
+        if type(self).get_route_handler is not APIRoute.get_route_handler:
+            self._custom_handler = self.get_route_handler()
+        self.app = self._serve
+
+    def settings(
+        self,
+        *,
+        prefix: str = "",
+        dependencies: Sequence[Depends] = (),
+        response_class: Any = Default(JSONResponse),
+        strict_content_type: Any = Default(True),
+        max_body_size: int | None = None,
+        form_limits: Mapping[str, int] | None = None,
+    ) -> RouteSettings:
+        """The route's settings, under inclusions adding `prefix` and `dependencies`
+        (and limits, used where the route sets none of its own)."""
+        cls = get_value_or_default(self.response_class, response_class)
+        strict = get_value_or_default(self.strict_content_type, strict_content_type)
+        return RouteSettings(
+            path=prefix + self.path,
+            endpoint=self.endpoint,
+            methods=frozenset(self.methods),
+            name=self.name,
+            dependencies=(*dependencies, *self.dependencies),
+            status_code=self.status_code,
+            response_model=self.response_model,
+            response_class=cls.value if isinstance(cls, DefaultPlaceholder) else cls,
+            class_is_default=isinstance(cls, DefaultPlaceholder),
+            options=DumpOptions(
+                include=self.response_model_include,
+                exclude=self.response_model_exclude,
+                by_alias=self.response_model_by_alias,
+                exclude_unset=self.response_model_exclude_unset,
+                exclude_defaults=self.response_model_exclude_defaults,
+                exclude_none=self.response_model_exclude_none,
+            ),
+            strict_content_type=bool(
+                strict.value if isinstance(strict, DefaultPlaceholder) else strict
+            ),
+            max_body_size=first_size(self.max_body_size, max_body_size),
+            form_limits=merge_form_limits(self.form_limits, form_limits),
+        )
+
+    def get_route_handler(self) -> RouteHandler:
+        """The `request -> response` function; override to wrap it (FastAPI docs:
+        Custom Request and APIRoute class)."""
+        return route_handler(self.compiled)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
+        compiled: CompiledRoute = scope.get(COMPILED, self.compiled)
+        limit = compiled.settings.max_body_size
+        if limit is not None:
+            await serve_limited(limit, self._serve_unlimited, scope, receive, send)
+        else:
+            await self._dispatch(compiled, scope, receive, send)
+
+    async def _serve_unlimited(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._dispatch(scope.get(COMPILED, self.compiled), scope, receive, send)
+
+    async def _dispatch(
+        self, compiled: CompiledRoute, scope: Scope, receive: Receive, send: Send
+    ) -> None:
+        if self._custom_handler is not None:
+            await serve_with_handler(
+                self._custom_handler, container_of(scope), scope, receive, send
+            )
+        else:
+            await serve(compiled, container_of(scope), scope, receive, send)

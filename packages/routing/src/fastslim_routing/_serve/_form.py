@@ -1,0 +1,235 @@
+"""Form and file parameters: the request's form, parsed once, validated for every form slot.
+
+FastAPI's rules (FastAPI docs: Form Data, Request Files, Form Models; and
+FASTAPI-FACTS sections 3, 10 and 12): a route with a `Form()`/`File()`/`UploadFile`
+parameter (in the endpoint or any dependency) reads the body as a form,
+urlencoded or multipart, once; each parameter reads its key (every value of it
+for a list), an empty string counting as missing; a form model
+(`Annotated[Model, Form()]`) is validated from every key of the form. `bytes`
+`File()` parameters receive a file's content, and the file stays readable from the start
+(a `bytes` and an `UploadFile` parameter of one key share its content). Other
+body parameters of such a route are read from the form too. Errors are located
+at `("body", <key>, ...)`.
+
+Parsing needs python-multipart (an optional dependency): `require_multipart()`
+fails when a route is declared without it. The form's files are closed when the
+request ends (`close_forms`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+from starlette.datastructures import FormData
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.requests import Request
+
+from fastslim_di import ParameterErrors, SolveContext
+
+from .. import params
+from ..logger import logger
+from ._body import BodyResult, _Slot
+from ._form_limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
+from ._slots import CONNECTION
+from ._spec import LOCATION_RANK, ParamSpec, is_scalar_sequence, model_classes, strip_optional
+from ._urlencoded import read_form
+from ._validator import KeyedError
+
+MULTIPART_MISSING = (
+    'Form data requires "python-multipart" to be installed. \n'
+    'You can install "python-multipart" with: \n\n'
+    "pip install python-multipart\n"
+)
+"""FastAPI's message, to the character, when python-multipart is not installed."""
+
+_MISSING: Any = object()
+
+
+def require_multipart() -> None:
+    """Raise `RuntimeError` (and log it) when python-multipart is not installed."""
+    try:
+        importlib.import_module("python_multipart")
+    except ImportError:
+        logger.error(MULTIPART_MISSING)
+        raise RuntimeError(MULTIPART_MISSING) from None
+
+
+def _reads_bytes(annotation: Any) -> bool:
+    """`bytes`, `bytes | None`, `list[bytes]`...: the content of uploaded files."""
+    annotation = strip_optional(annotation)
+    if annotation is bytes:
+        return True
+    if get_origin(annotation) is not None and is_scalar_sequence(annotation):
+        return any(strip_optional(arg) is bytes for arg in get_args(annotation))
+    return False
+
+
+def _empty_file(value: Any) -> bool:
+    """What a browser sends for a file input left empty: no file name, no content."""
+    return isinstance(value, StarletteUploadFile) and not value.filename and value.size == 0
+
+
+def _present(value: Any) -> bool:
+    return not (isinstance(value, str) and value == "") and not _empty_file(value)
+
+
+async def _content(value: Any) -> Any:
+    """A file's bytes (read from the start, the file left at the start), else `value`."""
+    if not isinstance(value, StarletteUploadFile):
+        return value
+    await value.seek(0)
+    content = await value.read()
+    await value.seek(0)
+    return content
+
+
+class _ModelKeys:
+    """The keys of form models (one, or a union), which of them take every value (list
+    fields), and whether the models may be absent (`Model | None`)."""
+
+    __slots__ = ("keys", "optional", "sequences")
+
+    def __init__(self, models: Sequence[type[BaseModel]], annotation: Any) -> None:
+        keys, sequences = set(), set()
+        for model in models:
+            for name, field in model.model_fields.items():
+                alias = field.validation_alias if isinstance(field.validation_alias, str) else None
+                key = alias or field.alias or name
+                keys.add(key)
+                if is_scalar_sequence(field.annotation):
+                    sequences.add(key)
+        self.keys = frozenset(keys)
+        self.sequences = frozenset(sequences)
+        self.optional = type(None) in get_args(annotation)  # `Model | None`
+
+    def absent(self, found: Mapping[str, Any]) -> bool:
+        """Whether an optional model has none of its keys in the form (it is then missing)."""
+        return self.optional and not any(key in found for key in self.keys)
+
+    def mapping(self, form: FormData) -> dict[str, Any]:
+        """The keys of `form`: all values of list fields, else the last value unless it
+        is empty."""
+        found: dict[str, Any] = {}
+        for key in dict.fromkeys(form.keys()):
+            if key in self.sequences:
+                found[key] = form.getlist(key)
+            else:
+                value = form.get(key)
+                if _present(value):
+                    found[key] = value
+        return found
+
+
+class _FormSlot:
+    """One form parameter: how its raw value is read from the form, then validated."""
+
+    __slots__ = ("check", "keys", "model", "reads_bytes", "sequence")
+
+    def __init__(self, check: _Slot) -> None:
+        spec = check.spec
+        self.check = check
+        self.keys = spec.keys
+        self.sequence = spec.is_sequence
+        # Only `File()` parameters read a file's content (`Form()` bytes do not).
+        self.reads_bytes = isinstance(spec.field, params.File) and _reads_bytes(spec.annotation)
+        models = model_classes(spec.annotation) if spec.is_model else ()
+        self.model = _ModelKeys(models, spec.annotation) if models else None
+
+    async def raw(self, form: FormData) -> tuple[str, Any]:
+        """(the key read, its value) or (the first key, `_MISSING`)."""
+        if self.model is not None:
+            found = self.model.mapping(form)
+            return self.keys[0], _MISSING if self.model.absent(found) else found
+        for key in self.keys:
+            if self.sequence:
+                values = [value for value in form.getlist(key) if not _empty_file(value)]
+                if values:
+                    if self.reads_bytes:
+                        values = [await _content(value) for value in values]
+                    return key, values
+            else:
+                value = form.get(key)
+                if value is not None and _present(value):
+                    return key, await _content(value) if self.reads_bytes else value
+        return self.keys[0], _MISSING
+
+
+FormLimits = Mapping[str, int]
+
+
+class FormReader:
+    """Reads a route's form once per request and validates each of its form slots.
+
+    `limits` are the route's own `form_limits` (inclusions merged); those of the
+    app (and of the apps it is mounted in) come from the ASGI scope, under them.
+    """
+
+    __slots__ = ("_slots", "limits")
+
+    def __init__(
+        self,
+        slots: Sequence[tuple[str, ParamSpec]],
+        rank: Callable[[ParamSpec], int],
+        limits: FormLimits | None = None,
+    ) -> None:
+        self.limits = dict(limits or {})
+        self._slots = [
+            _FormSlot(_Slot(slot, spec, (rank(spec), LOCATION_RANK[spec.location], spec.index)))
+            for slot, spec in slots
+        ]
+
+    def parser_limits(self, scope: Mapping[str, Any]) -> dict[str, int]:
+        """The keyword arguments of `Request.form()` for a request of `scope`."""
+        return form_parser_limits(scope.get(FORM_LIMITS_SCOPE_KEY), self.limits)
+
+    async def __call__(self, request: Request) -> BodyResult:
+        """({slot: value}, {slot: errors} or None, the form)."""
+        form = await read_form(request, self.parser_limits(request.scope))
+        values: dict[str, Any] = {}
+        errors: dict[str, list[KeyedError]] = {}
+        for form_slot in self._slots:
+            slot = form_slot.check
+            key, value = await form_slot.raw(form)
+            loc = ("body",) if form_slot.model is not None else ("body", key)
+            if value is _MISSING:
+                if slot.required:
+                    errors[slot.slot] = [slot.missing(loc)]
+                else:
+                    values[slot.slot] = slot.default_value()
+                continue
+            checked, found = slot.check(value, loc)
+            if found:
+                errors[slot.slot] = found
+            else:
+                values[slot.slot] = checked
+        return values, errors or None, form
+
+
+async def close_forms(*requests: Any) -> None:
+    """Close the files of the parsed forms of `requests` (each request once)."""
+    closed: list[Any] = []
+    for request in requests:
+        if getattr(request, "_form", None) is None or any(done is request for done in closed):
+            continue
+        closed.append(request)
+        await request.close()
+
+
+class LateFormSource:
+    """Validates one form parameter met after compilation (an override's): the form
+    is parsed once per request all the same (Starlette caches it on the request)."""
+
+    __slots__ = ("reader",)
+
+    def __init__(self, spec: ParamSpec) -> None:
+        require_multipart()
+        self.reader = FormReader([("late", spec)], lambda spec: 1 << 30)
+
+    async def __call__(self, context: SolveContext, /) -> Any:
+        values, errors, _ = await self.reader(context.values[CONNECTION])
+        if errors:
+            raise ParameterErrors(errors["late"])
+        return values["late"]
