@@ -307,3 +307,17 @@ async def test_a_streamed_body_is_closed_when_the_client_goes_away() -> None:
         await app(scope, receive, send)
     # Closed at once (not by the garbage collector), before the dependencies' cleanup.
     assert events == ["generator closed", "session closed"]
+
+
+def test_a_sync_endpoint_may_name_a_parameter_endpoint() -> None:
+    """The thread hop takes the endpoint positionally: a query parameter `endpoint` (or
+    `self`...) reaches the function."""
+    app = FastAPI()
+
+    @app.get("/sync")
+    def read(endpoint: str, self: int = 1) -> dict[str, object]:
+        return {"endpoint": endpoint, "self": self}
+
+    with TestClient(app) as client:
+        response = client.get("/sync", params={"endpoint": "e", "self": "2"})
+    assert response.json() == {"endpoint": "e", "self": 2}

@@ -114,8 +114,7 @@ def compile_route(settings: RouteSettings) -> CompiledRoute:
     )
     if isinstance(encoder, StreamEncoder) and encoder.is_async is not None:
         # The generator is created in the function scope, iterated by the response.
-        compiled.endpoint = generator_caller(settings.endpoint)
-        compiled.is_async = True
+        compiled.use_endpoint(generator_caller(settings.endpoint), is_async=True)
     return compiled
 
 

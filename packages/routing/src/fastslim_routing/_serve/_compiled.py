@@ -4,11 +4,13 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import anyio.to_thread
 from starlette.responses import Response
 
 from fastslim_di import DependencyPlan, Depends, ParameterSource
@@ -56,6 +58,7 @@ class CompiledRoute:
 
     __slots__ = (
         "body",
+        "call",
         "endpoint",
         "extractor",
         "flat",
@@ -79,9 +82,8 @@ class CompiledRoute:
         form: FormReader | None = None,
     ) -> None:
         self.settings = settings
-        self.endpoint = settings.endpoint
         self.plan = plan
-        self.is_async = plan.is_async
+        self.use_endpoint(settings.endpoint, is_async=plan.is_async)
         self.extractor = extractor
         self.params = params
         self.body = body
@@ -92,6 +94,19 @@ class CompiledRoute:
         """The endpoint's (name, source) pairs when it has no dependency at all: such a
         route is served without fastslim-di's scopes (nothing to solve, override or
         clean up)."""
+
+    def use_endpoint(self, endpoint: Callable[..., Any], *, is_async: bool) -> None:
+        """Serve `endpoint` (`is_async`: a coroutine function); `call(**kwargs)` awaits it,
+        in a worker thread when it is sync (FastAPI docs: Concurrency and async / await)."""
+        self.endpoint = endpoint
+        self.is_async = is_async
+        self.call: Callable[..., Awaitable[Any]] = (
+            endpoint if is_async else functools.partial(_in_thread, endpoint)
+        )
+
+
+async def _in_thread(endpoint: Callable[..., Any], /, **kwargs: Any) -> Any:
+    return await anyio.to_thread.run_sync(functools.partial(endpoint, **kwargs))
 
 
 _KEYWORD_KINDS = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)

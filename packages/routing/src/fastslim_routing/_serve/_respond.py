@@ -5,10 +5,8 @@ function scope, serialize (`respond`); `_handler` sends it inside the request sc
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
-import anyio.to_thread
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
@@ -128,10 +126,7 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
             raise _request_errors(route, exc.errors, body, request.method) from None
         except ScopeNotActiveError as exc:
             raise _app_scope_not_running(exc) from exc
-        if route.is_async:
-            raw = await route.endpoint(**kwargs)
-        else:
-            raw = await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
+        raw = await route.call(**kwargs)
     if raw is _NOTHING:
         raise _not_awaited()
     return _finish(route, raw, values)
@@ -150,8 +145,5 @@ async def _respond_flat(
             errors.extend(exc.errors)
     if errors:
         raise _request_errors(route, errors, body, request.method)
-    if route.is_async:
-        raw = await route.endpoint(**kwargs)
-    else:
-        raw = await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
+    raw = await route.call(**kwargs)
     return _finish(route, raw, context.values)

@@ -7,11 +7,9 @@ mark once per request); other requests never reach this module.
 
 from __future__ import annotations
 
-import functools
 import json
 from typing import Any
 
-import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -91,12 +89,6 @@ def _ordered(route: CompiledRoute, values: dict[str, Any]) -> dict[str, Any]:
     return {name: values[name] for name in names}
 
 
-async def _call(route: CompiledRoute, kwargs: dict[str, Any]) -> Any:
-    if route.is_async:
-        return await route.endpoint(**kwargs)
-    return await anyio.to_thread.run_sync(functools.partial(route.endpoint, **kwargs))
-
-
 async def respond_traced(
     state: RequestTelemetry, route: CompiledRoute, request_scope: RequestScope, request: Request
 ) -> Response:
@@ -129,10 +121,10 @@ async def respond_traced(
                 dependencies.end()
                 data.values, data.errors = _ordered(route, kwargs), []
                 if streams:
-                    raw = await _call(route, kwargs)
+                    raw = await route.call(**kwargs)
                 else:
                     with Operation(tracer, "fastapi.endpoint", attributes):
-                        raw = await _call(route, kwargs)
+                        raw = await route.call(**kwargs)
         except BaseException as exc:
             dependencies.end(exc)
             raise
