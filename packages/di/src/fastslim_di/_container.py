@@ -22,6 +22,7 @@ from ._build import build_plan
 from ._cleanup import CleanupStack
 from ._depends import Depends
 from ._errors import ContainerStateError
+from ._guard import shielded_cleanup
 from ._overrides import (
     ContextOverrides,
     DictOverrides,
@@ -136,13 +137,14 @@ class Container:
         """Shut the app scope down: clean up app-scoped yield dependencies.
 
         Returns True if a cleanup swallowed `exc`. The container may be entered
-        again. Raises the exception a cleanup left in flight (see "Yield
-        dependencies and cleanup" in the README).
+        again. The cleanups finish even if the task is being cancelled (the
+        cancellation is raised afterwards). Raises the exception a cleanup left
+        in flight (see "Yield dependencies and cleanup" in the README).
         """
         stack = self._stop()
         if stack is None:
             return False
-        return await stack.aclose(exc)
+        return await shielded_cleanup(stack, exc)
 
     # -- plans and overrides ------------------------------------------------
 
@@ -198,9 +200,25 @@ class Container:
 
     # -- request scope ------------------------------------------------------
 
-    def request_scope(self, values: Mapping[Any, Any] | None = None) -> RequestScope:
-        """A new request scope; `values` are the host's values for its sources."""
-        return RequestScope(self, values)
+    def request_scope(
+        self, values: Mapping[Any, Any] | None = None, *, cancel_guard: bool = True
+    ) -> RequestScope:
+        """A new request scope; `values` are the host's values for its sources.
+
+        `cancel_guard=False` skips the cancel guard that makes cleanups finish
+        under cancellation: for a host that knows no async yield dependency
+        will be entered in it (`needs_cancel_guard`).
+        """
+        return RequestScope(self, values, cancel_guard=cancel_guard)
+
+    def needs_cancel_guard(self, plan: DependencyPlan) -> bool:
+        """Whether solving `plan` now may enter an async yield dependency: it has
+        one, or overrides are in force (a replacement may be one)."""
+        return (
+            plan.has_async_generator
+            or bool(self.dependency_overrides)
+            or self._context_overrides.current() is not None
+        )
 
     def current_request(self) -> RequestScope | None:
         """The request scope of this container entered in the current context, if any."""
@@ -219,8 +237,9 @@ class Container:
         request = self.current_request()
         if request is not None:
             return await request.call(func, *args, **kwargs)
-        async with self.request_scope() as request:
-            return await request.call(func, *args, **kwargs)
+        plan = self.plan(func)
+        async with self.request_scope(cancel_guard=self.needs_cancel_guard(plan)) as request:
+            return await request.call_plan(plan, args, kwargs)
 
 
 def current_container() -> Container | None:

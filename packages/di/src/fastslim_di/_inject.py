@@ -92,7 +92,8 @@ def _inject(func: Callable[..., R], *, container: Container | None) -> Callable[
             request = owner.current_request()
             if request is not None:
                 return await request.call_plan(plan, args, kwargs)
-            async with owner.request_scope() as request:
+            guard = owner.needs_cancel_guard(plan)
+            async with RequestScope(owner, cancel_guard=guard) as request:
                 return await request.call_plan(plan, args, kwargs)
 
         result: Callable[..., R] = async_wrapper  # type: ignore[assignment]

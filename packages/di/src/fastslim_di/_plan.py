@@ -132,6 +132,7 @@ class DependencyNode:
         "call",
         "dependencies",
         "depends",
+        "has_async_generator",
         "has_generator",
         "has_positional",
         "host_parameters",
@@ -205,6 +206,9 @@ class DependencyNode:
         )
         self.uses_app_scope = self.scope == "app" or any(c.uses_app_scope for c in children)
         self.has_generator = kind.is_generator or any(c.has_generator for c in children)
+        self.has_async_generator = kind is CallKind.ASYNC_GENERATOR or any(
+            c.has_async_generator for c in children
+        )
         self.limiter = depends.limiter
         self.sync_solvable = (
             not kind.is_async
@@ -259,7 +263,9 @@ class DependencyPlan:
     lists every named parameter in order (to map positional arguments);
     `is_async` tells whether calling `call` returns an awaitable;
     `sync_solvable` whether the sync driver can solve it (no async dependency
-    or source, no `max_concurrency`).
+    or source, no `max_concurrency`); `has_async_generator` whether an async
+    yield dependency is in it (overrides aside), so that its request scope
+    needs a cancel guard (`Container.needs_cancel_guard`).
     """
 
     __slots__ = (
@@ -271,6 +277,7 @@ class DependencyPlan:
         "dependencies",
         "discarded",
         "full_root",
+        "has_async_generator",
         "is_async",
         "name",
         "parameters",
@@ -320,6 +327,7 @@ class DependencyPlan:
         self._roots: dict[frozenset[str], DependencyNode] = {frozenset(): root}
         children = root.dependencies
         self.uses_app_scope = any(child.uses_app_scope for child in children)
+        self.has_async_generator = root.has_async_generator
         self.uses_host_sources = root.uses_host_sources
         self.sync_solvable = all(child.sync_solvable for child in children) and not any(
             b.bind is Bind.ASYNC_SOURCE for b in bindings

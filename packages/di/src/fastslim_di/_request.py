@@ -23,6 +23,7 @@ import anyio.to_thread
 from ._cleanup import CleanupStack
 from ._drive import run_inline
 from ._errors import ContainerStateError
+from ._guard import CancelGuard
 from ._plan import DependencyPlan
 from ._solve import solve_plan
 from ._solve_sync import solve_plan_sync
@@ -46,15 +47,27 @@ class RequestScope(ScopeState):
     `values` holds what the host provides for this request (the request object,
     the background tasks...); parameter sources read it. Its cache and cleanup
     stack (`ScopeState`) are the solver's.
+
+    `cancel_guard` (entered with `async with` only): the cleanups of its yield
+    dependencies, and of the function scopes in it, finish even when the task
+    is cancelled from outside the scope; see "Cancellation" in the README.
     """
 
-    __slots__ = ("_phase", "_token", "container", "values")
+    __slots__ = ("_guard", "_phase", "_token", "cancel_guard", "container", "values")
 
-    def __init__(self, container: Container, values: Mapping[Any, Any] | None = None) -> None:
+    def __init__(
+        self,
+        container: Container,
+        values: Mapping[Any, Any] | None = None,
+        *,
+        cancel_guard: bool = True,
+    ) -> None:
         self.cache: dict[Any, Any] = {}
         self.stack: CleanupStack | None = None
         self.container = container
         self.values: dict[Any, Any] = dict(values) if values else {}
+        self.cancel_guard = cancel_guard
+        self._guard: CancelGuard | None = None
         self._phase = 0
         self._token: Token[RequestScope | None] | None = None
 
@@ -64,8 +77,12 @@ class RequestScope(ScopeState):
 
     async def __aenter__(self) -> RequestScope:
         """Open the scope. Raises `ContainerStateError` if it was entered before;
-        on exit, raises what a cleanup left in flight."""
-        return self._open()
+        on exit, raises what a cleanup left in flight (or the cancellation that
+        arrived while the cleanups ran)."""
+        self._open()
+        if self.cancel_guard:
+            self._guard = CancelGuard()
+        return self
 
     async def __aexit__(
         self,
@@ -74,9 +91,22 @@ class RequestScope(ScopeState):
         tb: TracebackType | None,
     ) -> bool:
         stack = self._close()
-        if stack is None:
-            return False
-        return await stack.aclose(exc)
+        guard = self._guard
+        if guard is None:
+            if stack is None:
+                return False
+            return await stack.aclose(exc)
+        self._guard = None
+        try:
+            swallowed = False if stack is None else await guard.cleanup(stack, exc)
+        except BaseException as error:
+            guard.exit(type(error), error, error.__traceback__)
+            raise
+        if swallowed:
+            guard.exit(None, None, None)
+        else:
+            guard.exit(exc_type, exc, tb)
+        return swallowed
 
     def __enter__(self) -> RequestScope:
         """Open the scope from sync code (sync yield dependencies only).
@@ -172,7 +202,11 @@ class RequestScope(ScopeState):
             raise
         stack = scope.stack  # `scope.__aexit__(None, None, None)`, inlined
         if stack is not None and stack.entries:
-            await stack.aclose(None)
+            guard = self._guard
+            if guard is None:
+                await stack.aclose(None)
+            else:
+                await guard.cleanup(stack, None)
         return result
 
     def call_plan_sync(
@@ -201,6 +235,7 @@ class FunctionScope(ScopeState):
     """One solve: its cache and its function-scoped cleanup (`ScopeState`).
 
     Exit it right after the function that received the solved values returns.
+    Its cleanup runs under its request scope's cancel guard, if any.
     """
 
     __slots__ = ("request",)
@@ -222,7 +257,10 @@ class FunctionScope(ScopeState):
         stack = self.take_stack()
         if stack is None:
             return False
-        return await stack.aclose(exc)
+        guard = self.request._guard
+        if guard is None:
+            return await stack.aclose(exc)
+        return await guard.cleanup(stack, exc)
 
     def __enter__(self) -> FunctionScope:
         return self
