@@ -1,5 +1,7 @@
 """`fastslim.datastructures`, as `fastapi.datastructures`."""
 
+from pydantic import GetJsonSchemaHandler as GetJsonSchemaHandler
+
 from fastslim_routing.datastructures import URL as URL
 from fastslim_routing.datastructures import Address as Address
 from fastslim_routing.datastructures import Default as Default

@@ -1,5 +1,15 @@
 """`fastslim.encoders`, as `fastapi.encoders`: `jsonable_encoder` and its tables."""
 
+from pydantic import AnyUrl as AnyUrl
+from pydantic import BaseModel as BaseModel
+from pydantic import NameEmail as NameEmail
+from pydantic import SecretBytes as SecretBytes
+from pydantic import SecretStr as SecretStr
+from pydantic.color import Color as Color
+from pydantic_core import PydanticUndefinedType as PydanticUndefinedType
+from pydantic_core import Url as Url
+
+from fastslim.exceptions import PydanticV1NotSupportedError as PydanticV1NotSupportedError
 from fastslim_routing.encoders import ENCODERS_BY_TYPE as ENCODERS_BY_TYPE
 from fastslim_routing.encoders import IncEx as IncEx
 from fastslim_routing.encoders import decimal_encoder as decimal_encoder

@@ -1,5 +1,7 @@
 """`fastslim.exceptions`, as `fastapi.exceptions`."""
 
+from pydantic import BaseModel as BaseModel
+from pydantic import create_model as create_model
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.exceptions import WebSocketException as StarletteWebSocketException
 

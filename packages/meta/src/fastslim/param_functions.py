@@ -1,5 +1,11 @@
 """`fastslim.param_functions`, as `fastapi.param_functions`: `Query(...)` and friends."""
 
+from pydantic import AliasChoices as AliasChoices
+from pydantic import AliasPath as AliasPath
+from pydantic import Discriminator as Discriminator
+
+from fastslim import params as params
+from fastslim.openapi.models import Example as Example
 from fastslim_routing.param_functions import Body as Body
 from fastslim_routing.param_functions import Cookie as Cookie
 from fastslim_routing.param_functions import Depends as Depends

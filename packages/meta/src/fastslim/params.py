@@ -1,5 +1,12 @@
 """`fastslim.params`, as `fastapi.params`: the classes of parameter declarations."""
 
+from pydantic import AliasChoices as AliasChoices
+from pydantic import AliasPath as AliasPath
+from pydantic import Discriminator as Discriminator
+from pydantic.fields import FieldInfo as FieldInfo
+
+from fastslim.exceptions import FastAPIDeprecationWarning as FastAPIDeprecationWarning
+from fastslim.openapi.models import Example as Example
 from fastslim_routing.params import Body as Body
 from fastslim_routing.params import Cookie as Cookie
 from fastslim_routing.params import Depends as Depends

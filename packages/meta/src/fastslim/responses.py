@@ -1,5 +1,6 @@
 """`fastslim.responses`, as `fastapi.responses`: response classes."""
 
+from fastslim.exceptions import FastAPIDeprecationWarning as FastAPIDeprecationWarning
 from fastslim_routing.responses import EventSourceResponse as EventSourceResponse
 from fastslim_routing.responses import FileResponse as FileResponse
 from fastslim_routing.responses import HTMLResponse as HTMLResponse

@@ -1,5 +1,7 @@
 """`fastslim.types`, as `fastapi.types`: type aliases for annotations."""
 
+from pydantic import BaseModel as BaseModel
+
 from fastslim_routing.types import DecoratedCallable as DecoratedCallable
 from fastslim_routing.types import DependencyCacheKey as DependencyCacheKey
 from fastslim_routing.types import IncEx as IncEx

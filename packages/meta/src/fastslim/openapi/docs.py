@@ -1,5 +1,8 @@
 """`fastslim.openapi.docs`, as `fastapi.openapi.docs`."""
 
+from starlette.responses import HTMLResponse as HTMLResponse
+
+from fastslim.encoders import jsonable_encoder as jsonable_encoder
 from fastslim_routing.openapi.docs import get_redoc_html as get_redoc_html
 from fastslim_routing.openapi.docs import get_swagger_ui_html as get_swagger_ui_html
 from fastslim_routing.openapi.docs import (

@@ -1,5 +1,13 @@
 """`fastslim.openapi.models`, as `fastapi.openapi.models`."""
 
+from pydantic import AnyUrl as AnyUrl
+from pydantic import BaseModel as BaseModel
+from pydantic import GetJsonSchemaHandler as GetJsonSchemaHandler
+from pydantic.fields import Field as Field
+from pydantic_core.core_schema import (
+    with_info_plain_validator_function as with_info_plain_validator_function,
+)
+
 from fastslim_routing.openapi.models import XML as XML
 from fastslim_routing.openapi.models import APIKey as APIKey
 from fastslim_routing.openapi.models import APIKeyIn as APIKeyIn
