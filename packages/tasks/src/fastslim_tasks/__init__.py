@@ -6,12 +6,14 @@ policies, bounded concurrency, per-task options, observer hooks and a long-lived
 """
 
 from .__about__ import __version__ as __version__
+from ._backend import TaskBackend as TaskBackend
 from ._background import BackgroundTasks as BackgroundTasks
 from ._background import ErrorPolicy as ErrorPolicy
 from ._errors import QueueFullError as QueueFullError
 from ._errors import RunnerClosedError as RunnerClosedError
 from ._errors import TaskCancelledError as TaskCancelledError
 from ._errors import TaskNotFinishedError as TaskNotFinishedError
+from ._errors import TaskNotFoundError as TaskNotFoundError
 from ._errors import TaskRunnerError as TaskRunnerError
 from ._execution import ErrorHook as ErrorHook
 from ._handle import TaskHandle as TaskHandle
@@ -29,10 +31,12 @@ __all__ = (
     "ErrorPolicy",
     "QueueFullError",
     "RunnerClosedError",
+    "TaskBackend",
     "TaskCancelledError",
     "TaskFinished",
     "TaskHandle",
     "TaskNotFinishedError",
+    "TaskNotFoundError",
     "TaskObserver",
     "TaskOptions",
     "TaskRunner",

@@ -27,3 +27,7 @@ class TaskNotFinishedError(TaskRunnerError):
 class TaskCancelledError(TaskRunnerError):
     """`result()` or `exception()` was called on a task that was cancelled: it has
     no outcome."""
+
+
+class TaskNotFoundError(TaskRunnerError, LookupError):
+    """`runner.handle(task_id)` found no task with that id."""

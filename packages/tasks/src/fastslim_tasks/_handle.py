@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import anyio
 import anyio.lowlevel
 
-from ._errors import TaskCancelledError, TaskNotFinishedError
+from ._errors import RunnerClosedError, TaskCancelledError, TaskNotFinishedError
 from ._status import TaskStatus
 from ._task import BackgroundTask
 
@@ -20,12 +21,32 @@ class TaskHandle(Generic[T]):
 
     Status goes pending → running → done | failed | cancelled (or pending →
     cancelled). `await handle.wait()` returns once it has finished; `result()`
-    and `exception()` then tell its outcome.
+    and `exception()` then tell its outcome. `handle.id` names it for
+    `await runner.handle(task_id)`.
     """
 
-    __slots__ = ("_cancel", "_exception", "_finished", "_result", "_scope", "_status", "task")
+    __slots__ = (
+        "__weakref__",
+        "_abandoned",
+        "_cancel",
+        "_exception",
+        "_finished",
+        "_id",
+        "_register",
+        "_result",
+        "_scope",
+        "_status",
+        "task",
+    )
 
-    def __init__(self, task: BackgroundTask, cancel: Callable[[TaskHandle[Any]], bool]) -> None:
+    def __init__(
+        self,
+        task: BackgroundTask,
+        cancel: Callable[[TaskHandle[Any]], bool],
+        *,
+        task_id: str | None = None,
+        register: Callable[[TaskHandle[Any]], None] | None = None,
+    ) -> None:
         self.task = task
         self._cancel = cancel
         self._status = TaskStatus.PENDING
@@ -33,10 +54,26 @@ class TaskHandle(Generic[T]):
         self._exception: BaseException | None = None
         self._finished: anyio.Event | None = None  # made by the first wait()
         self._scope: anyio.CancelScope | None = None
+        self._id = task_id
+        self._register = register  # told of the id once it is made
+        self._abandoned: str | None = None
 
     @property
     def name(self) -> str:
         return self.task.name
+
+    @property
+    def id(self) -> str:
+        """The task's id (a string): `await runner.handle(handle.id)` finds it again.
+
+        An in-process task gets one (a random hex string) when first asked; a task
+        on a backend (such as Celery) has the backend's id from the start."""
+        task_id = self._id
+        if task_id is None:
+            task_id = self._id = uuid.uuid4().hex
+            if self._register is not None:
+                self._register(self)
+        return task_id
 
     @property
     def status(self) -> TaskStatus:
@@ -48,13 +85,22 @@ class TaskHandle(Generic[T]):
 
     async def wait(self) -> None:
         """Wait until the task has finished, whatever its outcome; raises nothing
-        of the task's."""
+        of the task's.
+
+        Raises `RunnerClosedError` if the runner stops watching the task before it
+        has finished (a backend's runner, such as Celery's, left while the task
+        still runs elsewhere; the in-process runner always finishes its tasks)."""
         if self._status.finished:
             await anyio.lowlevel.checkpoint()
             return
-        if self._finished is None:
-            self._finished = anyio.Event()
-        await self._finished.wait()
+        if self._abandoned is None:
+            if self._finished is None:
+                self._finished = anyio.Event()
+            await self._finished.wait()
+        if self._abandoned is not None and not self._status.finished:
+            raise RunnerClosedError(
+                f'Task "{self.name}" (id {self._id}) is {self._status.value}: {self._abandoned}'
+            )
 
     def result(self) -> T:
         """What the task returned.
@@ -99,6 +145,12 @@ class TaskHandle(Generic[T]):
 
     def _start(self) -> None:
         self._status = TaskStatus.RUNNING
+
+    def _abandon(self, reason: str) -> None:
+        # The runner stops watching a task that has not finished (see wait()).
+        self._abandoned = reason
+        if self._finished is not None:
+            self._finished.set()
 
     def _finish(
         self, status: TaskStatus, result: Any = None, exc: BaseException | None = None

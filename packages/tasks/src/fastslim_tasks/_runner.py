@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import contextvars
+import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
 from types import TracebackType
-from typing import Any, NoReturn, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, overload
 
 import anyio
+import anyio.lowlevel
 from anyio.abc import TaskGroup
 
 from ._context import InContext
-from ._errors import QueueFullError, RunnerClosedError, TaskRunnerError
+from ._errors import QueueFullError, RunnerClosedError, TaskNotFoundError, TaskRunnerError
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._handle import TaskHandle
 from ._loop_bridge import LoopBridge
@@ -21,6 +23,9 @@ from ._options import TaskOptions
 from ._status import TaskStatus
 from ._task import BackgroundTask
 from ._validation import non_negative_int_or_none, positive_int, seconds_or_none
+
+if TYPE_CHECKING:
+    from ._backend import TaskBackend
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -48,9 +53,17 @@ class TaskRunner:
     up to `drain_timeout` seconds (None: no limit) to finish, then the rest are
     cancelled and each is logged by name.
 
+    `backend=` runs the tasks elsewhere (a `fastslim_tasks.backend.TaskBackend`,
+    such as fastslim-tasks-celery's `CeleryBackend`) behind the same `submit`,
+    handles and `handle(task_id)`; `max_concurrency`, `max_pending`,
+    `error_hook` and `observer` then belong to the backend and are not used, and
+    leaving the block hands the drain (with `drain_timeout`) to the backend.
+    Without one (the default) tasks run in this process, as described above.
+
     Raises `ValueError` for a `max_concurrency` that is not a positive int, a
     `max_pending` that is not a non-negative int or None, or a negative
-    `drain_timeout`; `TypeError` for an `error_hook` that is not callable.
+    `drain_timeout`; `TypeError` for an `error_hook` that is not callable, or a
+    `backend` without the protocol's methods.
     """
 
     def __init__(
@@ -61,6 +74,7 @@ class TaskRunner:
         drain_timeout: float | None = 30.0,
         error_hook: ErrorHook | None = None,
         observer: TaskObserver | None = None,
+        backend: TaskBackend | None = None,
     ) -> None:
         self.max_concurrency = positive_int("max_concurrency", max_concurrency)
         self.max_pending = non_negative_int_or_none("max_pending", max_pending)
@@ -69,6 +83,21 @@ class TaskRunner:
             raise TypeError(f"error_hook must be callable, got {error_hook!r}")
         self.error_hook = error_hook
         self.observer = observer
+        if backend is not None:
+            missing = [
+                name
+                for name in ("open", "submit", "lookup", "close")
+                if not callable(getattr(backend, name, None))
+            ]
+            if missing:
+                raise TypeError(
+                    f"backend must be a TaskBackend; {backend!r} lacks {', '.join(missing)}"
+                )
+        self.backend = backend
+        # Handles whose id was asked for, so that handle(task_id) finds them.
+        self._by_id: weakref.WeakValueDictionary[str, TaskHandle[Any]] = (
+            weakref.WeakValueDictionary()
+        )
         # Insertion-ordered, with O(1) removal of any handle (a cancelled one).
         self._pending: OrderedDict[TaskHandle[Any], None] = OrderedDict()
         self._running = 0
@@ -96,9 +125,17 @@ class TaskRunner:
         self._context = contextvars.copy_context()
         group = anyio.create_task_group()
         await group.__aenter__()
+        if self.backend is not None:
+            try:
+                await self.backend.open(group)
+            except BaseException:
+                await group.__aexit__(None, None, None)
+                self._closed = True
+                raise
         self._group = group
         self._bridge.open()
-        group.start_soon(self._serve)
+        if self.backend is None:
+            group.start_soon(self._serve)
         return self
 
     async def __aexit__(
@@ -118,7 +155,10 @@ class TaskRunner:
         self._closed = True
         with anyio.CancelScope(shield=True):
             try:
-                await self._drain()
+                if self.backend is not None:
+                    await self.backend.close(self.drain_timeout)
+                else:
+                    await self._drain()
                 self._service_scope.cancel()
             finally:
                 # Calls from other threads already on their way are served before
@@ -213,6 +253,8 @@ class TaskRunner:
     def _enqueue(self, task: BackgroundTask) -> TaskHandle[Any]:
         if self._group is None or self._closed:
             self._refuse(task)
+        if self.backend is not None:
+            return self.backend.submit(task)
         if self.max_pending is not None:
             waiting = len(self._pending) + self._running - self.max_concurrency
             if waiting >= self.max_pending:
@@ -221,10 +263,33 @@ class TaskRunner:
                     f"({max(waiting, 0)} pending, max_pending={self.max_pending}, "
                     f"{self._running} running, max_concurrency={self.max_concurrency})"
                 )
-        handle: TaskHandle[Any] = TaskHandle(task, self._cancel)
+        handle: TaskHandle[Any] = TaskHandle(task, self._cancel, register=self._register)
         self._pending[handle] = None
         if self._workers < self.max_concurrency and self._wakeup is not None:
             self._wakeup.set()
+        return handle
+
+    def _register(self, handle: TaskHandle[Any]) -> None:
+        self._by_id[handle.id] = handle
+
+    async def handle(self, task_id: str) -> TaskHandle[Any]:
+        """The handle of the task with id `task_id` (`handle.id`), with its current
+        status.
+
+        In process: a task of this runner whose handle is still referenced (the
+        id was read, so someone kept it). On a backend: whatever the backend
+        knows, also a task submitted by another process (see the backend).
+
+        Raises `TaskNotFoundError` (a `LookupError`) for an id the runner does
+        not know, and `TypeError` for one that is not a string."""
+        if not isinstance(task_id, str):
+            raise TypeError(f"A task id is a string, got {task_id!r}")
+        if self.backend is not None:
+            return await self.backend.lookup(task_id)
+        await anyio.lowlevel.checkpoint()
+        handle = self._by_id.get(task_id)
+        if handle is None:
+            raise TaskNotFoundError(f"No task with id {task_id!r} in {self!r}")
         return handle
 
     # -- running -----------------------------------------------------------
@@ -315,6 +380,8 @@ class TaskRunner:
         return True
 
     def __repr__(self) -> str:
+        if self.backend is not None:
+            return f"<TaskRunner backend={self.backend!r}>"
         return (
             f"<TaskRunner running={self._running} pending={len(self._pending)} "
             f"max_concurrency={self.max_concurrency}>"
