@@ -1,28 +1,102 @@
 """FastAPI 0.165's internal objects that extensions import, at fastslim's
-compatibility surface: `ModelField` (`fastapi._compat`), `create_model_field`
+compatibility surface: `ModelField` and the field and annotation helpers
+(`fastapi._compat`, its `shared` and `v2` modules), `create_model_field`
 (`fastapi.utils`), `Dependant` (`fastapi.dependencies.models`), `SolvedDependency`,
 `get_flat_params`, `get_validation_alias`, `lenient_issubclass`, `_get_flat_body_params`
 (`fastapi.dependencies.utils`). Same names, fields and signatures as FastAPI's,
-compared against it in `tests/compat/test_internals_against_fastapi.py`. They are
-views and helpers: fastslim's routes never build or read them per request.
+compared against it in `tests/compat/test_internals_against_fastapi.py` and
+`tests/compat/test_compat_against_fastapi.py`. They are views and helpers:
+fastslim's routes never build or read them per request.
 """
 
+from ._internals.annotations import PYDANTIC_VERSION as PYDANTIC_VERSION
+from ._internals.annotations import PYDANTIC_VERSION_MINOR_TUPLE as PYDANTIC_VERSION_MINOR_TUPLE
+from ._internals.annotations import annotation_is_pydantic_v1 as annotation_is_pydantic_v1
+from ._internals.annotations import field_annotation_is_complex as field_annotation_is_complex
+from ._internals.annotations import field_annotation_is_scalar as field_annotation_is_scalar
+from ._internals.annotations import (
+    field_annotation_is_scalar_sequence as field_annotation_is_scalar_sequence,
+)
+from ._internals.annotations import field_annotation_is_sequence as field_annotation_is_sequence
+from ._internals.annotations import (
+    is_bytes_or_nonable_bytes_annotation as is_bytes_or_nonable_bytes_annotation,
+)
+from ._internals.annotations import is_bytes_sequence_annotation as is_bytes_sequence_annotation
+from ._internals.annotations import is_pydantic_v1_model_class as is_pydantic_v1_model_class
+from ._internals.annotations import is_pydantic_v1_model_instance as is_pydantic_v1_model_instance
+from ._internals.annotations import (
+    is_uploadfile_or_nonable_uploadfile_annotation as is_uploadfile_or_nonable_uploadfile_annotation,  # noqa: E501
+)
+from ._internals.annotations import (
+    is_uploadfile_sequence_annotation as is_uploadfile_sequence_annotation,
+)
+from ._internals.annotations import sequence_annotation_to_type as sequence_annotation_to_type
+from ._internals.annotations import sequence_types as sequence_types
+from ._internals.annotations import value_is_sequence as value_is_sequence
 from ._internals.dependant import Dependant as Dependant
 from ._internals.dependant import SolvedDependency as SolvedDependency
 from ._internals.dependant import get_flat_body_params as get_flat_body_params
 from ._internals.dependant import get_flat_params as get_flat_params
 from ._internals.dependant import get_validation_alias as get_validation_alias
+from ._internals.fields import asdict as asdict
+from ._internals.fields import copy_field_info as copy_field_info
+from ._internals.fields import create_body_model as create_body_model
+from ._internals.fields import evaluate_forwardref as evaluate_forwardref
+from ._internals.fields import get_cached_model_fields as get_cached_model_fields
+from ._internals.fields import get_flat_models_from_annotation as get_flat_models_from_annotation
+from ._internals.fields import get_flat_models_from_field as get_flat_models_from_field
+from ._internals.fields import get_flat_models_from_fields as get_flat_models_from_fields
+from ._internals.fields import get_flat_models_from_model as get_flat_models_from_model
+from ._internals.fields import get_missing_field_error as get_missing_field_error
+from ._internals.fields import get_model_fields as get_model_fields
+from ._internals.fields import get_model_name_map as get_model_name_map
+from ._internals.fields import is_scalar_field as is_scalar_field
+from ._internals.fields import normalize_name as normalize_name
+from ._internals.fields import regenerate_error_with_loc as regenerate_error_with_loc
+from ._internals.fields import serialize_sequence_value as serialize_sequence_value
 from ._internals.model_field import ModelField as ModelField
 from ._internals.model_field import create_model_field as create_model_field
 from ._internals.model_field import lenient_issubclass as lenient_issubclass
 
 __all__ = (
+    "PYDANTIC_VERSION",
+    "PYDANTIC_VERSION_MINOR_TUPLE",
     "Dependant",
     "ModelField",
     "SolvedDependency",
+    "annotation_is_pydantic_v1",
+    "asdict",
+    "copy_field_info",
+    "create_body_model",
     "create_model_field",
+    "evaluate_forwardref",
+    "field_annotation_is_complex",
+    "field_annotation_is_scalar",
+    "field_annotation_is_scalar_sequence",
+    "field_annotation_is_sequence",
+    "get_cached_model_fields",
     "get_flat_body_params",
+    "get_flat_models_from_annotation",
+    "get_flat_models_from_field",
+    "get_flat_models_from_fields",
+    "get_flat_models_from_model",
     "get_flat_params",
+    "get_missing_field_error",
+    "get_model_fields",
+    "get_model_name_map",
     "get_validation_alias",
+    "is_bytes_or_nonable_bytes_annotation",
+    "is_bytes_sequence_annotation",
+    "is_pydantic_v1_model_class",
+    "is_pydantic_v1_model_instance",
+    "is_scalar_field",
+    "is_uploadfile_or_nonable_uploadfile_annotation",
+    "is_uploadfile_sequence_annotation",
     "lenient_issubclass",
+    "normalize_name",
+    "regenerate_error_with_loc",
+    "sequence_annotation_to_type",
+    "sequence_types",
+    "serialize_sequence_value",
+    "value_is_sequence",
 )

@@ -74,6 +74,13 @@ def _field_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
             del kwargs[name]
     if kwargs.get("annotation", _Unset) is None:
         del kwargs["annotation"]
+    # pydantic's `Field()` rule, as FastAPI's declarations apply it: an alias is also
+    # the validation alias and (a string) the serialization alias unless those are given.
+    alias = kwargs.get("alias", _Unset)
+    if kwargs.get("serialization_alias") in (_Unset, None) and isinstance(alias, str):
+        kwargs["serialization_alias"] = alias
+    if kwargs.get("validation_alias") in (_Unset, None) and alias is not _Unset:
+        kwargs["validation_alias"] = alias
     return {name: value for name, value in kwargs.items() if value is not _Unset}
 
 
