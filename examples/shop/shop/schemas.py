@@ -104,3 +104,29 @@ class TaskInfo(BaseModel):
     name: str
     status: str
     duration: float | None = Field(description="Seconds it took, or has run so far.")
+
+
+class Message(BaseModel):
+    """An error's body, as FastAPI's `HTTPException` renders it."""
+
+    detail: str
+
+
+# The error responses the routes document beside FastAPI's 422, so that the document
+# names every status a request can get.
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: {"model": Message, "description": "No such id."}}
+UNAUTHORIZED: Responses = {
+    401: {"model": Message, "description": "Not logged in, or an unknown token."}
+}
+BAD_BODY: Responses = {
+    400: {
+        "model": Message,
+        "description": "The body cannot be parsed (not UTF-8 JSON, a broken form), "
+        "or a form exceeds the form limits.",
+    },
+    413: {"description": "The body exceeds `max_body_size`."},
+}
+BUSY: Responses = {
+    503: {"model": Message, "description": "Too many reports are waiting; retry later."}
+}

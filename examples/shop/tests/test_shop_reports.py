@@ -77,3 +77,15 @@ def test_a_fresh_runner_per_lifespan_run(settings: Settings) -> None:
         with TestClient(app) as client:
             report_id = client.post("/reports").json()["id"]
             assert poll(client, f"/reports/{report_id}", {"done"})["status"] == "done"
+
+
+def test_a_full_queue_is_a_503_not_a_500(settings: Settings) -> None:
+    slow = replace(settings, report_seconds=30, drain_timeout=0)
+    app = create_app(slow, webhook_transport=deliver_in_process)
+    with TestClient(app) as client:
+        # Two run (max_concurrency=2), fifty wait (max_pending=50): the next is refused.
+        statuses = [client.post("/reports").status_code for _ in range(53)]
+        assert statuses == [202] * 52 + [503]
+        refused = client.post("/reports")
+        assert refused.json() == {"detail": "Too many reports are waiting; retry later."}
+        assert refused.headers["retry-after"] == "5"

@@ -9,12 +9,12 @@ from fastslim import APIRouter, Query
 from fastslim.sse import EventSourceResponse, ServerSentEvent
 
 from ..deps import ShopDep, UserDep
-from ..schemas import TaskInfo
+from ..schemas import UNAUTHORIZED, TaskInfo
 
 router = APIRouter(tags=["tasks"])
 
 
-@router.get("/admin/tasks")
+@router.get("/admin/tasks", responses=UNAUTHORIZED)
 def list_tasks(shop: ShopDep, user: UserDep) -> list[TaskInfo]:
     """The reports submitted to the app's TaskRunner, with status and duration."""
     tasks = []

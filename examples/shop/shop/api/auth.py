@@ -15,12 +15,16 @@ from ..audit import write_audit
 from ..db import AccessToken, AuditRecord, User
 from ..deps import SessionDep, ShopDep, TasksDep, UserDep
 from ..passwords import verify_password
-from ..schemas import Token
+from ..schemas import BAD_BODY, UNAUTHORIZED, Message, Token
 
 router = APIRouter(tags=["auth"])
 
 
-@router.post("/token", response_model=Token, responses={401: {"description": "Bad login"}})
+@router.post(
+    "/token",
+    response_model=Token,
+    responses={401: {"model": Message, "description": "Bad login"}, **BAD_BODY},
+)
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
@@ -46,12 +50,12 @@ def login(
     return Token(access_token=token.token)
 
 
-@router.get("/users/me")
+@router.get("/users/me", responses=UNAUTHORIZED)
 def me(user: UserDep) -> dict[str, str]:
     return {"username": user.username}
 
 
-@router.get("/admin/audit")
+@router.get("/admin/audit", responses=UNAUTHORIZED)
 def audit_log(session: SessionDep, user: UserDep) -> list[dict[str, str]]:
     records = session.scalars(select(AuditRecord).order_by(AuditRecord.id))
     return [{"username": r.username, "event": r.event, "at": r.at.isoformat()} for r in records]

@@ -11,13 +11,17 @@ from fastslim_tasks import TaskOptions
 
 from ..db import Image, Item
 from ..deps import SessionDep, ShopDep, TasksDep
-from ..schemas import ImageId, ImageOut, ItemId
+from ..schemas import BAD_BODY, NOT_FOUND, ImageId, ImageOut, ItemId, Message
 from ..thumbnails import make_thumbnail
 
 router = APIRouter(tags=["images"])
 
 
-@router.post("/items/{item_id}/image", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/items/{item_id}/image",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={**NOT_FOUND, **BAD_BODY},
+)
 def upload_image(
     item_id: ItemId, file: UploadFile, session: SessionDep, shop: ShopDep, tasks: TasksDep
 ) -> ImageOut:
@@ -46,12 +50,20 @@ def _get(session: SessionDep, image_id: int) -> Image:
     return image
 
 
-@router.get("/images/{image_id}")
+@router.get("/images/{image_id}", responses=NOT_FOUND)
 def image_status(image_id: ImageId, session: SessionDep) -> ImageOut:
     return ImageOut.model_validate(_get(session, image_id))
 
 
-@router.get("/images/{image_id}/thumbnail", response_class=FileResponse)
+@router.get(
+    "/images/{image_id}/thumbnail",
+    response_class=FileResponse,
+    responses={
+        200: {"content": {"image/png": {}}, "description": "The thumbnail."},
+        409: {"model": Message, "description": "The thumbnail is not ready, or failed."},
+        **NOT_FOUND,
+    },
+)
 def thumbnail(image_id: ImageId, session: SessionDep) -> FileResponse:
     image = _get(session, image_id)
     if image.thumbnail is None:

@@ -16,7 +16,7 @@ from fastslim_tasks import TaskOptions
 from ..db import Item
 from ..deps import SessionDep, ShopDep, TasksDep, UserDep
 from ..notify import append_log_line, post_webhook
-from ..schemas import ItemId, ItemIn, ItemOut, ItemPatch
+from ..schemas import BAD_BODY, NOT_FOUND, UNAUTHORIZED, ItemId, ItemIn, ItemOut, ItemPatch
 
 router = APIRouter(prefix="/items", tags=["items"])
 
@@ -28,7 +28,7 @@ def _get(session: SessionDep, item_id: int) -> Item:
     return item
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=BAD_BODY)
 def create_item(body: ItemIn, session: SessionDep, shop: ShopDep, tasks: TasksDep) -> ItemOut:
     item = Item(**body.model_dump())
     session.add(item)
@@ -72,12 +72,12 @@ def export_items(session: SessionDep, shop: ShopDep, tasks: TasksDep) -> FileRes
     return FileResponse(path, media_type="text/csv", filename="items.csv")
 
 
-@router.get("/{item_id}")
+@router.get("/{item_id}", responses=NOT_FOUND)
 def read_item(item_id: ItemId, session: SessionDep) -> ItemOut:
     return ItemOut.model_validate(_get(session, item_id))
 
 
-@router.patch("/{item_id}")
+@router.patch("/{item_id}", responses={**NOT_FOUND, **BAD_BODY})
 def update_item(
     item_id: ItemId, body: ItemPatch, session: SessionDep, shop: ShopDep, tasks: TasksDep
 ) -> ItemOut:
@@ -89,7 +89,9 @@ def update_item(
     return ItemOut.model_validate(item)
 
 
-@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{item_id}", status_code=status.HTTP_204_NO_CONTENT, responses={**NOT_FOUND, **UNAUTHORIZED}
+)
 def delete_item(
     item_id: ItemId, session: SessionDep, shop: ShopDep, tasks: TasksDep, user: UserDep
 ) -> None:

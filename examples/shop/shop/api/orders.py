@@ -10,12 +10,12 @@ from fastslim_tasks import TaskOptions
 from ..db import Order, OutboxMessage
 from ..deps import SessionDep, ShopDep, TasksDep
 from ..fulfilment import fulfil, fulfilment_steps
-from ..schemas import OrderId, OrderIn, OrderOut, OutboxOut
+from ..schemas import BAD_BODY, NOT_FOUND, OrderId, OrderIn, OrderOut, OutboxOut
 
 router = APIRouter(tags=["orders"])
 
 
-@router.post("/orders", status_code=status.HTTP_202_ACCEPTED)
+@router.post("/orders", status_code=status.HTTP_202_ACCEPTED, responses=BAD_BODY)
 def place_order(body: OrderIn, session: SessionDep, shop: ShopDep, tasks: TasksDep) -> OrderOut:
     order = Order(**body.model_dump())
     session.add(order)
@@ -25,7 +25,7 @@ def place_order(body: OrderIn, session: SessionDep, shop: ShopDep, tasks: TasksD
     return OrderOut.model_validate(order)
 
 
-@router.get("/orders/{order_id}")
+@router.get("/orders/{order_id}", responses=NOT_FOUND)
 def read_order(order_id: OrderId, session: SessionDep) -> OrderOut:
     order = session.get(Order, order_id)
     if order is None:

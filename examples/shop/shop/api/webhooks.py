@@ -11,11 +11,12 @@ from fastslim import APIRouter, Body, status
 
 from ..db import WebhookDelivery
 from ..deps import SessionDep
+from ..schemas import BAD_BODY
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 
 
-@router.post("/receiver", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/receiver", status_code=status.HTTP_204_NO_CONTENT, responses=BAD_BODY)
 def receive(
     event: Annotated[str, Body()], payload: Annotated[dict[str, Any], Body()], session: SessionDep
 ) -> None:
