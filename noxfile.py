@@ -78,7 +78,18 @@ ALL_PACKAGES = {
 PACKAGES = {name: spec for name, spec in ALL_PACKAGES.items() if (PACKAGES_DIR / name).is_dir()}
 TEST_TOOLS = ["pytest", "trio"]
 LINT_TOOLS = ["ruff"]
-TYPE_TOOLS = ["mypy", "pytest", "trio", "nox", "hypothesis", "orjson", "ujson", "selenium", "uv"]
+TYPE_TOOLS = [
+    "mypy",
+    "pytest",
+    "trio",
+    "nox",
+    "hypothesis",
+    "orjson",
+    "ujson",
+    "selenium",
+    "uv",
+    "schemathesis",
+]
 TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
 # The shop demo (examples/shop) beyond the meta-package's `standard` extra (which
@@ -321,6 +332,21 @@ def demo(session: nox.Session) -> None:
     )
 
 
+# schemathesis (and the Hypothesis it brings) is what the fuzz session alone installs.
+FUZZ_DEPS = ["schemathesis>=4.30,<5"]
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """schemathesis against apps served by uvicorn on 127.0.0.1 (tests/fuzz/_fuzz.py):
+    the shop demo (every operation, positive and negative cases, authenticated where
+    its document says so): zero failures of the server-error, status-code and
+    response-schema checks. Seeded; `-- --seed N` picks other cases, `-- --cases N`
+    sets the cases per operation and mode."""
+    session.install(*demo_packages(), *FUZZ_DEPS, "uv")
+    session.run("python", "tests/fuzz/_fuzz.py", "demo", *session.posargs)
+
+
 def system_chromium(session: nox.Session) -> tuple[str, str]:
     """Chromium and its WebDriver from the system packages, installed with apt-get when
     missing and allowed (root on Debian); else the session fails saying what to install."""
@@ -366,4 +392,5 @@ nox.options.sessions = [
     *(f"tests-{name}" for name in PACKAGES),
     "compat",
     "integration",
+    "fuzz",
 ]
