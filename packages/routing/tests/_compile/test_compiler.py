@@ -135,3 +135,23 @@ def test_bodiless_status_codes_refuse_a_response_model() -> None:
 
     @app.delete("/z", status_code=204)
     def allowed() -> None: ...
+
+
+def test_a_falsy_response_model_or_none_annotation_means_no_response_field() -> None:
+    """FastAPI: `response_model={}` and `-> None` give no response field; what the
+    endpoint returns is serialized as it is."""
+    from fastslim_testclient import TestClient
+
+    app = FastAPI()
+
+    @app.get("/empty", response_model={})
+    def empty() -> object:
+        return {"a": 1}
+
+    @app.get("/none")
+    def none() -> None:
+        return {"a": 2}  # type: ignore[return-value]
+
+    client = TestClient(app)
+    assert client.get("/empty").json() == {"a": 1}
+    assert client.get("/none").json() == {"a": 2}

@@ -321,3 +321,21 @@ def test_a_sync_endpoint_may_name_a_parameter_endpoint() -> None:
     with TestClient(app) as client:
         response = client.get("/sync", params={"endpoint": "e", "self": "2"})
     assert response.json() == {"endpoint": "e", "self": 2}
+
+
+def test_starlette_background_tasks_are_injected_and_run() -> None:
+    """An endpoint annotated with Starlette's own `BackgroundTasks` gets the request's
+    tasks, run after the response (as FastAPI, whose class subclasses Starlette's)."""
+    from starlette.background import BackgroundTasks as StarletteBackgroundTasks
+
+    ran: list[int] = []
+    app = FastAPI()
+
+    @app.get("/")
+    def endpoint(tasks: StarletteBackgroundTasks) -> str:
+        tasks.add_task(ran.append, 1)
+        return "ok"
+
+    with TestClient(app) as client:
+        assert client.get("/").json() == "ok"
+    assert ran == [1]

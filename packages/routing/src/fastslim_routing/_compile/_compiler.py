@@ -65,6 +65,9 @@ def return_annotation(endpoint: Callable[..., Any]) -> Any:
 
 
 def _response_type(settings: RouteSettings) -> tuple[Any, bool]:
+    """The response model and whether there is a response field. As FastAPI, a falsy
+    model (`None`, `{}`, the annotation `-> None`) means none: the value is serialized
+    as returned."""
     model = settings.response_model
     if isinstance(model, DefaultPlaceholder):
         model = return_annotation(settings.endpoint)
@@ -72,7 +75,7 @@ def _response_type(settings: RouteSettings) -> tuple[Any, bool]:
             return None, False
         if isinstance(model, type) and issubclass(model, Response):
             return None, False
-    elif model is None:
+    if not model:
         return None, False
     return model, True
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -96,7 +97,7 @@ def special_source(annotation: Any) -> ParameterSource | None:
         return _connection
     if issubclass(annotation, Response):
         return _response
-    if issubclass(annotation, BackgroundTasks):
+    if issubclass(annotation, BackgroundTasks | StarletteBackgroundTasks):
         return _background_tasks
     if issubclass(annotation, TaskRunner):
         return _task_runner
