@@ -2,7 +2,9 @@
 
 For each app of `corpus/` that builds on FastAPI, `app.openapi()` is called on
 both frameworks; the documents are compared as JSON (key order ignored, list
-order kept), with the warnings building them emits (duplicate operation ids).
+order kept), with the warnings building them emits (duplicate operation ids); then
+as text, key order included (`json.dumps` without sorting), since clients and snapshot
+tests compare the served bytes.
 The module name, which differs per load, is masked. The docs pages' HTML and
 `/openapi.json` as served are compared by the cases of the 2NN apps through
 `test_corpus.py`.
@@ -20,6 +22,19 @@ APPS = [app for app in corpus_apps() if not app.declaration_error]
 DELIBERATE: dict[str, str] = {}
 """App name -> why its document differs (listed in STATUS-openapi.md); each is checked to
 still differ, so that fixing one means taking it off this list."""
+
+
+KEY_ORDER_PENDING = {"207_openapi_responses", "232_responses_levels"}
+"""Apps whose document is equal but whose key order is not FastAPI's yet (the order of
+`description` and `content` in additional responses of several levels); each is checked
+to still differ."""
+
+
+def _text(app: CorpusApp, framework: Framework) -> str:
+    _, module, mask = load(app, framework)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mask.text(json.dumps(module.app.openapi(), indent=1))  # type: ignore[union-attr]
 
 
 def _document(app: CorpusApp, framework: Framework) -> tuple[Any, list[str]]:
@@ -54,3 +69,21 @@ def test_openapi_document(app: CorpusApp) -> None:
         diff = "\n".join(difflib.unified_diff(want, got, "FastAPI", "fastslim", lineterm="", n=2))
         raise AssertionError(f"The OpenAPI document of {app.name} differs:\n{diff[:6000]}")
     assert expected_warnings == actual_warnings
+
+
+@pytest.mark.parametrize("app", APPS, ids=[app.name for app in APPS])
+def test_openapi_key_order(app: CorpusApp) -> None:
+    expected, _ = _document(app, "fastapi")
+    if not isinstance(expected, dict) or app.name in DELIBERATE:
+        return  # compared above as what it is (an error, a deliberate difference)
+    want, got = _text(app, "fastapi"), _text(app, "fastslim")
+    if app.name in KEY_ORDER_PENDING:
+        assert want != got, f"{app.name} has FastAPI's key order now: take it off the list."
+        return
+    if want != got:
+        diff = "\n".join(
+            difflib.unified_diff(
+                want.splitlines(), got.splitlines(), "FastAPI", "fastslim", lineterm="", n=2
+            )
+        )
+        raise AssertionError(f"The key order of {app.name}'s document differs:\n{diff[:4000]}")

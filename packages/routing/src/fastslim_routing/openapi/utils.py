@@ -143,10 +143,14 @@ class _Document:
             for method in prepared.route.methods:
                 operation = self._operation(prepared, method)
                 if callbacks:
-                    operation["callbacks"] = {
-                        name: self._callback_paths(found) for name, found in callbacks.items()
-                    }
+                    operation = _before_responses(
+                        operation,
+                        "callbacks",
+                        {name: self._callback_paths(found) for name, found in callbacks.items()},
+                    )
                 item[method.lower()] = operation
+        for item in paths.values():
+            _order_request_bodies(item)
         return paths
 
     def _callback_paths(self, found: list[PreparedRoute]) -> dict[str, Any]:
@@ -155,6 +159,8 @@ class _Document:
             item = paths.setdefault(prepared.route.path_format, {})
             for method in prepared.route.methods:
                 item[method.lower()] = self._operation(prepared, method)
+        for item in paths.values():
+            _order_request_bodies(item, always=True)  # as FastAPI's callbacks (seen)
         return paths
 
     def _operation(self, prepared: PreparedRoute, method: str) -> dict[str, Any]:
@@ -180,6 +186,30 @@ class _Document:
                 for name, model in self.schemes.items()
             }
         return components
+
+
+def _before_responses(operation: dict[str, Any], key: str, value: Any) -> dict[str, Any]:
+    """`operation` with `key` placed just before its responses (FastAPI's key order)."""
+    ordered: dict[str, Any] = {}
+    for name, item in operation.items():
+        if name == "responses":
+            ordered[key] = value
+        ordered[name] = item
+    ordered.setdefault(key, value)
+    return ordered
+
+
+def _order_request_bodies(item: dict[str, Any], *, always: bool = False) -> None:
+    """FastAPI's key order in a required request body, seen in its documents: `required`
+    before `content` when the operation has parameters (`_operation`), and also when
+    another operation of the same path has (in a callback's path: always). Only the key
+    order changes."""
+    if not always and not any(operation.get("parameters") for operation in item.values()):
+        return
+    for operation in item.values():
+        body = operation.get("requestBody")
+        if body is not None and "required" in body:
+            operation["requestBody"] = {"required": body["required"], **body}
 
 
 def get_openapi(
