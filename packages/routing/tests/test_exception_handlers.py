@@ -8,12 +8,14 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import pytest
+from pydantic import BaseModel, Field
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 
+from fastslim_routing import FastAPI
 from fastslim_routing.exception_handlers import (
     http_exception_handler,
     request_validation_exception_handler,
@@ -118,3 +120,86 @@ def test_handlers_in_an_app() -> None:
             422,
             {"detail": [{"loc": ["body"], "msg": "bad"}]},
         )
+
+
+async def render_422(errors: list[Any]) -> Any:
+    response = await request_validation_exception_handler(
+        make_request(), RequestValidationError(errors)
+    )
+    assert response.status_code == 422
+    return json.loads(bytes(response.body))
+
+
+@pytest.mark.parametrize(
+    ("value", "echoed"),
+    [
+        (float("inf"), "Infinity"),
+        (float("-inf"), "-Infinity"),
+        (float("nan"), "NaN"),
+        (b"\xff\xfeok", "\\xff\\xfeok"),
+        ([1.5, float("inf"), {"k": float("nan")}], [1.5, "Infinity", {"k": "NaN"}]),
+    ],
+    ids=["inf", "-inf", "nan", "bytes-not-utf8", "nested"],
+)
+async def test_an_input_json_cannot_carry_is_made_json_safe(value: Any, echoed: Any) -> None:
+    # FastAPI answers 500 (its 422 cannot be rendered); fastslim keeps the 422.
+    error = {"type": "less_than_equal", "loc": ["body", "p"], "msg": "m", "input": value}
+    error["ctx"] = {"le": float("inf")}
+    body = await render_422([error])
+    assert body["detail"][0]["input"] == echoed
+    assert body["detail"][0]["ctx"] == {"le": "Infinity"}
+
+
+async def test_small_inputs_are_echoed_unchanged() -> None:
+    error = {"type": "t", "loc": ["query", "q"], "msg": "m", "input": {"a": ["x" * 1000, 1]}}
+    assert (await render_422([error]))["detail"] == [error]
+
+
+async def test_the_echoed_input_is_cut_at_64_kib() -> None:
+    huge = {
+        "type": "list_type",
+        "loc": ["body"],
+        "msg": "Input should be a valid list",
+        "input": {"a": "x" * 200_000, "b": list(range(100_000))},
+    }
+    response = await request_validation_exception_handler(
+        make_request(), RequestValidationError([huge])
+    )
+    assert len(bytes(response.body)) < 70_000
+    echoed = json.loads(bytes(response.body))["detail"][0]["input"]
+    assert echoed["a"].endswith("...")
+    assert len(echoed["a"]) < 65_540
+    assert echoed["..."] == "..."  # the key "b" did not fit
+
+
+async def test_the_budget_is_shared_by_every_error_of_a_response() -> None:
+    errors = [
+        {"type": "int_parsing", "loc": ["body", n], "msg": "m", "input": "y" * 1000, "ctx": {}}
+        for n in range(1000)
+    ]
+    detail = (await render_422(errors))["detail"]
+    assert len(detail) == 1000  # every error is kept
+    assert detail[0]["input"] == "y" * 1000
+    assert detail[-1]["input"] == "..."
+    assert detail[-1]["ctx"] == {}  # never cut
+    assert sum(len(error["input"]) for error in detail) < 70_000
+
+
+class PricedItem(BaseModel):
+    price: float = Field(gt=0, le=100)
+
+
+@pytest.mark.parametrize("literal", [b"1e999", b"-1e999", b"NaN"])
+def test_a_body_whose_invalid_value_is_not_finite_is_a_422(literal: bytes) -> None:
+    app = FastAPI()
+
+    @app.post("/items")
+    def create(item: PricedItem) -> PricedItem:
+        return item
+
+    body = b'{"price": ' + literal + b"}"
+    with TestClient(app) as client:
+        response = client.post("/items", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "price"]
+    assert response.json()["detail"][0]["input"] in {"Infinity", "-Infinity", "NaN"}
