@@ -42,7 +42,8 @@ async def serve_websocket(
     telemetry = scope.get(TELEMETRY)
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        async with container.request_scope() as request_scope:
+        guard = container.needs_cancel_guard(route.plan)
+        async with container.request_scope(cancel_guard=guard) as request_scope:
             if telemetry is None:
                 await run_websocket(route, request_scope, websocket)
             else:

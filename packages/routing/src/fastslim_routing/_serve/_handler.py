@@ -72,6 +72,7 @@ async def _run(
     send: Send,
     *,
     flat: bool = False,
+    cancel_guard: bool = True,
 ) -> None:
     """Open the request scope around producing and sending the response; exceptions go
     to the app's handlers after the yield dependencies saw them.
@@ -79,9 +80,13 @@ async def _run(
     The route handles its exceptions itself (as Starlette's and FastAPI's routes do),
     inside the app's ExceptionMiddleware: an exception handler that raises an
     `HTTPException` still gets its HTTP error from the app's own handler.
+
+    `cancel_guard`: the request scope's cancel guard (fastslim-di), which makes the
+    yield dependencies' cleanups finish when the request is cancelled (FACTS
+    section 13); left out for a route that enters no async yield dependency.
     """
     request = Request(scope, receive, send)
-    request_scope: Any = FlatScope() if flat else container.request_scope()
+    request_scope: Any = FlatScope() if flat else container.request_scope(cancel_guard=cancel_guard)
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         response = None
@@ -119,6 +124,7 @@ async def serve(
         receive,
         send,
         flat=route.flat is not None and telemetry is None,
+        cancel_guard=container.needs_cancel_guard(route.plan),
     )
 
 

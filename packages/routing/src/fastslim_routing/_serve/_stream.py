@@ -39,6 +39,7 @@ from typing import Any, get_args, get_origin
 
 import anyio
 import anyio.to_thread
+from anyio.lowlevel import checkpoint
 from starlette.responses import Response, StreamingResponse
 from starlette.types import Receive, Scope, Send
 
@@ -98,9 +99,14 @@ _DONE: Any = object()
 async def async_chunks(
     items: AsyncIterator[Any], encode: ItemEncoder | None
 ) -> AsyncGenerator[bytes | str, None]:
-    """The encoded items of an async generator; it is closed however this ends."""
+    """The encoded items of an async generator; it is closed however this ends.
+
+    A checkpoint per item keeps the stream cancellable when neither the
+    generator nor the ASGI `send` ever suspends (FastAPI 0.165, issue 14680).
+    """
     try:
         async for item in items:
+            await checkpoint()
             yield item if encode is None else encode(item)
     finally:
         close = getattr(items, "aclose", None)
