@@ -31,6 +31,10 @@ FUNCTIONS = [
     "get_flat_params",
     "_get_flat_body_params",
     "get_validation_alias",
+    "get_dependant",
+    "get_parameterless_sub_dependant",
+    "_get_body_field",
+    "_should_embed_body_fields",
 ]
 
 

@@ -64,9 +64,13 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "DependencyCacheKey",
         "ModelField",
         "SolvedDependency",
+        "_get_body_field",
         "_get_flat_body_params",
+        "_should_embed_body_fields",
         "create_model_field",
+        "get_dependant",
         "get_flat_params",
+        "get_parameterless_sub_dependant",
         "get_typed_annotation",
         "get_typed_return_annotation",
         "get_typed_signature",
@@ -376,7 +380,7 @@ NOT_PROVIDED = {
     # FastAPI's dependency-graph and request-handling internals: fastslim's graph is
     # fastslim-di's plan, compiled once per route (see fastslim_di.build_plan); views
     # over it are being added (issue 16).
-    "fastslim.dependencies.utils": ("get_dependant", "solve_dependencies", "analyze_param"),
+    "fastslim.dependencies.utils": ("solve_dependencies", "analyze_param"),
     "fastslim.routing": ("get_request_handler", "serialize_response", "run_endpoint_function"),
 }
 

@@ -2,7 +2,9 @@
 compatibility surface: `ModelField` and the field and annotation helpers
 (`fastapi._compat`, its `shared` and `v2` modules), `create_model_field`
 (`fastapi.utils`), `Dependant` (`fastapi.dependencies.models`), `SolvedDependency`,
-`get_flat_params`, `get_validation_alias`, `lenient_issubclass`, `_get_flat_body_params`
+`get_dependant`, `get_parameterless_sub_dependant`, `get_flat_params`,
+`get_validation_alias`, `lenient_issubclass`, `_get_flat_body_params`, `_get_body_field`,
+`_should_embed_body_fields`
 (`fastapi.dependencies.utils`). Same names, fields and signatures as FastAPI's,
 compared against it in `tests/compat/test_internals_against_fastapi.py` and
 `tests/compat/test_compat_against_fastapi.py`. They are views and helpers:
@@ -57,6 +59,10 @@ from ._internals.fields import serialize_sequence_value as serialize_sequence_va
 from ._internals.model_field import ModelField as ModelField
 from ._internals.model_field import create_model_field as create_model_field
 from ._internals.model_field import lenient_issubclass as lenient_issubclass
+from ._internals.views import get_body_field as get_body_field
+from ._internals.views import get_dependant as get_dependant
+from ._internals.views import get_parameterless_sub_dependant as get_parameterless_sub_dependant
+from ._internals.views import should_embed_body_fields as should_embed_body_fields
 
 __all__ = (
     "PYDANTIC_VERSION",
@@ -74,7 +80,9 @@ __all__ = (
     "field_annotation_is_scalar",
     "field_annotation_is_scalar_sequence",
     "field_annotation_is_sequence",
+    "get_body_field",
     "get_cached_model_fields",
+    "get_dependant",
     "get_flat_body_params",
     "get_flat_models_from_annotation",
     "get_flat_models_from_field",
@@ -84,6 +92,7 @@ __all__ = (
     "get_missing_field_error",
     "get_model_fields",
     "get_model_name_map",
+    "get_parameterless_sub_dependant",
     "get_validation_alias",
     "is_bytes_or_nonable_bytes_annotation",
     "is_bytes_sequence_annotation",
@@ -98,5 +107,6 @@ __all__ = (
     "sequence_annotation_to_type",
     "sequence_types",
     "serialize_sequence_value",
+    "should_embed_body_fields",
     "value_is_sequence",
 )

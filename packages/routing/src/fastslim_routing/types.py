@@ -8,14 +8,14 @@ argument; `ModelNameMap` maps models and enums to their OpenAPI component names;
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import Enum
 from types import UnionType as UnionType
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from pydantic import BaseModel
 
 from ._encoders import IncEx as IncEx
+from ._internals.dependant import DependencyCacheKey as DependencyCacheKey
 from ._routes._router import DecoratedCallable as DecoratedCallable
 
 if TYPE_CHECKING:
@@ -34,4 +34,3 @@ AppType = TypeVar("AppType", bound="FastAPI")
 """The application class, in annotations of code generic over `FastAPI` subclasses."""
 
 ModelNameMap: TypeAlias = dict[type[BaseModel] | type[Enum], str]
-DependencyCacheKey: TypeAlias = tuple[Callable[..., Any] | None, tuple[str, ...], str]

@@ -10,10 +10,16 @@ from fastslim_routing.internals import Dependant as Dependant
 from fastslim_routing.internals import ModelField as ModelField
 from fastslim_routing.internals import SolvedDependency as SolvedDependency
 from fastslim_routing.internals import create_model_field as create_model_field
+from fastslim_routing.internals import get_body_field as _get_body_field
+from fastslim_routing.internals import get_dependant as get_dependant
 from fastslim_routing.internals import get_flat_body_params as _get_flat_body_params
 from fastslim_routing.internals import get_flat_params as get_flat_params
+from fastslim_routing.internals import (
+    get_parameterless_sub_dependant as get_parameterless_sub_dependant,
+)
 from fastslim_routing.internals import get_validation_alias as get_validation_alias
 from fastslim_routing.internals import lenient_issubclass as lenient_issubclass
+from fastslim_routing.internals import should_embed_body_fields as _should_embed_body_fields
 from fastslim_routing.typed_signature import get_typed_annotation as get_typed_annotation
 from fastslim_routing.typed_signature import (
     get_typed_return_annotation as get_typed_return_annotation,
@@ -26,9 +32,13 @@ __all__ = (
     "DependencyCacheKey",
     "ModelField",
     "SolvedDependency",
+    "_get_body_field",
     "_get_flat_body_params",
+    "_should_embed_body_fields",
     "create_model_field",
+    "get_dependant",
     "get_flat_params",
+    "get_parameterless_sub_dependant",
     "get_typed_annotation",
     "get_typed_return_annotation",
     "get_typed_signature",

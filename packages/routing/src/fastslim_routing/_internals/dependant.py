@@ -10,23 +10,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from starlette.responses import Response
 
 from fastslim_di import call_kind
 
-from ..types import DependencyCacheKey
 from .model_field import ModelField
 
 __all__ = (
     "Dependant",
+    "DependencyCacheKey",
     "SolvedDependency",
     "get_flat_body_params",
     "get_flat_params",
     "get_validation_alias",
 )
+
+
+DependencyCacheKey: TypeAlias = tuple[Callable[..., Any] | None, tuple[str, ...], str]
+"""A solved dependency's key in `SolvedDependency.dependency_cache`: its callable,
+its OAuth scopes and its scope ("" for one solve)."""
 
 
 @dataclass(slots=True)

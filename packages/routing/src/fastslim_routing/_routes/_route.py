@@ -164,6 +164,70 @@ class APIRoute(Route):
             form_limits=merge_form_limits(self.form_limits, form_limits),
         )
 
+    # FastAPI's views of the route (extensions read and replace them): built on
+    # first use from the compiled plan, never on the request path.
+
+    @property
+    def dependant(self) -> Any:
+        """FastAPI's `Dependant` tree of the endpoint (a view of the compiled plan;
+        assignable, as on FastAPI)."""
+        found = self.__dict__.get("_dependant")
+        if found is None:
+            from .._internals.views import dependant_of_plan
+
+            found = dependant_of_plan(self.compiled.plan, self.path_format, scope="function")
+            self.__dict__["_dependant"] = found
+        return found
+
+    @dependant.setter
+    def dependant(self, value: Any) -> None:
+        self.__dict__["_dependant"] = value
+
+    def _body_view(self) -> tuple[Any, bool]:
+        found = self.__dict__.get("_body_views")
+        if found is None:
+            from .._internals.views import body_field_of
+
+            found = self.__dict__["_body_views"] = body_field_of(self.dependant, self.unique_id)
+        return found
+
+    @property
+    def body_field(self) -> Any:
+        """FastAPI's `ModelField` of the request body, or None (assignable)."""
+        if "_body_field" in self.__dict__:
+            return self.__dict__["_body_field"]
+        return self._body_view()[0]
+
+    @body_field.setter
+    def body_field(self, value: Any) -> None:
+        self.__dict__["_body_field"] = value
+
+    @property
+    def _embed_body_fields(self) -> bool:
+        """Whether the body is an object keyed by the body parameters' names."""
+        if "_embed" in self.__dict__:
+            return bool(self.__dict__["_embed"])
+        return self._body_view()[1]
+
+    @_embed_body_fields.setter
+    def _embed_body_fields(self, value: bool) -> None:
+        self.__dict__["_embed"] = value
+
+    @property
+    def response_field(self) -> Any:
+        """FastAPI's `ModelField` of the response model, or None (assignable)."""
+        if "_response_field" not in self.__dict__:
+            from .._compile._compiler import _response_type
+            from .._internals.views import response_field_of
+
+            model, has_field = _response_type(self.compiled.settings)
+            self.__dict__["_response_field"] = response_field_of(model, has_field, self.unique_id)
+        return self.__dict__["_response_field"]
+
+    @response_field.setter
+    def response_field(self, value: Any) -> None:
+        self.__dict__["_response_field"] = value
+
     def get_route_handler(self) -> RouteHandler:
         """The `request -> response` function; override to wrap it (FastAPI docs:
         Custom Request and APIRoute class)."""

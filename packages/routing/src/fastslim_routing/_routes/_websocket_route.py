@@ -102,6 +102,24 @@ class APIWebSocketRoute(WebSocketRoute):
             dependency_overrides_provider=self.dependency_overrides_provider,
         )
 
+    _embed_body_fields = False  # as FastAPI's: a websocket has no body
+
+    @property
+    def dependant(self) -> Any:
+        """FastAPI's `Dependant` tree of the endpoint (a view of the compiled plan;
+        assignable, as on FastAPI)."""
+        found = self.__dict__.get("_dependant")
+        if found is None:
+            from .._internals.views import dependant_of_plan
+
+            found = dependant_of_plan(self.compiled.plan, self.path_format, scope="function")
+            self.__dict__["_dependant"] = found
+        return found
+
+    @dependant.setter
+    def dependant(self, value: Any) -> None:
+        self.__dict__["_dependant"] = value
+
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         await serve_websocket(self.compiled, container_of(scope), scope, receive, send)
 
