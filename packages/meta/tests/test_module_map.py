@@ -76,6 +76,9 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "get_typed_signature",
         "get_validation_alias",
         "lenient_issubclass",
+        "request_body_to_args",
+        "request_params_to_args",
+        "solve_dependencies",
     ),
     "fastslim.dependencies.models": ("Dependant",),
     "fastslim._compat": (
@@ -380,7 +383,7 @@ NOT_PROVIDED = {
     # FastAPI's dependency-graph and request-handling internals: fastslim's graph is
     # fastslim-di's plan, compiled once per route (see fastslim_di.build_plan); views
     # over it are being added (issue 16).
-    "fastslim.dependencies.utils": ("solve_dependencies", "analyze_param"),
+    "fastslim.dependencies.utils": ("analyze_param",),
     "fastslim.routing": ("get_request_handler", "serialize_response", "run_endpoint_function"),
 }
 

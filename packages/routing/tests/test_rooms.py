@@ -126,9 +126,6 @@ def test_every_private_module_is_in_a_room() -> None:
     assert outside == {
         f"{NAME}._encoders",
         f"{NAME}._endpoint_context",
-        f"{NAME}._internals.dependant",
-        f"{NAME}._internals.model_field",
-        f"{NAME}._internals.views",
         f"{NAME}.openapi._form_models",
         f"{NAME}.openapi._operation",
         f"{NAME}.openapi._params",

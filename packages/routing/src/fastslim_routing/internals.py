@@ -4,7 +4,8 @@ compatibility surface: `ModelField` and the field and annotation helpers
 (`fastapi.utils`), `Dependant` (`fastapi.dependencies.models`), `SolvedDependency`,
 `get_dependant`, `get_parameterless_sub_dependant`, `get_flat_params`,
 `get_validation_alias`, `lenient_issubclass`, `_get_flat_body_params`, `_get_body_field`,
-`_should_embed_body_fields`
+`_should_embed_body_fields`, `solve_dependencies`, `request_params_to_args`,
+`request_body_to_args`
 (`fastapi.dependencies.utils`). Same names, fields and signatures as FastAPI's,
 compared against it in `tests/compat/test_internals_against_fastapi.py` and
 `tests/compat/test_compat_against_fastapi.py`. They are views and helpers:
@@ -59,6 +60,9 @@ from ._internals.fields import serialize_sequence_value as serialize_sequence_va
 from ._internals.model_field import ModelField as ModelField
 from ._internals.model_field import create_model_field as create_model_field
 from ._internals.model_field import lenient_issubclass as lenient_issubclass
+from ._internals.solve import request_body_to_args as request_body_to_args
+from ._internals.solve import request_params_to_args as request_params_to_args
+from ._internals.solve import solve_dependencies as solve_dependencies
 from ._internals.views import get_body_field as get_body_field
 from ._internals.views import get_dependant as get_dependant
 from ._internals.views import get_parameterless_sub_dependant as get_parameterless_sub_dependant
@@ -104,9 +108,13 @@ __all__ = (
     "lenient_issubclass",
     "normalize_name",
     "regenerate_error_with_loc",
+    "request_body_to_args",
+    "request_params_to_args",
     "sequence_annotation_to_type",
     "sequence_types",
     "serialize_sequence_value",
     "should_embed_body_fields",
+    "should_embed_body_fields",
+    "solve_dependencies",
     "value_is_sequence",
 )

@@ -19,7 +19,10 @@ from fastslim_routing.internals import (
 )
 from fastslim_routing.internals import get_validation_alias as get_validation_alias
 from fastslim_routing.internals import lenient_issubclass as lenient_issubclass
+from fastslim_routing.internals import request_body_to_args as request_body_to_args
+from fastslim_routing.internals import request_params_to_args as request_params_to_args
 from fastslim_routing.internals import should_embed_body_fields as _should_embed_body_fields
+from fastslim_routing.internals import solve_dependencies as solve_dependencies
 from fastslim_routing.typed_signature import get_typed_annotation as get_typed_annotation
 from fastslim_routing.typed_signature import (
     get_typed_return_annotation as get_typed_return_annotation,
@@ -44,4 +47,7 @@ __all__ = (
     "get_typed_signature",
     "get_validation_alias",
     "lenient_issubclass",
+    "request_body_to_args",
+    "request_params_to_args",
+    "solve_dependencies",
 )

@@ -41,6 +41,7 @@ __all__ = (
     "get_parameterless_sub_dependant",
     "model_field_of",
     "plan_for",
+    "planned",
     "response_field_of",
     "should_embed_body_fields",
 )
@@ -63,6 +64,13 @@ def plan_for(
 ) -> DependencyPlan:
     """`call`'s plan with routing's collector for a route at `path`, as `compile_route`
     builds it; raises FastAPI's declaration errors (`AssertionError`, `DependencyScopeError`)."""
+    return planned(call, path, dependencies)[0]
+
+
+def planned(
+    call: Callable[..., Any], path: str, dependencies: Sequence[Depends] = ()
+) -> tuple[DependencyPlan, list[tuple[str, ParamSpec]]]:
+    """`plan_for`, with the plan's request parameters as (slot, spec) pairs."""
     collector = Collector(frozenset(compile_path(path)[2]), late_source)
     try:
         plan = build_plan(call, dependencies=dependencies, resolver=collector)
@@ -71,7 +79,7 @@ def plan_for(
     except DeclarationError as exc:
         raise AssertionError(str(exc)) from None
     collector.freeze()
-    return plan
+    return plan, list(zip(collector.slots, collector.specs, strict=True))
 
 
 def model_field_of(spec: ParamSpec) -> ModelField:
