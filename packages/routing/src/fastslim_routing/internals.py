@@ -114,7 +114,6 @@ __all__ = (
     "sequence_types",
     "serialize_sequence_value",
     "should_embed_body_fields",
-    "should_embed_body_fields",
     "solve_dependencies",
     "value_is_sequence",
 )
