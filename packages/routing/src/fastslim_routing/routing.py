@@ -11,6 +11,8 @@ from starlette.routing import get_name as get_name
 
 from ._routes._effective import RouteContext as RouteContext
 from ._routes._effective import iter_route_contexts as iter_route_contexts
+from ._routes._handlers import request_response as request_response
+from ._routes._inclusion import IncludedRouter as _IncludedRouter
 from ._routes._route import APIRoute as APIRoute
 from ._routes._router import APIRouter as APIRouter
 from ._routes._websocket_route import APIWebSocketRoute as APIWebSocketRoute
@@ -26,7 +28,9 @@ __all__ = (
     "Route",
     "RouteContext",
     "WebSocketRoute",
+    "_IncludedRouter",
     "compile_path",
     "get_name",
     "iter_route_contexts",
+    "request_response",
 )

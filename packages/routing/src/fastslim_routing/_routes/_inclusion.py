@@ -56,6 +56,11 @@ class IncludedRouter(BaseRoute):
         self.max_body_size = check_max_body_size(settings.pop("max_body_size", None))
         self.form_limits = check_form_limits(settings.pop("form_limits", None))
 
+    @property
+    def original_router(self) -> RouterNode:
+        """The included router (FastAPI's `_IncludedRouter.original_router`)."""
+        return self.router
+
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         return Match.NONE, {}
 

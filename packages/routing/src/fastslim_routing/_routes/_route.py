@@ -28,6 +28,7 @@ from .._serve._encode import DumpOptions
 from .._serve._handler import COMPILED, RouteHandler, route_handler, serve, serve_with_handler
 from ..datastructures import Default, DefaultPlaceholder
 from ..utils import generate_unique_id, get_value_or_default
+from ._route_list import bump
 
 _DEFAULT_CONTAINER = Container()
 
@@ -146,7 +147,7 @@ class APIRoute(Route):
             name=self.name,
             dependencies=(*dependencies, *self.dependencies),
             status_code=self.status_code,
-            response_model=self.response_model,
+            response_model=self._response_model,
             response_class=cls.value if isinstance(cls, DefaultPlaceholder) else cls,
             class_is_default=isinstance(cls, DefaultPlaceholder),
             options=DumpOptions(
@@ -163,6 +164,23 @@ class APIRoute(Route):
             max_body_size=first_size(self.max_body_size, max_body_size),
             form_limits=merge_form_limits(self.form_limits, form_limits),
         )
+
+    @property
+    def response_model(self) -> Any:
+        """The response model: the one declared, else the endpoint's return
+        annotation (None without one, or for a `Response` class or `None`), as
+        FastAPI's attribute."""
+        model = self._response_model
+        if isinstance(model, DefaultPlaceholder):
+            from .._compile._compiler import _response_type
+
+            found, has_field = _response_type(self.compiled.settings)
+            return found if has_field else None
+        return model
+
+    @response_model.setter
+    def response_model(self, value: Any) -> None:
+        self._response_model = value
 
     # FastAPI's views of the route (extensions read and replace them): built on
     # first use from the compiled plan, never on the request path.
@@ -230,8 +248,19 @@ class APIRoute(Route):
 
     def get_route_handler(self) -> RouteHandler:
         """The `request -> response` function; override to wrap it (FastAPI docs:
-        Custom Request and APIRoute class)."""
+        Custom Request and APIRoute class). Serves the route as it is now: after
+        `route.dependencies` changed (fastapi-pagination appends one), the route
+        is compiled again, and so are its copies under inclusions."""
+        self._recompile_if_changed()
         return route_handler(self.compiled)
+
+    def _recompile_if_changed(self) -> None:
+        if tuple(self.dependencies) == tuple(self.compiled.settings.dependencies):
+            return
+        self.compiled = compile_route(self.settings())
+        for view in ("_body_views", "_response_field"):
+            self.__dict__.pop(view, None)
+        bump()  # the routers flatten again: the effective copies are compiled anew
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         compiled: CompiledRoute = scope.get(COMPILED, self.compiled)
