@@ -305,9 +305,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "Route",
         "RouteContext",
         "WebSocketRoute",
+        "_IncludedRouter",
         "compile_path",
         "get_name",
         "iter_route_contexts",
+        "request_response",
     ),
     "fastslim.security": (
         "APIKeyCookie",
