@@ -8,78 +8,20 @@ propagates after them. Routes without an async yield dependency keep their
 timing: the response is sent.
 """
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
 from typing import Annotated, Any
 
 import anyio
 import httpx
 import pytest
+from _cancel_deps import Log, Message, asgi_scope, async_dep, kind, sync_dep
 
 from fastslim import Depends, FastAPI
 
 pytestmark = pytest.mark.anyio
 
-Log = list[str]
-Message = dict[str, Any]
 USER: ContextVar[str] = ContextVar("user", default="nobody")
-
-
-def kind(exc: BaseException) -> str:
-    name = type(exc).__name__
-    return "cancellation" if name in ("CancelledError", "Cancelled") else name
-
-
-def async_dep(log: Log, name: str, pause: float = 0.01) -> Callable[[], AsyncIterator[str]]:
-    async def dependency() -> AsyncIterator[str]:
-        log.append(f"enter {name}")
-        try:
-            yield name
-        except BaseException as exc:
-            log.append(f"{name} sees {kind(exc)}")
-            raise
-        finally:
-            try:
-                await anyio.sleep(pause)
-            except BaseException as exc:
-                log.append(f"{name} interrupted by {kind(exc)}")
-                raise
-            log.append(f"{name} done")
-
-    dependency.__name__ = name
-    return dependency
-
-
-def sync_dep(log: Log, name: str) -> Callable[[], Iterator[str]]:
-    def dependency() -> Iterator[str]:
-        log.append(f"enter {name}")
-        try:
-            yield name
-        except BaseException as exc:
-            log.append(f"{name} sees {kind(exc)}")
-            raise
-        finally:
-            log.append(f"{name} done")
-
-    dependency.__name__ = name
-    return dependency
-
-
-def http_scope(path: str) -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [],
-        "server": ("test", 80),
-        "client": ("test", 1),
-    }
 
 
 async def call(app: Any, path: str, log: Log) -> None:
@@ -92,7 +34,7 @@ async def call(app: Any, path: str, log: Log) -> None:
     async def send(message: Message) -> None:
         log.append(f"send {message['type']}")
 
-    await app(http_scope(path), receive, send)
+    await app(asgi_scope("http", path), receive, send)
 
 
 class App:
@@ -327,7 +269,7 @@ async def test_a_task_group_around_yield_and_its_childs_failure() -> None:
         await call(app, "/", log)
     assert not outer.cancel_called
     assert info.group_contains(ChildFailed)
-    assert log[:4] == ["enter R", "endpoint", "R sees ExceptionGroup", "R done"]
+    assert log[:4] == ["enter R", "endpoint", "R sees group[ChildFailed]", "R done"]
 
 
 async def test_a_context_variable_set_before_yield() -> None:

@@ -12,58 +12,12 @@ from typing import Annotated, Any
 import anyio
 import httpx
 import pytest
+from _cancel_deps import Log, Message, asgi_scope, async_dep
 
 from fastslim import BackgroundTasks, Depends, FastAPI, WebSocket
 from fastslim.responses import StreamingResponse
 
 pytestmark = pytest.mark.anyio
-
-Log = list[str]
-Message = dict[str, Any]
-
-
-def kind(exc: BaseException) -> str:
-    name = type(exc).__name__
-    return "cancellation" if name in ("CancelledError", "Cancelled") else name
-
-
-def dep(log: Log, name: str, enter_pause: float = 0) -> Any:
-    async def dependency() -> AsyncIterator[str]:
-        log.append(f"enter {name}")
-        if enter_pause:
-            await anyio.sleep(enter_pause)
-        try:
-            yield name
-        except BaseException as exc:
-            log.append(f"{name} sees {kind(exc)}")
-            raise
-        finally:
-            await anyio.sleep(0.01)
-            log.append(f"{name} done")
-
-    dependency.__name__ = name
-    return dependency
-
-
-def asgi_scope(kind: str, path: str) -> dict[str, Any]:
-    scope: dict[str, Any] = {
-        "type": kind,
-        "asgi": {"version": "3.0", "spec_version": "2.0"},
-        "http_version": "1.1",
-        "scheme": "http" if kind == "http" else "ws",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": [],
-        "server": ("test", 80),
-        "client": ("test", 1),
-    }
-    if kind == "http":
-        scope["method"] = "GET"
-    else:
-        scope["subprotocols"] = []
-    return scope
 
 
 async def call(app: Any, kind: str, path: str, log: Log, deadline: float) -> anyio.CancelScope:
@@ -93,7 +47,7 @@ async def call(app: Any, kind: str, path: str, log: Log, deadline: float) -> any
 
 async def test_a_stream_that_never_awaits_is_cancelled_then_cleaned_up() -> None:
     log: Log = []
-    R, F = dep(log, "R"), dep(log, "F")
+    R, F = async_dep(log, "R"), async_dep(log, "F")
     scopes: list[anyio.CancelScope] = []
     app = FastAPI()
 
@@ -139,7 +93,7 @@ async def test_a_jsonl_stream_is_cancellable_through_a_deadline() -> None:
 
 async def test_background_tasks_are_cancelled_then_request_cleanups_finish() -> None:
     log: Log = []
-    R = dep(log, "R")
+    R = async_dep(log, "R")
     app = FastAPI()
 
     async def forever() -> None:
@@ -169,7 +123,7 @@ async def test_background_tasks_are_cancelled_then_request_cleanups_finish() -> 
 
 async def test_a_websocket_cancelled_during_its_endpoint() -> None:
     log: Log = []
-    R, F = dep(log, "R"), dep(log, "F")
+    R, F = async_dep(log, "R"), async_dep(log, "F")
     app = FastAPI()
 
     @app.websocket("/ws")
@@ -196,7 +150,7 @@ async def test_a_websocket_cancelled_during_its_endpoint() -> None:
 
 async def test_a_websocket_dependency_failing_reaches_the_earlier_cleanups() -> None:
     log: Log = []
-    R = dep(log, "R")
+    R = async_dep(log, "R")
     app = FastAPI()
 
     async def failing() -> str:
@@ -216,7 +170,9 @@ async def test_a_websocket_dependency_failing_reaches_the_earlier_cleanups() -> 
 async def test_a_frontend_route_cancelled_while_entering_a_dependency(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<p>app</p>")
     log: Log = []
-    app = FastAPI(dependencies=[Depends(dep(log, "R")), Depends(dep(log, "SLOW", enter_pause=10))])
+    app = FastAPI(
+        dependencies=[Depends(async_dep(log, "R")), Depends(async_dep(log, "SLOW", enter_pause=10))]
+    )
     app.frontend("/", directory=tmp_path)
 
     outer = await call(app, "http", "/index.html", log, 0.3)

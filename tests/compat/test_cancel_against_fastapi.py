@@ -20,24 +20,14 @@ import anyio
 import fastapi
 import fastapi.responses
 import pytest
+from _cancel_deps import Log, Message, asgi_scope, async_dep, kind
 
 import fastslim
 import fastslim.responses
 
 pytestmark = pytest.mark.anyio
 
-Log = list[str]
-Message = dict[str, Any]
 LIBRARIES = {"fastapi": (fastapi, fastapi.responses), "fastslim": (fastslim, fastslim.responses)}
-
-
-def kind(exc: BaseException) -> str:
-    name = type(exc).__name__
-    if name in ("CancelledError", "Cancelled"):
-        return "cancellation"
-    if isinstance(exc, BaseExceptionGroup):
-        return "group[" + ",".join(sorted(kind(e) for e in exc.exceptions)) + "]"
-    return name
 
 
 class Events:
@@ -46,27 +36,7 @@ class Events:
         self.scopes: list[anyio.CancelScope] = []
 
     def dep(self, name: str, pause: float = 0.01, enter_pause: float = 0) -> Any:
-        log = self.log
-
-        async def dependency() -> AsyncIterator[str]:
-            log.append(f"enter {name}")
-            if enter_pause:
-                await anyio.sleep(enter_pause)
-            try:
-                yield name
-            except BaseException as exc:
-                log.append(f"{name} sees {kind(exc)}")
-                raise
-            finally:
-                try:
-                    await anyio.sleep(pause)
-                except BaseException as exc:
-                    log.append(f"{name} interrupted by {kind(exc)}")
-                    raise
-                log.append(f"{name} done")
-
-        dependency.__name__ = name
-        return dependency
+        return async_dep(self.log, name, pause, enter_pause)
 
 
 Scenario = Callable[[ModuleType, ModuleType, Events], tuple[Any, dict[str, Any], float]]
@@ -74,27 +44,11 @@ Scenario = Callable[[ModuleType, ModuleType, Events], tuple[Any, dict[str, Any],
 
 
 def http(path: str, headers: list[tuple[bytes, bytes]] | None = None) -> dict[str, Any]:
-    return {
-        "type": "http",
-        "asgi": {"version": "3.0", "spec_version": "2.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": path,
-        "raw_path": path.encode(),
-        "query_string": b"",
-        "root_path": "",
-        "headers": headers or [],
-        "server": ("test", 80),
-        "client": ("test", 1),
-    }
+    return asgi_scope("http", path, headers)
 
 
 def websocket(path: str) -> dict[str, Any]:
-    scope = http(path)
-    scope.update(type="websocket", scheme="ws", subprotocols=[])
-    del scope["method"]
-    return scope
+    return asgi_scope("websocket", path)
 
 
 def during_the_endpoint(lib: ModuleType, responses: ModuleType, ev: Events) -> Any:
