@@ -118,6 +118,32 @@ def test_embedded_bodies() -> None:
     assert single(b'{"item":{"name":"x"}}', "application/json")[0] == {"b0": Item(name="x")}
 
 
+def test_a_json_body_not_an_object_misses_every_embedded_parameter() -> None:
+    # FastAPI's: optional ones too; an object or a body not read as JSON only the
+    # required ones.
+    read = BodyReader(
+        [
+            ("b0", spec("item", Item)),
+            ("b1", spec("note", Item | None, default=None)),
+        ],
+        lambda s: 0,
+        strict=True,
+    )
+    for body in (b"[1]", b"5", b"null", b'"x"'):
+        locs = [e["loc"] for e in errors_of(read(body, "application/json"))]
+        assert locs == [("body", "item"), ("body", "note")]
+    for body, content_type in ((b"{}", "application/json"), (b"[1]", "text/plain")):
+        locs = [e["loc"] for e in errors_of(read(body, content_type))]
+        assert locs == [("body", "item")]
+    optional = BodyReader(
+        [("b0", spec("note", Item | None, params.Body(embed=True), default=None))],
+        lambda s: 0,
+        strict=True,
+    )
+    assert optional(b"", None)[:2] == ({"b0": None}, None)
+    assert [e["loc"] for e in errors_of(optional(b"[1]", "application/json"))] == [("body", "note")]
+
+
 def test_json_nested_too_deep_is_a_400_not_a_500() -> None:
     read = BodyReader([("b0", spec("item", Item))], lambda s: 0, strict=True)
     for raw in (b'{"name":' + b"[" * 100_000 + b"]" * 100_000 + b"}", b"[" * 100_000):

@@ -88,6 +88,17 @@ def test_an_optional_model_none_of_whose_keys_was_sent_is_absent() -> None:
     assert extract(request(b"limit=3")) == {"p0": {"limit": "3"}}
 
 
+def test_a_repeated_key_no_field_declares_gives_the_list_of_its_values() -> None:
+    # FastAPI's: `extra="forbid"` echoes the list, `extra="allow"` receives it.
+    extract = Extractor([("p0", spec("f", Filters, params.Query()))])
+    assert extract(request(b"z=1&limit=2&z=&z=3&limit=4&y=5")) == {
+        "p0": {"limit": "4", "z": ["1", "", "3"], "y": "5"}
+    }
+    headers = Extractor([("p0", spec("h", Tokens, params.Header()))])
+    found = headers(request(headers=[(b"x-z", b"1"), (b"x-token", b"t"), (b"x-z", b"2")]))
+    assert found == {"p0": {"x_token": "t", "x-z": ["1", "2"]}}
+
+
 class RawTokens(BaseModel):
     x_tok: str | None = None
 

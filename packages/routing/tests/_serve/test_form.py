@@ -90,6 +90,12 @@ def test_form_model(client_for: ClientFor) -> None:
     assert client.post("/model", data={"a": "", "b": ""}).json()["detail"] == [
         missing("body", "a", input={})
     ]
+    # A key no field declares keeps its value, empty or not, or all of them (FastAPI's).
+    extras = client.post("/model", data={"a": "x", "d": ["1", ""], "e": ""}).json()["detail"]
+    assert [(error["loc"], error["input"]) for error in extras] == [
+        (["body", "d"], ["1", ""]),
+        (["body", "e"], ""),
+    ]
     # Query errors come before body errors.
     detail = client.post("/model?q=z", data={"a": "x", "b": "y"}).json()["detail"]
     assert [error["loc"] for error in detail] == [["query", "q"], ["body", "b"]]

@@ -174,6 +174,9 @@ class BodyReader:
         elif raw:
             body = raw
         mapping = body if isinstance(body, dict) else {}
+        # A JSON body that is not an object (`[1]`, `5`, `null`): every embedded
+        # parameter is missing, optional ones too, as FastAPI reports it.
+        none_sent = as_json and not isinstance(body, dict)
         if mapping and self._embedded_model is not None:
             try:
                 return self._embedded_model(mapping, from_attributes=True).__dict__, None, body
@@ -188,7 +191,7 @@ class BodyReader:
                     name, value = key, mapping[key]
                     break
             if value is PydanticUndefined:
-                if slot.required:
+                if slot.required or none_sent:
                     errors[slot.slot] = [slot.missing(("body", slot.name))]
                 else:
                     values[slot.slot] = slot.default_value()

@@ -5,7 +5,7 @@ with a request returns `{slot name: raw value}` with only the keys present, so
 pydantic applies defaults and reports missing values. A query key repeated
 (`?q=1&q=2`) gives its last value, a header its first, as FastAPI does; a
 sequence parameter gets every value; a parameter model gets the whole location
-as a dict.
+as a dict (a repeated key none of its fields declares: the list of its values).
 """
 
 from __future__ import annotations
@@ -131,12 +131,23 @@ class Extractor:
 
     @staticmethod
     def _whole(source: Any, keys: _ModelKeys) -> dict[str, Any]:
+        """The model's fields' keys first (every value of a list field, else one), then
+        the keys it does not declare: one value, or the list of them when the key is
+        repeated (what `extra="forbid"` echoes and `extra="allow"` receives)."""
         sequences, rename, ordered, _ = keys
         whole: dict[str, Any] = {}
-        for key in (*ordered, *source):
-            if key not in source:
-                continue
-            name = rename.get(key, key)
-            if name not in whole:
+        for key in ordered:
+            if key in source:
+                name = rename.get(key, key)
                 whole[name] = source.getlist(key) if key in sequences else source.get(key)
+        for key in source:
+            if key not in whole and key not in rename:
+                whole[key] = _undeclared(source, key)
         return whole
+
+
+def _undeclared(source: Any, key: str) -> Any:
+    """A key no field declares: its value, or all of them when it is repeated."""
+    getlist = getattr(source, "getlist", None)  # cookies are a plain dict
+    values = getlist(key) if getlist is not None else [source[key]]
+    return values[0] if len(values) == 1 else values

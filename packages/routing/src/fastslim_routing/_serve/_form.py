@@ -111,15 +111,19 @@ class _ModelKeys:
 
     def mapping(self, form: FormData) -> dict[str, Any]:
         """The keys of `form`: all values of list fields, else the last value unless it
-        is empty."""
+        is empty; a key no field declares keeps its value, empty or not, or the list
+        of its values when it is repeated (FastAPI's)."""
         found: dict[str, Any] = {}
         for key in dict.fromkeys(form.keys()):
             if key in self.sequences:
                 found[key] = form.getlist(key)
-            else:
+            elif key in self.keys:
                 value = form.get(key)
                 if _present(value):
                     found[key] = value
+            else:
+                values = form.getlist(key)
+                found[key] = values[0] if len(values) == 1 else values
         return found
 
 
