@@ -336,15 +336,32 @@ def demo(session: nox.Session) -> None:
 FUZZ_DEPS = ["schemathesis>=4.30,<5"]
 
 
+# The kitchen-sink app's other side: FastAPI 0.165.0 in an environment of its own
+# (with the pydantic and Starlette of the session's), never next to fastslim.
+FUZZ_ORACLE_DEPS = [ORACLE, "uvicorn", "python-multipart"]
+
+
 @nox.session
 def fuzz(session: nox.Session) -> None:
     """schemathesis against apps served by uvicorn on 127.0.0.1 (tests/fuzz/_fuzz.py):
     the shop demo (every operation, positive and negative cases, authenticated where
     its document says so): zero failures of the server-error, status-code and
-    response-schema checks. Seeded; `-- --seed N` picks other cases, `-- --cases N`
-    sets the cases per operation and mode."""
+    response-schema checks; then the kitchen-sink app (every parameter kind) on
+    fastslim and on FastAPI 0.165.0, every case sent to both: zero failures and no
+    difference from FastAPI that the README does not list. Seeded; `-- --seed N` picks
+    other cases, `-- --cases N` sets the cases per operation and mode."""
     session.install(*demo_packages(), *FUZZ_DEPS, "uv")
     session.run("python", "tests/fuzz/_fuzz.py", "demo", *session.posargs)
+    oracle = ROOT / ".nox" / "fuzz-oracle"
+    oracle_python = str(oracle / "bin" / "python")
+    versions = "import pydantic, starlette; print(pydantic.VERSION, starlette.__version__)"
+    output = session.run("python", "-c", versions, silent=True)
+    pydantic_version, starlette_version = str(output).split()
+    pins = [f"pydantic=={pydantic_version}", f"starlette=={starlette_version}"]
+    session.run("uv", "venv", "-q", "--allow-existing", "-p", "python", str(oracle))
+    session.run("uv", "pip", "install", "-q", "-p", oracle_python, *FUZZ_ORACLE_DEPS, *pins)
+    sink = ["python", "tests/fuzz/_fuzz.py", "kitchen-sink", "--fastapi-python", oracle_python]
+    session.run(*sink, *session.posargs)
 
 
 def system_chromium(session: nox.Session) -> tuple[str, str]:

@@ -12,9 +12,12 @@ Fails unless every case passes.
 
 `kitchen-sink`: `kitchen_sink.py` (every parameter kind) served by uvicorn twice, on
 fastslim and on FastAPI 0.165.0 (`--fastapi-python`: the interpreter of a separate
-environment that has FastAPI and uvicorn); the cases generated from fastslim's document
-are each sent to both, and the checks run on fastslim's response. Fails on a failing
-check, on a different OpenAPI document, and on a status or body that differs from
+environment that has FastAPI and uvicorn); the cases of schemathesis's coverage phase
+(boundary values, missing inputs, values of the wrong type) and the generated ones,
+from fastslim's document, are each sent to both, and the checks run on fastslim's
+response. Fails on a failing check (an undocumented status FastAPI answers too, its
+400 for a body it cannot parse, is counted apart: the documents are the same), on a
+different OpenAPI document, and on a status, media type or body that differs from
 FastAPI's unless `KNOWN_DIFFERENCES` names it (each is listed in the README's
 differences).
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -72,6 +76,11 @@ def free_port() -> int:
         return port
 
 
+def with_path(folder: Path) -> str:
+    """`folder` first on the caller's PYTHONPATH (sources put first stay first)."""
+    return os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH")]))
+
+
 @contextlib.contextmanager
 def served(argv: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[str]:
     """`argv` started in a subprocess, serving on 127.0.0.1:`port`; yields its base
@@ -116,6 +125,7 @@ class Tally:
     differences: dict[tuple[str, str], str] = field(default_factory=dict)
     difference_count: int = 0
     known: Counter[str] = field(default_factory=Counter)
+    shared_undocumented: Counter[int] = field(default_factory=Counter)
 
     def fail(self, label: str, kind: str, example: str) -> None:
         self.failure_count += 1
@@ -131,6 +141,8 @@ class Tally:
         for label, count in sorted(self.cases.items()):
             print(f"  {count:5d}  {label}  ({self.seconds[label]:.1f} s)")
         print(f"  failures: {self.failure_count}")
+        for status, count in sorted(self.shared_undocumented.items()):
+            print(f"  undocumented {status}, as on FastAPI (its document lacks it too): {count}")
         for (label, kind), example in sorted(self.failures.items()):
             print(f"    {label}: {kind}\n      {example}")
         if self.known:
@@ -143,13 +155,22 @@ class Tally:
         return not self.failures and not self.differences
 
 
-def check(case: Case, response: schemathesis.Response, tally: Tally) -> None:
-    """The checks on `response`; a failing one is recorded, not raised."""
+def check(
+    case: Case, response: schemathesis.Response, tally: Tally, shared_undocumented: bool = False
+) -> None:
+    """The checks on `response`; a failing one is recorded, not raised.
+
+    `shared_undocumented`: FastAPI answered the same status, so an undocumented one
+    is a gap of the document both frameworks generate (FastAPI's 400 for a JSON body
+    that is not UTF-8 or a broken multipart body), counted apart, not a failure."""
     label = case.operation.label
     for check_function in CHECKS:
         try:
             case.validate_response(response, checks=[check_function])
         except (Exception, BaseExceptionGroup) as error:  # every failing check is recorded
+            if shared_undocumented and check_function is status_code_conformance:
+                tally.shared_undocumented[response.status_code] += 1
+                continue
             inner = error.exceptions if isinstance(error, BaseExceptionGroup) else [error]
             for failure in inner:
                 title = getattr(failure, "title", type(failure).__name__)
@@ -193,6 +214,20 @@ def fuzz_operations(
                 each()
 
 
+def coverage_operations(schema: Any, run: Callable[[Case], None]) -> None:
+    """`run(case)` on the cases of schemathesis's coverage phase for every operation
+    of `schema`: deterministic boundary values, missing required inputs, values of
+    the wrong type (a body that is not an object, a list where a string goes), positive
+    and negative."""
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        config = schema.config.generation_for(operation=operation)
+        for case in schema.iter_coverage_cases(
+            operation, generation_modes=list(MODES), generation_config=config
+        ):
+            run(case)
+
+
 def load_schema(base_url: str) -> Any:
     return schemathesis.openapi.from_url(f"{base_url}/openapi.json")
 
@@ -210,7 +245,7 @@ def fuzz_demo(cases_per_mode: int, seed: int) -> bool:
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="shop-fuzz-") as data:
         env = {
-            "PYTHONPATH": str(SHOP_DIR),
+            "PYTHONPATH": with_path(SHOP_DIR),
             "SHOP_DATA_DIR": data,
             "SHOP_PORT": str(port),
             "SHOP_REPORT_SECONDS": "0",
@@ -257,6 +292,97 @@ def report_tracebacks(log: Path) -> bool:
     return not blocks
 
 
+KITCHEN_SINK = "kitchen_sink:app"
+
+
+def kitchen_sink_server(python: str, framework: str, port: int, log: Path) -> Any:
+    """The kitchen-sink app on `framework` ("fastslim" or "fastapi"), under uvicorn."""
+    argv = [python, "-m", "uvicorn", KITCHEN_SINK, "--host", "127.0.0.1", "--port", str(port)]
+    env = {"PYTHONPATH": with_path(HERE), "KITCHEN_SINK_FRAMEWORK": framework}
+    return served([*argv, "--log-level", "warning"], env, port, log)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one server answered, as compared: status, media type and body (parsed
+    when JSON)."""
+
+    status: int
+    media_type: str
+    body: Any
+
+    @classmethod
+    def of(cls, response: schemathesis.Response, base_url: str) -> Answer:
+        """`response` with the server's own address (echoed in the `host` header of a
+        422's input) written as `SERVER`, so the two servers' answers compare."""
+        media_type = response.headers.get("content-type", [""])[0]
+        netloc = base_url.removeprefix("http://").encode()
+        body: Any = response.content.replace(netloc, b"SERVER")
+        if media_type.startswith("application/json"):
+            with contextlib.suppress(ValueError):
+                body = json.loads(body)
+        return cls(response.status_code, media_type, body)
+
+
+KNOWN_DIFFERENCES: dict[str, Callable[[Answer, Answer], bool]] = {}
+"""Differences from FastAPI listed in the README's differences, each by a predicate on
+(fastslim's answer, FastAPI's answer); none at present."""
+
+
+def compare(case: Case, ours: Answer, theirs: Answer, tally: Tally) -> None:
+    if ours == theirs:
+        return
+    label = case.operation.label
+    for kind, known in KNOWN_DIFFERENCES.items():
+        if known(ours, theirs):
+            tally.known[kind] += 1
+            return
+    if ours.status != theirs.status:
+        kind = f"status {ours.status} (FastAPI {theirs.status})"
+    elif ours.media_type != theirs.media_type:
+        kind = f"media type {ours.media_type!r} (FastAPI {theirs.media_type!r})"
+    else:
+        kind = f"body of a {ours.status}"
+    example = f"fastslim: {str(ours.body)[:300]}\n      FastAPI:  {str(theirs.body)[:300]}"
+    tally.differ(label, kind, f"{example}\n      {curl(case)}")
+
+
+def fuzz_kitchen_sink(cases_per_mode: int, seed: int, fastapi_python: str) -> bool:
+    """The kitchen-sink app on fastslim and on FastAPI; every case sent to both."""
+    with contextlib.ExitStack() as stack:
+        logs = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sink-fuzz-")))
+        ours_url = stack.enter_context(
+            kitchen_sink_server(sys.executable, "fastslim", free_port(), logs / "fastslim.log")
+        )
+        theirs_url = stack.enter_context(
+            kitchen_sink_server(fastapi_python, "fastapi", free_port(), logs / "fastapi.log")
+        )
+        ours_document = httpx.get(f"{ours_url}/openapi.json").json()
+        theirs_document = httpx.get(f"{theirs_url}/openapi.json").json()
+        if ours_document != theirs_document:
+            print("kitchen sink: the OpenAPI documents differ", flush=True)
+            return False
+        schema = load_schema(ours_url)
+        tally = Tally()
+
+        def run(case: Case) -> None:
+            label = case.operation.label
+            tally.cases[label] += 1
+            start = time.perf_counter()
+            ours = case.call(base_url=ours_url, timeout=10)
+            theirs = case.call(base_url=theirs_url, timeout=10)
+            tally.seconds[label] += time.perf_counter() - start
+            ours_answer, theirs_answer = Answer.of(ours, ours_url), Answer.of(theirs, theirs_url)
+            shared = ours_answer.status == theirs_answer.status
+            check(case, ours, tally, shared_undocumented=shared)
+            compare(case, ours_answer, theirs_answer, tally)
+
+        coverage_operations(schema, run)
+        fuzz_operations(schema, cases_per_mode, seed, run)
+        ok = tally.report("kitchen sink, fastslim against FastAPI 0.165.0")
+        return report_tracebacks(logs / "fastslim.log") and ok
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("target", choices=["demo", "kitchen-sink"])
@@ -266,7 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.target == "demo":
         return 0 if fuzz_demo(args.cases, args.seed) else 1
-    raise SystemExit("not yet")
+    if args.fastapi_python is None:
+        parser.error("kitchen-sink needs --fastapi-python")
+    return 0 if fuzz_kitchen_sink(args.cases, args.seed, args.fastapi_python) else 1
 
 
 if __name__ == "__main__":
