@@ -318,3 +318,41 @@ def test_effective_overrides_merges_the_dict_and_the_context() -> None:
     )
     assert merged is not None
     assert merged[0] == {get_db: other_fake_db, get_repo: fake_db}
+
+
+def test_effective_nodes_walk_the_tree_a_solve_under_overrides_sees() -> None:
+    def leaf() -> str:
+        return "leaf"
+
+    def replacement_sub() -> str:
+        return "sub"
+
+    def replacement(sub: Annotated[str, Depends(replacement_sub)]) -> str:
+        return sub
+
+    def middle(value: Annotated[str, Depends(leaf)]) -> str:
+        return value
+
+    def other() -> str:
+        return "other"
+
+    def endpoint(m: Annotated[str, Depends(middle)], o: Annotated[str, Depends(other)]) -> None: ...
+
+    container = Container()
+    plan = container.plan(endpoint)
+    calls = [node.call for node in container.effective_nodes(plan)]
+    assert calls == [leaf, middle, other] == [node.call for node in plan.iter_nodes()]
+    container.dependency_overrides[middle] = replacement
+    assert [node.call for node in container.effective_nodes(plan)] == [
+        replacement_sub,
+        replacement,
+        other,
+    ]
+    with container.override(other, leaf):
+        assert [node.call for node in container.effective_nodes(plan)] == [
+            replacement_sub,
+            replacement,
+            leaf,
+        ]
+    container.dependency_overrides.clear()
+    assert [node.call for node in container.effective_nodes(plan)] == [leaf, middle, other]

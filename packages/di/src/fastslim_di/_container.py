@@ -12,7 +12,7 @@ once, then per request `request.function_scope()` and `FunctionScope.solve(plan)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, suppress
 from contextvars import ContextVar, Token
 from types import TracebackType
@@ -29,8 +29,9 @@ from ._overrides import (
     OverrideMapping,
     ReplacementNodes,
     effective_overrides,
+    substitute,
 )
-from ._plan import DependencyPlan, ParameterResolver
+from ._plan import DependencyNode, DependencyPlan, ParameterResolver
 from ._request import CURRENT_REQUEST, RequestScope
 from ._state import AppState
 
@@ -191,6 +192,16 @@ class Container:
         if self.dependency_overrides or self._context_overrides.current() is not None:
             return self._solve_overrides()[0]
         return None
+
+    def effective_nodes(self, plan: DependencyPlan) -> Iterator[DependencyNode]:
+        """`plan.iter_nodes()` as a solve started now sees the tree: each overridden
+        node replaced by its replacement's node, whose own sub-dependencies are
+        walked in turn. Raises `DependencyDeclarationError` for a replacement that
+        cannot stand in (as solving would)."""
+        if not self.dependency_overrides and self._context_overrides.current() is None:
+            return plan.iter_nodes()
+        overrides, replacements = self._solve_overrides()
+        return plan.iter_nodes(lambda node: substitute(node, overrides, replacements))
 
     def _solve_overrides(self) -> tuple[OverrideMapping, ReplacementNodes]:
         """The overrides in force (some are) and where their nodes are kept."""

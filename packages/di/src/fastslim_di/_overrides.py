@@ -109,6 +109,21 @@ class DictOverrides:
         self.nodes = None
 
 
+def substitute(
+    node: DependencyNode, overrides: OverrideMapping, replacements: ReplacementNodes
+) -> DependencyNode:
+    """The node solved in place of `node` under `overrides` (`node` itself when
+    it is not overridden). Raises `DependencyDeclarationError` (see
+    `ReplacementNodes.node_for`)."""
+    key = node.override_key
+    if key is None:
+        return node
+    replacement = overrides.get(key)
+    if replacement is None:
+        return node
+    return replacements.node_for(node, replacement)
+
+
 def effective_overrides(
     base: OverrideMapping, context: OverrideSet | None, dict_nodes: DictOverrides
 ) -> tuple[OverrideMapping, ReplacementNodes]:

@@ -356,11 +356,17 @@ class DependencyPlan:
             self._roots[skip] = root
         return root
 
-    def iter_nodes(self) -> Iterator[DependencyNode]:
-        """Every dependency node once, depth first, in solving order."""
+    def iter_nodes(
+        self, substitute: Callable[[DependencyNode], DependencyNode] | None = None
+    ) -> Iterator[DependencyNode]:
+        """Every dependency node once, depth first, in solving order; `substitute`
+        (node -> the node solved in its place) walks the tree a solve under
+        overrides sees (`Container.effective_nodes`)."""
         seen: set[int] = set()
 
         def walk(node: DependencyNode) -> Iterator[DependencyNode]:
+            if substitute is not None:
+                node = substitute(node)
             if id(node) in seen:
                 return
             seen.add(id(node))

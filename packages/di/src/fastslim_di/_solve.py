@@ -32,6 +32,7 @@ from ._errors import (
     ParameterErrors,
     ScopeNotActiveError,
 )
+from ._overrides import substitute
 from ._plan import LOOKUP_APP, LOOKUP_NONE, LOOKUP_SOLVE, Bind, DependencyNode, DependencyPlan
 from ._scopes import Level
 from ._security import SecurityScopes
@@ -114,17 +115,12 @@ async def solve_node(node: DependencyNode, st: SolveState) -> Any:
 
 def _overridden(node: DependencyNode, st: SolveState) -> DependencyNode:
     """The node standing in for `node` under the overrides in force (or `node`)."""
-    key = node.override_key
-    if key is None or st.overrides is None:
+    if node.override_key is None or st.overrides is None:
         return node
-    overrides, replacements = st.overrides
-    replacement = overrides.get(key)
-    if replacement is None:
-        return node
-    found = replacements.node_for(node, replacement)
-    if st.sync and not found.sync_solvable:
+    found = substitute(node, *st.overrides)
+    if st.sync and found is not node and not found.sync_solvable:
         raise DependencyDeclarationError(
-            f'The override of the dependency "{node.name}" by "{callable_name(replacement)}" '
+            f'The override of the dependency "{node.name}" by "{callable_name(found.call)}" '
             f"is async (or has an async part or max_concurrency), so it cannot be solved for "
             f"a plain `def` function; make the function `async def`."
         )

@@ -137,8 +137,8 @@ class FastAPI(Starlette):
         self.openapi_schema: dict[str, Any] | None = None
         self.max_body_size = check_max_body_size(max_body_size)
         self.form_limits = check_form_limits(form_limits)
-        self.dependency_overrides: dict[Callable[..., Any], Callable[..., Any]] = {}
-        self.container = Container(dependency_overrides=self.dependency_overrides)
+        self.container = Container()
+        self.dependency_overrides = self.container.dependency_overrides
         self.router: APIRouter = APIRouter(
             routes=routes,
             redirect_slashes=redirect_slashes,
@@ -176,6 +176,20 @@ class FastAPI(Starlette):
         return _openapi_setup.build_openapi(self)
 
     # -- the app's task runner (beyond FastAPI, opt-in) --------------------
+
+    @property
+    def dependency_overrides(self) -> dict[Callable[..., Any], Callable[..., Any]]:
+        """`{original: replacement}`, read on every request (mutate it, or assign a
+        new dict; `None` or `{}` means no override). The replacement's own signature
+        is solved and validated (FastAPI docs: Testing Dependencies with Overrides)."""
+        return self._dependency_overrides  # type: ignore[return-value]  # None if set so
+
+    @dependency_overrides.setter
+    def dependency_overrides(
+        self, overrides: dict[Callable[..., Any], Callable[..., Any]] | None
+    ) -> None:
+        self._dependency_overrides = overrides
+        self.container.dependency_overrides = {} if overrides is None else overrides
 
     @property
     def task_runner(self) -> TaskRunner:

@@ -37,9 +37,11 @@ class Collector:
         self._by_key: dict[tuple[Any, str], SlotSource] = {}
         self._late_source = late_source
         self._frozen = False
+        self._late = 0
 
     def freeze(self) -> None:
         self._frozen = True
+        self._late = len(self.specs)
 
     def __call__(self, parameter: ParameterInfo, /) -> ParameterSource | None:
         source = special_source(parameter.annotation)
@@ -49,9 +51,10 @@ class Collector:
         found = self._by_key.get(key)
         if found is not None:
             return found
+        if self._frozen:  # an override's parameter: indices go on, for the error order
+            self._late += 1
+            return self._late_source(classify(parameter, self.path_names, self._late))
         spec = classify(parameter, self.path_names, len(self.specs))
-        if self._frozen:
-            return self._late_source(spec)
         slot = f"p{len(self.specs)}"
         self.specs.append(spec)
         self.slots.append(slot)

@@ -2,7 +2,8 @@
 
 A dependency override is planned when it is first used, so its request
 parameters have no slot in the route's validator: each gets a source that
-reads and validates its own value from the request.
+reads and validates its own value from the request. Their errors carry their
+owner, so that they are ordered along the tree solved (`_serve/_error_order.py`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from fastslim_di import ParameterErrors, ParameterSource, SolveContext
 
 from .._serve._body import BodyReader
+from .._serve._error_order import LATE, late_errors
 from .._serve._extract import Extractor
 from .._serve._form import LateFormSource
 from .._serve._slots import CONNECTION
@@ -19,35 +21,36 @@ from .._serve._spec import BODY, FORM, ParamSpec
 from .._serve._validator import ParamsValidator
 
 _SLOT = "late"
-_LAST = 1 << 30
 
 
 def _rank(spec: ParamSpec) -> int:
-    return _LAST
+    return LATE
 
 
 class LateSource:
     """Validates one path/query/header/cookie parameter on its own."""
 
-    __slots__ = ("extractor", "validator")
+    __slots__ = ("extractor", "owner", "validator")
 
     def __init__(self, spec: ParamSpec) -> None:
+        self.owner = spec.owner
         self.extractor = Extractor([(_SLOT, spec)])
         self.validator = ParamsValidator([(_SLOT, spec)], _rank)
 
     def __call__(self, context: SolveContext, /) -> Any:
         values, errors = self.validator(self.extractor(context.values[CONNECTION]))
         if errors:
-            raise ParameterErrors(errors[_SLOT])
+            raise ParameterErrors(late_errors(errors[_SLOT], self.owner))
         return values[_SLOT]
 
 
 class LateBodySource:
     """Validates one body parameter on its own (the body is read once, then cached)."""
 
-    __slots__ = ("reader",)
+    __slots__ = ("owner", "reader")
 
     def __init__(self, spec: ParamSpec, *, strict: bool = True) -> None:
+        self.owner = spec.owner
         self.reader = BodyReader([(_SLOT, spec)], _rank, strict=strict)
 
     async def __call__(self, context: SolveContext, /) -> Any:
@@ -55,7 +58,7 @@ class LateBodySource:
         raw = await request.body()
         values, errors, _ = self.reader(raw, request.headers.get("content-type"))
         if errors:
-            raise ParameterErrors(errors[_SLOT])
+            raise ParameterErrors(late_errors(errors[_SLOT], self.owner))
         return values[_SLOT]
 
 

@@ -40,6 +40,7 @@ from fastslim_tasks import BackgroundTasks
 
 from .. import params
 from .._compile._compiler import _owner_ranks
+from .._serve._error_order import ordered_errors
 from .._serve._extract import Extractor
 from .._serve._slots import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from .._serve._spec import BODY, FORM, LOCATION_RANK, is_scalar_sequence
@@ -364,9 +365,7 @@ async def solve_dependencies(
     try:
         kwargs = await function_scope.solve(solvable_.plan)
     except ParameterErrors as exc:
-        keyed = [error for error in exc.errors if isinstance(error, tuple)]
-        keyed.sort(key=lambda item: item[0])
-        errors = [error for _, error in keyed]
+        errors = ordered_errors(exc.errors, solvable_.plan, container)
         errors += [error for error in exc.errors if not isinstance(error, tuple)]
         kwargs = _solved_so_far(solvable_.plan, function_scope.cache, request_scope.cache)
     cache: dict[Any, Any] = dependency_cache if dependency_cache is not None else {}

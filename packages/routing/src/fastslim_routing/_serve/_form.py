@@ -32,6 +32,7 @@ from fastslim_di import ParameterErrors, SolveContext
 from .. import params
 from ..logger import logger
 from ._body import BodyResult, _Slot
+from ._error_order import LATE, late_errors
 from ._form_limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
 from ._slots import CONNECTION
 from ._spec import LOCATION_RANK, ParamSpec, is_scalar_sequence, model_classes, strip_optional
@@ -226,14 +227,15 @@ class LateFormSource:
     """Validates one form parameter met after compilation (an override's): the form
     is parsed once per request all the same (Starlette caches it on the request)."""
 
-    __slots__ = ("reader",)
+    __slots__ = ("owner", "reader")
 
     def __init__(self, spec: ParamSpec) -> None:
         require_multipart()
-        self.reader = FormReader([("late", spec)], lambda spec: 1 << 30)
+        self.owner = spec.owner
+        self.reader = FormReader([("late", spec)], lambda spec: LATE)
 
     async def __call__(self, context: SolveContext, /) -> Any:
         values, errors, _ = await self.reader(context.values[CONNECTION])
         if errors:
-            raise ParameterErrors(errors["late"])
+            raise ParameterErrors(late_errors(errors["late"], self.owner))
         return values["late"]

@@ -10,20 +10,25 @@ from typing import Any
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
-from fastslim_di import ParameterErrors, RequestScope, ScopeNotActiveError
+from fastslim_di import Container, ParameterErrors, RequestScope, ScopeNotActiveError
 
 from .. import exceptions
 from ._body import body_parse_error
 from ._compiled import CompiledRoute, endpoint_context
+from ._error_order import ordered_errors
 from ._slots import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from ._validator import KeyedError
 
 
-def _request_errors(route: CompiledRoute, errors: list[Any], body: Any, method: str) -> Exception:
-    keyed: list[KeyedError] = [error for error in errors if isinstance(error, tuple)]
-    keyed.sort(key=lambda item: item[0])
+def _request_errors(
+    route: CompiledRoute,
+    errors: list[Any],
+    body: Any,
+    method: str,
+    container: Container | None = None,
+) -> Exception:
     return exceptions.RequestValidationError(
-        [error for _, error in keyed],
+        ordered_errors(errors, route.plan, container),
         body=body,
         endpoint_ctx=endpoint_context(route.settings, method),
     )
@@ -123,7 +128,9 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
         try:
             kwargs = await function_scope.solve(route.plan)
         except ParameterErrors as exc:
-            raise _request_errors(route, exc.errors, body, request.method) from None
+            raise _request_errors(
+                route, exc.errors, body, request.method, request_scope.container
+            ) from None
         except ScopeNotActiveError as exc:
             raise _app_scope_not_running(exc) from exc
         raw = await route.call(**kwargs)

@@ -114,7 +114,9 @@ async def respond_traced(
                 try:
                     kwargs = await function_scope.solve(route.plan)
                 except ParameterErrors as exc:
-                    error: Any = _request_errors(route, exc.errors, body, request.method)
+                    error: Any = _request_errors(
+                        route, exc.errors, body, request.method, request_scope.container
+                    )
                     data.errors = error.errors()
                     _log_validation(telemetry, len(data.errors), state.route)
                     raise error from None

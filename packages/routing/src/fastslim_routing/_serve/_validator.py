@@ -18,8 +18,9 @@ from pydantic.fields import FieldInfo
 from ._extract import MATCHED
 from ._spec import HEADER, LOCATION_RANK, ParamSpec, model_of
 
-ErrorKey = tuple[int, int, int]
-"""(owner rank, location rank, declaration index): FastAPI's error order."""
+ErrorKey = tuple[Any, ...]
+"""(owner rank, location rank, declaration index): FastAPI's error order (an
+override's parameters add their owner, see `_error_order`)."""
 KeyedError = tuple[ErrorKey, dict[str, Any]]
 
 _CONFIG = ConfigDict(arbitrary_types_allowed=True)

@@ -10,10 +10,11 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.websockets import WebSocket
 
-from fastslim_di import ParameterErrors, RequestScope
+from fastslim_di import Container, ParameterErrors, RequestScope
 
 from .. import exceptions
 from ._compiled import CompiledRoute, endpoint_context
+from ._error_order import ordered_errors
 from ._slots import CONNECTION, ERRORS, VALUES
 from ._validator import KeyedError
 
@@ -21,11 +22,11 @@ WEBSOCKET_METHOD = "WS"
 """How validation errors name a WebSocket endpoint (`WS /ws/{room}`), as FastAPI."""
 
 
-def _validation_error(route: CompiledRoute, errors: list[Any]) -> Exception:
-    keyed: list[KeyedError] = [error for error in errors if isinstance(error, tuple)]
-    keyed.sort(key=lambda item: item[0])
+def _validation_error(
+    route: CompiledRoute, errors: list[Any], container: Container | None = None
+) -> Exception:
     return exceptions.WebSocketRequestValidationError(
-        [error for _, error in keyed],
+        ordered_errors(errors, route.plan, container),
         endpoint_ctx=endpoint_context(route.settings, WEBSOCKET_METHOD),
     )
 
@@ -73,5 +74,5 @@ async def run_websocket(
         try:
             kwargs = await function_scope.solve(route.plan)
         except ParameterErrors as exc:
-            raise _validation_error(route, exc.errors) from None
+            raise _validation_error(route, exc.errors, request_scope.container) from None
         await route.endpoint(**kwargs)
