@@ -135,6 +135,24 @@ def test_string_annotations_are_evaluated_unresolvable_ones_stay_strings() -> No
     assert params["c"].annotation is Plain
 
 
+def test_string_annotations_of_a_replaced_signature_are_evaluated() -> None:
+    # strawberry's FastAPI context getter: a function of a module with
+    # `from __future__ import annotations` whose `__signature__` is replaced by one
+    # built from its own (string) parameters; `inspect.signature(eval_str=True)`
+    # returns such a signature unevaluated.
+    def getter(other: int, plain: Plain, maybe: Decimal) -> None:
+        pass
+
+    original = inspect.signature(getter)
+    params = list(original.parameters.values())
+    getter.__signature__ = original.replace(parameters=[*params[1:], params[0]])  # type: ignore[attr-defined]
+    parameters = signature_of(getter, purpose="the dependency").parameters
+    assert list(parameters) == ["plain", "maybe", "other"]
+    assert parameters["plain"].annotation is Plain
+    assert parameters["other"].annotation is int
+    assert parameters["maybe"].annotation == "Decimal"  # only under TYPE_CHECKING
+
+
 def test_class_signature_comes_from_init() -> None:
     params = signature_of(Plain, purpose="the dependency").parameters
     assert list(params) == ["value"]

@@ -100,17 +100,23 @@ def signature_of(call: Callable[..., Any], *, purpose: str) -> inspect.Signature
     """The signature of `call` with string annotations evaluated where possible.
 
     `from __future__ import annotations` and quoted annotations are evaluated in
-    the callable's module; a name that cannot be resolved (one imported only
-    under `TYPE_CHECKING`) stays a string.
+    the callable's module, those of a replaced `__signature__` too (which
+    `inspect.signature(eval_str=True)` returns as it is: strawberry's context getter);
+    a name that cannot be resolved (one imported only under `TYPE_CHECKING`) stays a
+    string.
     """
     try:
-        return inspect.signature(call, eval_str=True)
+        raw = inspect.signature(call, eval_str=True)
     except (NameError, SyntaxError, TypeError, AttributeError):
-        pass
+        raw = None
     except ValueError as exc:
         raise DependencyDeclarationError(
             f'Cannot read the parameters of {purpose} "{callable_name(call)}" ({call!r}): {exc}.'
         ) from None
+    if raw is not None and not any(
+        isinstance(param.annotation, str) for param in raw.parameters.values()
+    ):
+        return raw
     try:
         raw = inspect.signature(call)
     except (ValueError, TypeError) as exc:
