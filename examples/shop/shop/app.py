@@ -105,7 +105,9 @@ def create_app(settings: Settings, *, webhook_transport: TransportFactory | None
         limit = settings.max_upload_size if module is images else None
         app.include_router(module.router, max_body_size=limit)
     app.add_middleware(CountRequests, shop=shop)
-    serve_docs_offline(app)  # /docs and /redoc work without a network
+    # /docs and /redoc work without a network; without the docs-offline extra they
+    # load their assets from the CDN (a warning in the log says so).
+    serve_docs_offline(app)
 
     @app.get("/", include_in_schema=False)
     def index() -> RedirectResponse:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
+import logging
 import re
 from typing import Literal
 
@@ -9,7 +12,7 @@ import pytest
 
 from fastslim import FastAPI
 from fastslim.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastslim.openapi.offline import serve_docs_offline
+from fastslim.openapi.offline import docs_assets_directory, serve_docs_offline
 from fastslim.testclient import TestClient
 
 Backend = Literal["asyncio", "trio"]
@@ -45,7 +48,7 @@ def test_without_the_opt_in_the_pages_are_fastapis(backend: Backend) -> None:
 @BACKENDS
 def test_with_the_opt_in_every_asset_comes_from_the_app(backend: Backend) -> None:
     app = make_app()
-    serve_docs_offline(app)
+    assert serve_docs_offline(app) is True
     with TestClient(app, backend=backend) as client:
         for page in ("/docs", "/redoc"):
             html = client.get(page).text
@@ -86,9 +89,27 @@ def test_a_path_must_be_absolute_without_a_trailing_slash() -> None:
             serve_docs_offline(make_app(), path=path)
 
 
-def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_extra_the_pages_stay_on_the_cdn_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setattr(
         "fastslim_routing.openapi.offline._ASSETS_PACKAGE", "no_such_assets_package"
     )
+    app = make_app()
+    with caplog.at_level(logging.WARNING, logger="fastslim"):
+        assert serve_docs_offline(app) is False
+    [record] = caplog.records
+    assert record.name == "fastslim"
+    assert "'docs-offline' extra: pip install 'fastslim[docs-offline]'" in record.getMessage()
+    assert "from the CDN" in record.getMessage()
     with pytest.raises(ImportError, match=r"'docs-offline' extra: pip install 'fastslim\["):
-        serve_docs_offline(make_app())
+        docs_assets_directory()
+    with TestClient(app) as client:
+        assert "cdn.jsdelivr.net/npm/swagger-ui-dist@5" in client.get("/docs").text
+        assert client.get("/docs-assets/swagger-ui-dist/swagger-ui.css").status_code == 404
+
+
+def test_the_assets_package_brings_no_web_framework() -> None:
+    requires = importlib.metadata.requires("openapi-ui-bundles") or []
+    assert requires == []
+    assert importlib.util.find_spec("django") is None

@@ -8,14 +8,18 @@ app = FastAPI()
 serve_docs_offline(app)  # assets under /docs-assets
 ```
 
-The assets come from the `docs-offline` extra: the `drf-spectacular-sidecar`
-package, which ships the Swagger UI 5 and ReDoc 2 builds FastAPI's pages use (the
-decision: it is the maintained PyPI package that ships both, released monthly; it
-declares Django as a dependency, which fastslim never imports). Without the opt-in
-the pages are FastAPI's, byte for byte. ReDoc's Google fonts are left out offline
-(ReDoc falls back to the system fonts), and the one image ReDoc's bundle loads from
-its CDN (the "API docs by Redocly" logo) is replaced by an empty inline image, so the
-page makes no request outside the app.
+The assets come from the `docs-offline` extra: the `openapi-ui-bundles` package,
+which ships Swagger UI 5 and ReDoc 2 builds (the majors FastAPI's pages use) as
+plain files, with no dependency of its own (the decision, among the PyPI packages
+that ship these builds: drf-spectacular-sidecar is current but declares Django;
+swagger-ui-bundle-v2 is current but has no ReDoc and brings Jinja2; swagger-ui-bundle
+ships Swagger UI 4; the fastapi-offline kind depend on FastAPI). Without the extra,
+`serve_docs_offline` logs a warning on the `fastslim` logger and leaves the pages on
+the CDN, so an app starts either way. Without the opt-in the pages are FastAPI's,
+byte for byte. ReDoc's Google fonts are left out offline (ReDoc falls back to the
+system fonts), and the one image ReDoc's bundle loads from its CDN (the "API docs by
+Redocly" logo) is replaced by an empty inline image, so the page makes no request
+outside the app.
 """
 
 from __future__ import annotations
@@ -29,13 +33,18 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 
+from ..logger import logger
+
 if TYPE_CHECKING:
     from ..applications import FastAPI
 
 __all__ = ("OfflineDocs", "docs_assets_directory", "serve_docs_offline")
 
-_ASSETS_PACKAGE = "drf_spectacular_sidecar"
+_ASSETS_PACKAGE = "openapi_ui_bundles"
+_SWAGGER_UI_FILES = "swagger_ui/vendor"
+_REDOC_FILE = "redoc/vendor/redoc.standalone.js"
 _REDOC_BUNDLE = "redoc/bundles/redoc.standalone.js"
+"""Where the app serves ReDoc's bundle, below the assets' path."""
 _REDOC_CDN_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
 _EMPTY_IMAGE = b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
 
@@ -66,33 +75,41 @@ class OfflineDocs:
 
 
 def docs_assets_directory() -> Path:
-    """The folder holding `swagger-ui-dist/` and `redoc/` (found without importing the
-    package). Raises `ImportError` naming the extra when it is not installed."""
+    """The folder of the assets package, holding `swagger_ui/vendor/` and
+    `redoc/vendor/` (found without importing the package). Raises `ImportError` naming
+    the extra when it is not installed."""
     spec = importlib.util.find_spec(_ASSETS_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         raise ImportError(
             "Offline docs need the Swagger UI and ReDoc assets of the 'docs-offline' extra: "
-            "pip install 'fastslim[docs-offline]' (it installs drf-spectacular-sidecar)."
+            "pip install 'fastslim[docs-offline]' (it installs openapi-ui-bundles)."
         )
-    package_dir = Path(next(iter(spec.submodule_search_locations)))
-    return package_dir / "static" / _ASSETS_PACKAGE
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
-def serve_docs_offline(app: FastAPI, *, path: str = "/docs-assets") -> None:
-    """Serve the docs assets at `path` (a mount, not in the OpenAPI document) and make
-    the app's `/docs` and `/redoc` pages load them from there.
+def serve_docs_offline(app: FastAPI, *, path: str = "/docs-assets") -> bool:
+    """Serve the docs assets at `path` (Swagger UI's files at `{path}/swagger-ui-dist/`,
+    ReDoc's bundle at `{path}/redoc/bundles/redoc.standalone.js`; not in the OpenAPI
+    document) and make the app's `/docs` and `/redoc` pages load them from there.
 
-    Raises `ImportError` without the `docs-offline` extra, `ValueError` for a `path`
-    that does not start with `/` or ends with one."""
+    Returns whether it did: without the `docs-offline` extra it logs a warning on the
+    `fastslim` logger naming the extra, and the pages keep loading their assets from
+    the CDN, as FastAPI's. Raises `ValueError` for a `path` that does not start with
+    `/` or ends with one."""
     if not path.startswith("/") or path.endswith("/"):
         raise ValueError(f"path must start with '/' and not end with one, got {path!r}")
-    directory = docs_assets_directory()
-    bundle = (directory / _REDOC_BUNDLE).read_bytes().replace(_REDOC_CDN_LOGO, _EMPTY_IMAGE)
+    try:
+        directory = docs_assets_directory()
+    except ImportError as error:
+        logger.warning("%s The docs pages load their assets from the CDN.", error)
+        return False
+    bundle = (directory / _REDOC_FILE).read_bytes().replace(_REDOC_CDN_LOGO, _EMPTY_IMAGE)
 
     async def redoc_bundle(request: Request) -> Response:
         return Response(bundle, media_type="text/javascript; charset=utf-8")
 
-    # Before the mount: the first matching route serves.
+    swagger_ui = StaticFiles(directory=directory / _SWAGGER_UI_FILES)
     app.add_route(f"{path}/{_REDOC_BUNDLE}", redoc_bundle, include_in_schema=False)
-    app.mount(path, StaticFiles(directory=directory), name="docs-assets")
+    app.mount(f"{path}/swagger-ui-dist", swagger_ui, name="docs-assets")
     app.state.offline_docs = OfflineDocs(path)
+    return True
