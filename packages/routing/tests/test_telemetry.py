@@ -537,3 +537,34 @@ def test_a_contrib_opentelemetry_middleware_turns_built_in_telemetry_off(
     client_for(app).get("/x")
     assert recorded.finished() == []
     assert TelemetryMiddleware not in _middleware_classes(app)
+
+
+def test_a_contrib_middleware_wrapping_the_built_stack_turns_built_in_telemetry_off(
+    recorded: Recorded, client_for: Client
+) -> None:
+    # FastAPIInstrumentor.instrument_app replaces build_middleware_stack: the stack is
+    # wrapped (ServerErrorMiddleware -> OpenTelemetryMiddleware -> ...) after it is built.
+    class OpenTelemetryMiddleware:
+        def __init__(self, app: Any) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            await self.app(scope, receive, send)
+
+    class Outer(OpenTelemetryMiddleware):
+        pass
+
+    wrapped = FastAPI(telemetry=recorded.config)
+    plain = FastAPI(telemetry=recorded.config)
+    for app in (wrapped, plain):
+
+        @app.get("/x")
+        def x() -> int:
+            return 1
+
+    build = wrapped.build_middleware_stack
+    wrapped.build_middleware_stack = lambda: Outer(OpenTelemetryMiddleware(build()))  # type: ignore[method-assign]
+    client_for(wrapped).get("/x")
+    assert recorded.finished() == []
+    client_for(plain).get("/x")  # an app of its own keeps its telemetry
+    assert [name for name, _ in recorded.named()][-1] == "GET /x"

@@ -10,7 +10,13 @@ from fastslim_routing.routing import NoMatchFound as NoMatchFound
 from fastslim_routing.routing import Route as Route
 from fastslim_routing.routing import RouteContext as RouteContext
 from fastslim_routing.routing import WebSocketRoute as WebSocketRoute
+from fastslim_routing.routing import _EffectiveRouteContext as _EffectiveRouteContext
+from fastslim_routing.routing import (
+    _get_scope_effective_route_context as _get_scope_effective_route_context,
+)
 from fastslim_routing.routing import _IncludedRouter as _IncludedRouter
+from fastslim_routing.routing import _iter_routes_with_context as _iter_routes_with_context
+from fastslim_routing.routing import _RouterIncludeContext as _RouterIncludeContext
 from fastslim_routing.routing import compile_path as compile_path
 from fastslim_routing.routing import get_name as get_name
 from fastslim_routing.routing import iter_route_contexts as iter_route_contexts
@@ -27,7 +33,11 @@ __all__ = (
     "Route",
     "RouteContext",
     "WebSocketRoute",
+    "_EffectiveRouteContext",
     "_IncludedRouter",
+    "_RouterIncludeContext",
+    "_get_scope_effective_route_context",
+    "_iter_routes_with_context",
     "compile_path",
     "get_name",
     "iter_route_contexts",

@@ -34,7 +34,7 @@ from ._routes._router import APIRouter
 from ._serve._body_limit import limited_middleware_stack
 from ._serve._form_limits import scope_form_limits
 from ._telemetry._config import check_config
-from ._telemetry._stack import telemetry_middleware_stack
+from ._telemetry._stack import outside_contrib, telemetry_middleware_stack
 from .datastructures import Default, DefaultPlaceholder
 from .exception_handlers import (
     http_exception_handler,
@@ -227,6 +227,8 @@ class FastAPI(Starlette):
             scope["root_path"] = self.root_path
         if self.form_limits:
             scope_form_limits(scope, self.form_limits)
+        if self.middleware_stack is None:
+            self.middleware_stack = outside_contrib(self.build_middleware_stack())
         await super().__call__(scope, receive, send)
 
     # -- delegation to the router ------------------------------------------

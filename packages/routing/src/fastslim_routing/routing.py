@@ -9,10 +9,16 @@ from starlette.routing import WebSocketRoute as WebSocketRoute
 from starlette.routing import compile_path as compile_path
 from starlette.routing import get_name as get_name
 
-from ._routes._effective import RouteContext as RouteContext
-from ._routes._effective import iter_route_contexts as iter_route_contexts
+from ._internals.contexts import RouteContext as RouteContext
+from ._internals.contexts import _EffectiveRouteContext as _EffectiveRouteContext
+from ._internals.contexts import (
+    _get_scope_effective_route_context as _get_scope_effective_route_context,
+)
+from ._internals.contexts import _iter_routes_with_context as _iter_routes_with_context
+from ._internals.contexts import iter_route_contexts as iter_route_contexts
 from ._routes._handlers import request_response as request_response
 from ._routes._inclusion import IncludedRouter as _IncludedRouter
+from ._routes._inclusion import RouterIncludeContext as _RouterIncludeContext
 from ._routes._route import APIRoute as APIRoute
 from ._routes._router import APIRouter as APIRouter
 from ._routes._websocket_route import APIWebSocketRoute as APIWebSocketRoute
@@ -28,7 +34,11 @@ __all__ = (
     "Route",
     "RouteContext",
     "WebSocketRoute",
+    "_EffectiveRouteContext",
     "_IncludedRouter",
+    "_RouterIncludeContext",
+    "_get_scope_effective_route_context",
+    "_iter_routes_with_context",
     "compile_path",
     "get_name",
     "iter_route_contexts",

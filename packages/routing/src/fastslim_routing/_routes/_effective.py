@@ -5,7 +5,7 @@ the routes are flattened, when first served after a change, into effective
 routes: an `APIRoute` under an inclusion is served by an `EffectiveRoute` (the
 full path, the inclusion's dependencies, response class and content-type
 setting, compiled once and cached), Starlette routes by prefixed stand-ins.
-`iter_route_contexts` lists the same with their `RouteContext`.
+`iter_route_contexts` lists the same with their `Placement`.
 """
 
 from __future__ import annotations
@@ -41,9 +41,13 @@ from ._inclusion import IncludedRouter, RouterNode
 from ._route import APIRoute
 from ._websocket_route import APIWebSocketRoute
 
+EFFECTIVE = "fastslim.effective_route"
+"""ASGI scope key: the `EffectiveRoute` serving the request, when it is served under
+an inclusion (FastAPI's `_get_scope_effective_route_context` reads it)."""
+
 
 @dataclass(frozen=True)
-class RouteContext:
+class Placement:
     """A route as served: its effective `path`, `name`, `methods`, `endpoint`, and
     the `original_route` (the object in its router's `routes`)."""
 
@@ -67,6 +71,10 @@ class EffectiveRoute(BaseRoute):
         self.methods = original.methods
         self.include_in_schema = original.include_in_schema
         self.path_regex, self.path_format, self.param_convertors = compile_path(self.path)
+        self.placement: Placement | None = None
+        self.top: Any = None
+        """Where the route is served and the router serving it (set when flattened),
+        for FastAPI's context views."""
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         if scope["type"] != "http":
@@ -79,7 +87,12 @@ class EffectiveRoute(BaseRoute):
             params[key] = self.param_convertors[key].convert(value)
         path_params = dict(scope.get("path_params", {}))
         path_params.update(params)
-        child = {"endpoint": self.endpoint, "path_params": path_params, COMPILED: self.compiled}
+        child = {
+            "endpoint": self.endpoint,
+            "path_params": path_params,
+            COMPILED: self.compiled,
+            EFFECTIVE: self,
+        }
         if scope["method"] not in self.methods:
             return Match.PARTIAL, child
         return Match.FULL, child
@@ -127,9 +140,11 @@ class _Chain:
     max_body_sizes: tuple[int | None, ...] = ()
     form_limits: tuple[Mapping[str, int] | None, ...] = ()
     inclusions: tuple[IncludedRouter, ...] = ()
+    top: Any = None
+    """The router whose routes are being flattened."""
 
 
-Flattened = list[tuple[BaseRoute, RouteContext]]
+Flattened = list[tuple[BaseRoute, Placement]]
 CompileCache = dict[tuple[int, ...], tuple[BaseRoute, tuple[Any, ...]]]
 """(ids of the route, its compilation and its inclusions) -> the effective route, and
 the inclusions themselves (kept alive so that their ids stay theirs)."""
@@ -169,7 +184,7 @@ def flatten(router: RouterNode, cache: CompileCache) -> Flattened:
     Raises the declaration errors of routes compiled under an inclusion.
     """
     found: Flattened = []
-    _walk(router, _Chain(), cache, found)
+    _walk(router, _Chain(top=router), cache, found)
     return found
 
 
@@ -187,7 +202,7 @@ class _OnlyInclusion:
 def compile_inclusion(router: RouterNode, node: IncludedRouter, cache: CompileCache) -> None:
     """Compile the routes `node` adds to `router` (declaration errors show at inclusion),
     without walking the routes included before it again."""
-    _walk(_OnlyInclusion(router, node), _Chain(), cache, [])  # type: ignore[arg-type]
+    _walk(_OnlyInclusion(router, node), _Chain(top=router), cache, [])  # type: ignore[arg-type]
 
 
 def _walk(router: RouterNode, chain: _Chain, cache: CompileCache | None, found: Flattened) -> None:
@@ -210,6 +225,7 @@ def _walk(router: RouterNode, chain: _Chain, cache: CompileCache | None, found: 
                 max_body_sizes=(node.max_body_size, router.max_body_size, *chain.max_body_sizes),
                 form_limits=(node.router.form_limits, node.form_limits, *chain.form_limits),
                 inclusions=(*chain.inclusions, node),
+                top=chain.top,
             )
             _walk(node.router, inner, cache, found)
         elif cache is None:
@@ -219,8 +235,12 @@ def _walk(router: RouterNode, chain: _Chain, cache: CompileCache | None, found: 
                 raise FastAPIError(
                     f"Prefix and path cannot be both empty (path operation: {node.name})"
                 )
-            served: BaseRoute = node if not chain.inclusions else _effective(node, chain, cache)
-            found.append((served, _context(node, chain)))
+            placement = _context(node, chain)
+            served: BaseRoute = node
+            if chain.inclusions:
+                effective = served = _effective(node, chain, cache)
+                effective.placement, effective.top = placement, chain.top
+            found.append((served, placement))
         elif isinstance(node, APIWebSocketRoute):
             found.append((_effective_websocket(node, chain, cache), _context(node, chain)))
         else:
@@ -244,10 +264,10 @@ def _frontends(router: RouterNode, chain: _Chain, cache: CompileCache, found: Fl
         found.append((cached[0], _context(cached[0], chain)))
 
 
-def _context(route: BaseRoute, chain: _Chain) -> RouteContext:
+def _context(route: BaseRoute, chain: _Chain) -> Placement:
     path = getattr(route, "path", None)
     methods = getattr(route, "methods", None)
-    return RouteContext(
+    return Placement(
         path=chain.prefix + path if isinstance(path, str) else chain.prefix,
         name=getattr(route, "name", None),
         methods=frozenset(methods) if methods else None,
@@ -270,8 +290,8 @@ class _Root:
     form_limits: Mapping[str, int] = field(default_factory=dict)
 
 
-def iter_route_contexts(routes: Sequence[BaseRoute]) -> Iterator[RouteContext]:
-    """The `RouteContext` of every route reachable from `routes` (e.g. `app.routes`)."""
+def iter_route_contexts(routes: Sequence[BaseRoute]) -> Iterator[Placement]:
+    """The `Placement` of every route reachable from `routes` (e.g. `app.routes`)."""
     found: Flattened = []
     _walk(_Root(list(routes)), _Chain(), None, found)
     for _, context in found:

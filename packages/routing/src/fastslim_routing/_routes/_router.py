@@ -256,6 +256,7 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
             form_limits=form_limits,
         )
         _lifespan.merge_into(self, router)
+        node.included_by(self)
         self.routes.append(node)
         # Compile now what can be compiled, so declaration errors show at inclusion.
         compile_inclusion(self, node, self._compiled)

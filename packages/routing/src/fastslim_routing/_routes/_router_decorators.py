@@ -138,10 +138,12 @@ class RouterDecorators:
         name: str | None = None,
         include_in_schema: bool = True,
     ) -> None:
-        """A plain Starlette route (`endpoint(request) -> response`)."""
+        """A plain Starlette route (`endpoint(request) -> response`) at `path` as given:
+        as Starlette's and FastAPI's, the router's `prefix` is not applied (only
+        inclusions' prefixes are)."""
         self.routes.append(
             Route(
-                self.prefix + path,
+                path,
                 endpoint,
                 methods=methods,
                 name=name,

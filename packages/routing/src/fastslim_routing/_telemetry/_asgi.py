@@ -122,12 +122,15 @@ class TelemetryMiddleware:
     def __init__(self, app: ASGIApp, telemetry: Telemetry) -> None:
         self.app = app
         self.telemetry = telemetry
+        self.passthrough = False
+        """Set when OpenTelemetry's contrib middleware wraps the app (`_stack`)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         exclude = self.telemetry.exclude
         if (
-            kind not in ("http", "websocket")
+            self.passthrough
+            or kind not in ("http", "websocket")
             or TELEMETRY in scope
             or (exclude is not None and exclude(scope))
         ):

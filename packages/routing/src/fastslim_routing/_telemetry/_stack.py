@@ -18,6 +18,30 @@ def _has_contrib_middleware(app: Any) -> bool:
     )
 
 
+def outside_contrib(stack: ASGIApp) -> ASGIApp:
+    """`stack` (an app's built middleware stack); when OpenTelemetry's contrib ASGI
+    middleware wraps the app's own telemetry middleware in it (as
+    `FastAPIInstrumentor.instrument_app` does), that middleware records the
+    requests and the app's own passes them through, as FastAPI 0.165's telemetry
+    steps aside."""
+    contrib = False
+    current: Any = stack
+    for _ in range(64):  # the wrappers down to the router: error, user, exception
+        if current is None:
+            break
+        name = type(current).__name__
+        if name == "OpenTelemetryMiddleware":
+            contrib = True
+        elif name == "TelemetryMiddleware" and contrib:
+            from ._asgi import TelemetryMiddleware
+
+            if isinstance(current, TelemetryMiddleware):
+                current.passthrough = True
+            break
+        current = getattr(current, "app", None)
+    return stack
+
+
 def telemetry_middleware_stack(app: Any, build: Callable[[], ASGIApp]) -> ASGIApp:
     """`build()` with the telemetry middleware first among the app's own, when the
     app's telemetry records anything (and no contrib OpenTelemetry middleware does)."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.routing import BaseRoute, compile_path
 
-from .._routes._effective import EffectiveRoute, RouteContext
+from .._routes._effective import EffectiveRoute, Placement
 from .._routes._route import APIRoute
 from .._serve._compiled import CompiledRoute
 from ..datastructures import DefaultPlaceholder
@@ -46,7 +46,7 @@ class OperationRoute:
         return getattr(self.original, name)
 
 
-def _levels(top: Any, context: RouteContext) -> Iterator[Any]:
+def _levels(top: Any, context: Placement) -> Iterator[Any]:
     """The routers and inclusions above a route whose settings it does not hold yet."""
     yield top
     last = len(context.inclusions) - 1
@@ -56,7 +56,7 @@ def _levels(top: Any, context: RouteContext) -> Iterator[Any]:
             yield node.router
 
 
-def _unique_id_function(route: APIRoute, top: Any, context: RouteContext) -> Callable[..., str]:
+def _unique_id_function(route: APIRoute, top: Any, context: Placement) -> Callable[..., str]:
     candidates = [route.generate_unique_id_function]
     for index in range(len(context.inclusions) - 1, -1, -1):
         node = context.inclusions[index]
@@ -70,7 +70,7 @@ def _unique_id_function(route: APIRoute, top: Any, context: RouteContext) -> Cal
     return first.value if isinstance(first, DefaultPlaceholder) else first
 
 
-def operation_route(served: BaseRoute, context: RouteContext, top: Any) -> OperationRoute | None:
+def operation_route(served: BaseRoute, context: Placement, top: Any) -> OperationRoute | None:
     """The document's view of a served route, or None for anything not a path operation."""
     original = context.original_route
     if not isinstance(original, APIRoute):
@@ -104,7 +104,7 @@ def operation_route(served: BaseRoute, context: RouteContext, top: Any) -> Opera
 
 
 def operation_routes(
-    pairs: Iterable[tuple[BaseRoute, RouteContext]], top: Any
+    pairs: Iterable[tuple[BaseRoute, Placement]], top: Any
 ) -> list[OperationRoute]:
     """The path operations of `pairs` (served route, context) shown in the document."""
     found = []

@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.routing import BaseRoute
 
-from .._routes._effective import RouteContext
+from .._routes._effective import Placement
 from .._routes._route import APIRoute
 from ._operation import PreparedRoute, operation_metadata, operation_summary, prepare, render
 from ._responses import STATUS_CODE_RANGES, VALIDATION_ERROR_RESPONSE
@@ -90,21 +90,28 @@ _HTTP_VALIDATION_ERROR = {
 }
 
 
-def _served(routes: Sequence[Any]) -> tuple[list[tuple[BaseRoute, RouteContext]], Any]:
-    """(served route, context) pairs of `routes`, and the router they belong to."""
+def _served(routes: Sequence[Any]) -> tuple[list[tuple[BaseRoute, Placement]], Any]:
+    """(served route, placement) pairs of `routes`, and the router they belong to."""
+    from .._internals.contexts import RouteContext
     from .._routes._router import APIRouter
 
     owner = getattr(routes, "owner", None)
     router = owner() if owner is not None else None
     if isinstance(router, APIRouter):
         return router.served_routes(), router
-    pairs: list[tuple[BaseRoute, RouteContext]] = []
+    pairs: list[tuple[BaseRoute, Placement]] = []
     plain: list[BaseRoute] = []
     for route in routes:
         if isinstance(route, RouteContext):
             original = route.original_route
-            served = original if not route.inclusions else None
-            pairs.append((served or original, route))
+            placement = route.__dict__.get("_placement") or Placement(
+                path=route.path or "",
+                name=route.name,
+                methods=frozenset(route.methods) if route.methods else None,
+                endpoint=route.endpoint,
+                original_route=original,
+            )
+            pairs.append((route.__dict__.get("_served", original), placement))
         else:
             plain.append(route)
     if plain:
@@ -219,8 +226,8 @@ def get_openapi(
     openapi_version: str = "3.1.0",
     summary: str | None = None,
     description: str | None = None,
-    routes: Sequence[BaseRoute | RouteContext],
-    webhooks: Sequence[BaseRoute | RouteContext] | None = None,
+    routes: Sequence[BaseRoute | Any],
+    webhooks: Sequence[BaseRoute | Any] | None = None,
     tags: list[dict[str, Any]] | None = None,
     servers: list[dict[str, str | Any]] | None = None,
     terms_of_service: str | None = None,
