@@ -215,7 +215,9 @@ assert "fastslim_alias" in origin, origin
 
 def run_suite(session: nox.Session, python: str, src: Path, outcomes: Path, *args: str) -> None:
     """FastAPI's kept tests under `python`, outcomes written to `outcomes` (never
-    failing the session by themselves: the comparison decides)."""
+    failing the session by themselves: the comparison decides). All of `tests/`, or
+    only the test paths among `args` (`tests/test_x.py`, `tests/test_y.py::test_z`)."""
+    subset = any(arg.startswith("tests/") for arg in args)
     session.run(
         python,
         "-m",
@@ -224,7 +226,7 @@ def run_suite(session: nox.Session, python: str, src: Path, outcomes: Path, *arg
         str(CONFORMANCE / "pytest.ini"),
         "--rootdir",
         str(src),
-        "tests",
+        *([] if subset else ["tests"]),
         *args,
         env={
             "CONFORMANCE_OUTCOMES": str(outcomes),
@@ -246,7 +248,8 @@ def conformance(session: nox.Session) -> None:
     outcome changes between the two fastslim runs.
 
     `nox -s conformance -- --update-pending` deletes from pending.txt the tests that
-    pass now (it never adds any); other arguments go to pytest.
+    pass now (it never adds any); other arguments go to pytest, and test paths
+    (`-- tests/test_x.py`) run only those files, compared only there.
     """
     update = "--update-pending" in session.posargs
     pytest_extra = [arg for arg in session.posargs if arg != "--update-pending"]

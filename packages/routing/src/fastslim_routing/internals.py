@@ -5,8 +5,9 @@ compatibility surface: `ModelField` and the field and annotation helpers
 `get_dependant`, `get_parameterless_sub_dependant`, `get_flat_params`,
 `get_validation_alias`, `lenient_issubclass`, `_get_flat_body_params`, `_get_body_field`,
 `_should_embed_body_fields`, `solve_dependencies`, `request_params_to_args`,
-`request_body_to_args`
-(`fastapi.dependencies.utils`). Same names, fields and signatures as FastAPI's,
+`request_body_to_args`, `ensure_multipart_is_installed` and its two messages,
+`read_file_bytes` (`fastapi.dependencies.utils`), `FormLimits`, `form_limits_adapter`,
+`validate_form_limits` (`fastapi._form_limits`). Same names, fields and signatures as FastAPI's,
 compared against it in `tests/compat/test_internals_against_fastapi.py` and
 `tests/compat/test_compat_against_fastapi.py`. They are views and helpers:
 fastslim's routes never build or read them per request.
@@ -67,11 +68,21 @@ from ._internals.views import get_body_field as get_body_field
 from ._internals.views import get_dependant as get_dependant
 from ._internals.views import get_parameterless_sub_dependant as get_parameterless_sub_dependant
 from ._internals.views import should_embed_body_fields as should_embed_body_fields
+from ._serve._form_limits import FormLimits as FormLimits
+from ._serve._form_limits import form_limits_adapter as form_limits_adapter
+from ._serve._form_limits import validate_form_limits as validate_form_limits
+from ._serve._multipart import MULTIPART_INCORRECT as MULTIPART_INCORRECT
+from ._serve._multipart import MULTIPART_MISSING as MULTIPART_MISSING
+from ._serve._multipart import ensure_multipart_is_installed as ensure_multipart_is_installed
+from ._serve._multipart import read_file_bytes as read_file_bytes
 
 __all__ = (
+    "MULTIPART_INCORRECT",
+    "MULTIPART_MISSING",
     "PYDANTIC_VERSION",
     "PYDANTIC_VERSION_MINOR_TUPLE",
     "Dependant",
+    "FormLimits",
     "ModelField",
     "SolvedDependency",
     "annotation_is_pydantic_v1",
@@ -79,11 +90,13 @@ __all__ = (
     "copy_field_info",
     "create_body_model",
     "create_model_field",
+    "ensure_multipart_is_installed",
     "evaluate_forwardref",
     "field_annotation_is_complex",
     "field_annotation_is_scalar",
     "field_annotation_is_scalar_sequence",
     "field_annotation_is_sequence",
+    "form_limits_adapter",
     "get_body_field",
     "get_cached_model_fields",
     "get_dependant",
@@ -107,6 +120,7 @@ __all__ = (
     "is_uploadfile_sequence_annotation",
     "lenient_issubclass",
     "normalize_name",
+    "read_file_bytes",
     "regenerate_error_with_loc",
     "request_body_to_args",
     "request_params_to_args",
@@ -115,5 +129,6 @@ __all__ = (
     "serialize_sequence_value",
     "should_embed_body_fields",
     "solve_dependencies",
+    "validate_form_limits",
     "value_is_sequence",
 )

@@ -3,6 +3,7 @@
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from fastslim_routing._compile._limits import (
     check_form_limits,
@@ -13,8 +14,11 @@ from fastslim_routing._compile._limits import (
 from fastslim_routing._serve._form_limits import (
     FORM_LIMITS_SCOPE_KEY,
     PARSER_DEFAULTS,
+    FormLimits,
+    form_limits_adapter,
     form_parser_limits,
     scope_form_limits,
+    validate_form_limits,
 )
 
 
@@ -86,3 +90,24 @@ def test_apps_put_their_form_limits_in_the_scope_over_outer_apps() -> None:
     scope_form_limits(scope, {"max_fields": 3})
     assert scope[FORM_LIMITS_SCOPE_KEY] == {"max_fields": 3, "max_files": 2}
     assert outer == {"max_fields": 1, "max_files": 2}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"max_files": -1}, {"max_size": 1}, {"max_fields": True}, {"max_fields": 1.0}, "x"],
+)
+def test_validate_form_limits_raises_pydantics_error(value: Any) -> None:
+    # FastAPI 0.165's `_validate_form_limits`: the one rule behind check_form_limits.
+    with pytest.raises(ValidationError) as raised:
+        validate_form_limits(value)
+    assert raised.value.title == "_FormLimits"
+    assert len(raised.value.errors()) == 1
+
+
+def test_validate_form_limits_returns_a_new_dict() -> None:
+    given: FormLimits = {"max_fields": 1, "max_part_size": 0}
+    checked = validate_form_limits(given)
+    assert checked == given
+    assert checked is not given
+    assert validate_form_limits(None) == {}
+    assert form_limits_adapter() is form_limits_adapter()

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, Json
 from starlette.requests import Request
 
 from fastslim_routing import Body, Depends, FastAPI, File, Form, UploadFile
-from fastslim_routing._serve._form import MULTIPART_MISSING
+from fastslim_routing._serve._multipart import MULTIPART_MISSING
 from fastslim_testclient import AsyncTestClient, TestClient
 
 ClientFor = Callable[..., TestClient]
@@ -189,6 +189,25 @@ def test_bytes_and_upload_of_one_key_share_the_content(client_for: ClientFor) ->
     }
 
 
+def test_bytes_read_from_where_the_upload_stands(client_for: ClientFor) -> None:
+    # A dependency that read part of an upload: a `bytes` File() of that key gets the
+    # rest, and the upload stays where the dependency left it (FastAPI 0.165).
+    app = FastAPI()
+
+    async def prefix(f: UploadFile) -> str:
+        return (await f.read(2)).decode()
+
+    def rest(head: Annotated[str, Depends(prefix)], f: Annotated[bytes, File()]) -> list[str]:
+        return [head, f.decode()]
+
+    @app.post("/rest")
+    async def endpoint(parts: Annotated[list[str], Depends(rest)], f: UploadFile) -> Any:
+        return {"parts": parts, "at": f.file.tell(), "then": (await f.read()).decode()}
+
+    response = client_for(app).post("/rest", files={"f": ("a", b"hello")})
+    assert response.json() == {"parts": ["he", "llo"], "at": 2, "then": "llo"}
+
+
 def test_dependencies_read_the_form_parsed_once(client_for: ClientFor) -> None:
     app = FastAPI()
     seen: list[Any] = []
@@ -333,6 +352,7 @@ def test_declaring_a_form_without_python_multipart_fails(
     declare: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setitem(sys.modules, "python_multipart", None)
+    monkeypatch.setitem(sys.modules, "multipart", None)  # its older layout, also absent
     app = FastAPI()
 
     def form_dep(x: Annotated[str, Form()]) -> str:

@@ -1,15 +1,21 @@
 """`fastslim.dependencies.utils`, as `fastapi.dependencies.utils`: the helpers that
 libraries written for FastAPI import (signatures with evaluated annotations, the
-`Dependant` tree's flat parameters, aliases).
+`Dependant` tree's flat parameters, aliases, python-multipart's check and its messages,
+reading a `bytes` file parameter).
 
 fastslim's graph is fastslim-di's plan (`fastslim_di.build_plan`); the names here
 are views and helpers over it (packages/routing/README.md, compatibility surface).
 """
 
+from fastslim_routing.internals import MULTIPART_INCORRECT as multipart_incorrect_install_error
+from fastslim_routing.internals import MULTIPART_MISSING as multipart_not_installed_error
 from fastslim_routing.internals import Dependant as Dependant
 from fastslim_routing.internals import ModelField as ModelField
 from fastslim_routing.internals import SolvedDependency as SolvedDependency
 from fastslim_routing.internals import create_model_field as create_model_field
+from fastslim_routing.internals import (
+    ensure_multipart_is_installed as ensure_multipart_is_installed,
+)
 from fastslim_routing.internals import get_body_field as _get_body_field
 from fastslim_routing.internals import get_dependant as get_dependant
 from fastslim_routing.internals import get_flat_body_params as _get_flat_body_params
@@ -19,6 +25,7 @@ from fastslim_routing.internals import (
 )
 from fastslim_routing.internals import get_validation_alias as get_validation_alias
 from fastslim_routing.internals import lenient_issubclass as lenient_issubclass
+from fastslim_routing.internals import read_file_bytes as _read_file_bytes
 from fastslim_routing.internals import request_body_to_args as request_body_to_args
 from fastslim_routing.internals import request_params_to_args as request_params_to_args
 from fastslim_routing.internals import should_embed_body_fields as _should_embed_body_fields
@@ -37,8 +44,10 @@ __all__ = (
     "SolvedDependency",
     "_get_body_field",
     "_get_flat_body_params",
+    "_read_file_bytes",
     "_should_embed_body_fields",
     "create_model_field",
+    "ensure_multipart_is_installed",
     "get_dependant",
     "get_flat_params",
     "get_parameterless_sub_dependant",
@@ -47,6 +56,8 @@ __all__ = (
     "get_typed_signature",
     "get_validation_alias",
     "lenient_issubclass",
+    "multipart_incorrect_install_error",
+    "multipart_not_installed_error",
     "request_body_to_args",
     "request_params_to_args",
     "solve_dependencies",

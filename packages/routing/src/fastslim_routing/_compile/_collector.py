@@ -15,6 +15,7 @@ from typing import Any
 
 from fastslim_di import ParameterInfo, ParameterSource
 
+from .._serve._file_bytes import slot_source
 from .._serve._slots import SlotSource, special_source
 from .._serve._spec import ParamSpec
 from ._classify import classify
@@ -58,5 +59,5 @@ class Collector:
         slot = f"p{len(self.specs)}"
         self.specs.append(spec)
         self.slots.append(slot)
-        found = self._by_key[key] = SlotSource(slot, spec)
+        found = self._by_key[key] = slot_source(slot, spec)
         return found

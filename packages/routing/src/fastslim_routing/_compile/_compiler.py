@@ -25,7 +25,8 @@ from .._serve._body import BodyReader
 from .._serve._compiled import CompiledRoute, RouteSettings, endpoint_context
 from .._serve._encode import ResponseEncoder, body_allowed
 from .._serve._extract import Extractor
-from .._serve._form import FormReader, require_multipart
+from .._serve._form import FormReader
+from .._serve._multipart import ensure_multipart_is_installed
 from .._serve._spec import BODY, FORM, ParamSpec
 from .._serve._stream import (
     StreamEncoder,
@@ -185,7 +186,7 @@ def _form_reader(
     raises `RuntimeError` without python-multipart."""
     if not any(spec.location == FORM for _, spec in slots):
         return None
-    require_multipart()
+    ensure_multipart_is_installed()
     fields = [(slot, spec) for slot, spec in slots if spec.location in (BODY, FORM)]
     return FormReader(fields, rank, settings.form_limits)
 

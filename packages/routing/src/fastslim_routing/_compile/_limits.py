@@ -10,7 +10,12 @@ app's (and those of the apps it is mounted in) travel in the ASGI scope.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from .._serve._form_limits import validate_form_limits
 
 FORM_LIMIT_KEYS = ("max_fields", "max_files", "max_part_size")
 
@@ -28,23 +33,26 @@ def check_max_body_size(value: Any) -> int | None:
 
 def check_form_limits(value: Any) -> dict[str, int]:
     """A copy of `value` (a mapping of `FORM_LIMIT_KEYS` to non-negative ints), `{}` for
-    None (as FastAPI stores it).
+    None (as FastAPI stores it), checked by `validate_form_limits` (FastAPI's rule).
 
-    Raises `ValueError` naming the offending key or value.
+    Raises `ValueError` naming the offending key or value (FastAPI raises pydantic's
+    `ValidationError`, also a `ValueError`: a deliberate difference in wording).
     """
-    if value is None:
-        return {}
-    if not isinstance(value, Mapping):
-        raise ValueError(f"form_limits must be a dict or None, got {value!r}")
-    checked: dict[str, int] = {}
-    for key, limit in value.items():
-        if key not in FORM_LIMIT_KEYS:
-            expected = ", ".join(FORM_LIMIT_KEYS)
-            raise ValueError(f"form_limits got an unknown key {key!r}; expected one of {expected}")
-        if not _is_count(limit):
-            raise ValueError(f"form_limits[{key!r}] must be a non-negative integer, got {limit!r}")
-        checked[key] = limit
-    return checked
+    try:
+        return cast("dict[str, int]", validate_form_limits(value))  # a new dict
+    except ValidationError as exc:
+        raise ValueError(_reworded(exc.errors()[0], value)) from None
+
+
+def _reworded(error: ErrorDetails, value: Any) -> str:
+    """One of `validate_form_limits`'s errors as fastslim's sentence."""
+    if not error["loc"]:
+        return f"form_limits must be a dict or None, got {value!r}"
+    key = error["loc"][0]
+    if error["type"] == "extra_forbidden":
+        expected = ", ".join(FORM_LIMIT_KEYS)
+        return f"form_limits got an unknown key {key!r}; expected one of {expected}"
+    return f"form_limits[{key!r}] must be a non-negative integer, got {error['input']!r}"
 
 
 def first_size(*values: int | None) -> int | None:

@@ -6,21 +6,20 @@ parameter (in the endpoint or any dependency) reads the body as a form,
 urlencoded or multipart, once; each parameter reads its key (every value of it
 for a list), an empty string counting as missing; a form model
 (`Annotated[Model, Form()]`) is validated from every key of the form. `bytes`
-`File()` parameters receive a file's content, and the file stays readable from the start
-(a `bytes` and an `UploadFile` parameter of one key share its content). Other
-body parameters of such a route are read from the form too. Errors are located
-at `("body", <key>, ...)`.
+`File()` parameters receive a file's content from where the file stands, and the file
+stays there (a `bytes` and an `UploadFile` parameter of one key share its
+content). Other body parameters of such a route are read from the form too.
+Errors are located at `("body", <key>, ...)`.
 
-Parsing needs python-multipart (an optional dependency): `require_multipart()`
-fails when a route is declared without it. The form's files are closed when the
-request ends (`close_forms`).
+Parsing needs python-multipart (an optional dependency):
+`_multipart.ensure_multipart_is_installed()` fails when a route is declared without
+it. The form's files are closed when the request ends (`close_forms`).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, get_args, get_origin
+from typing import Any, get_args
 
 from pydantic import BaseModel
 from starlette.datastructures import FormData
@@ -29,43 +28,17 @@ from starlette.requests import Request
 
 from fastslim_di import ParameterErrors, SolveContext
 
-from .. import params
-from ..logger import logger
 from ._body import BodyResult, _Slot
 from ._error_order import LATE, late_errors
+from ._file_bytes import PendingBytes, reads_file_bytes, resolve_pending
 from ._form_limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
+from ._multipart import ensure_multipart_is_installed
 from ._slots import CONNECTION
-from ._spec import LOCATION_RANK, ParamSpec, is_scalar_sequence, model_classes, strip_optional
+from ._spec import LOCATION_RANK, ParamSpec, is_scalar_sequence, model_classes
 from ._urlencoded import read_form
 from ._validator import KeyedError
 
-MULTIPART_MISSING = (
-    'Form data requires "python-multipart" to be installed. \n'
-    'You can install "python-multipart" with: \n\n'
-    "pip install python-multipart\n"
-)
-"""FastAPI's message, to the character, when python-multipart is not installed."""
-
 _MISSING: Any = object()
-
-
-def require_multipart() -> None:
-    """Raise `RuntimeError` (and log it) when python-multipart is not installed."""
-    try:
-        importlib.import_module("python_multipart")
-    except ImportError:
-        logger.error(MULTIPART_MISSING)
-        raise RuntimeError(MULTIPART_MISSING) from None
-
-
-def _reads_bytes(annotation: Any) -> bool:
-    """`bytes`, `bytes | None`, `list[bytes]`...: the content of uploaded files."""
-    annotation = strip_optional(annotation)
-    if annotation is bytes:
-        return True
-    if get_origin(annotation) is not None and is_scalar_sequence(annotation):
-        return any(strip_optional(arg) is bytes for arg in get_args(annotation))
-    return False
 
 
 def _empty_file(value: Any) -> bool:
@@ -75,16 +48,6 @@ def _empty_file(value: Any) -> bool:
 
 def _present(value: Any) -> bool:
     return not (isinstance(value, str) and value == "") and not _empty_file(value)
-
-
-async def _content(value: Any) -> Any:
-    """A file's bytes (read from the start, the file left at the start), else `value`."""
-    if not isinstance(value, StarletteUploadFile):
-        return value
-    await value.seek(0)
-    content = await value.read()
-    await value.seek(0)
-    return content
 
 
 class _ModelKeys:
@@ -138,12 +101,11 @@ class _FormSlot:
         self.check = check
         self.keys = spec.keys
         self.sequence = spec.is_sequence
-        # Only `File()` parameters read a file's content (`Form()` bytes do not).
-        self.reads_bytes = isinstance(spec.field, params.File) and _reads_bytes(spec.annotation)
+        self.reads_bytes = reads_file_bytes(spec)
         models = model_classes(spec.annotation) if spec.is_model else ()
         self.model = _ModelKeys(models, spec.annotation) if models else None
 
-    async def raw(self, form: FormData) -> tuple[str, Any]:
+    def raw(self, form: FormData) -> tuple[str, Any]:
         """(the key read, its value) or (the first key, `_MISSING`)."""
         if self.model is not None:
             found = self.model.mapping(form)
@@ -152,13 +114,11 @@ class _FormSlot:
             if self.sequence:
                 values = [value for value in form.getlist(key) if not _empty_file(value)]
                 if values:
-                    if self.reads_bytes:
-                        values = [await _content(value) for value in values]
                     return key, values
             else:
                 value = form.get(key)
                 if value is not None and _present(value):
-                    return key, await _content(value) if self.reads_bytes else value
+                    return key, value
         return self.keys[0], _MISSING
 
 
@@ -197,13 +157,16 @@ class FormReader:
         errors: dict[str, list[KeyedError]] = {}
         for form_slot in self._slots:
             slot = form_slot.check
-            key, value = await form_slot.raw(form)
+            key, value = form_slot.raw(form)
             loc = ("body",) if form_slot.model is not None else ("body", key)
             if value is _MISSING:
                 if slot.required:
                     errors[slot.slot] = [slot.missing(loc)]
                 else:
                     values[slot.slot] = slot.default_value()
+                continue
+            if form_slot.reads_bytes:  # read and validated when solved (`_file_bytes`)
+                values[slot.slot] = PendingBytes(slot, loc, value, form_slot.sequence)
                 continue
             checked, found = slot.check(value, loc)
             if found:
@@ -230,7 +193,7 @@ class LateFormSource:
     __slots__ = ("owner", "reader")
 
     def __init__(self, spec: ParamSpec) -> None:
-        require_multipart()
+        ensure_multipart_is_installed()
         self.owner = spec.owner
         self.reader = FormReader([("late", spec)], lambda spec: LATE)
 
@@ -238,4 +201,7 @@ class LateFormSource:
         values, errors, _ = await self.reader(context.values[CONNECTION])
         if errors:
             raise ParameterErrors(late_errors(errors["late"], self.owner))
-        return values["late"]
+        try:
+            return await resolve_pending(values["late"])
+        except ParameterErrors as exc:
+            raise ParameterErrors(late_errors(exc.errors, self.owner)) from None
