@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +39,9 @@ class Package:
     """What its own tests need beyond pytest and trio."""
     extras: tuple[str, ...] = ()
     """Its own extras, installed (and allowed) in its test session."""
+    services: tuple[str, ...] = ()
+    """What its tests need running beside them ("redis": a redis-server on
+    127.0.0.1, its URL in FASTSLIM_TEST_REDIS_URL)."""
 
 
 ALL_PACKAGES = {
@@ -57,6 +65,14 @@ ALL_PACKAGES = {
             "opentelemetry-sdk",
             str(PACKAGES_DIR / "testclient"),
         ),
+    ),
+    # Its tests start real `celery worker` processes against a real Redis.
+    "tasks-celery": Package(
+        "fastslim-tasks-celery",
+        "fastslim_tasks_celery",
+        siblings=("tasks",),
+        extras=("redis",),
+        services=("redis",),
     ),
     "meta": Package(
         "fastslim",
@@ -89,6 +105,7 @@ TYPE_TOOLS = [
     "selenium",
     "uv",
     "schemathesis",
+    "celery-types",  # Celery's type stubs (celery, kombu, billiard), for fastslim-tasks-celery
 ]
 TELEMETRY_DEPS = ["opentelemetry-sdk", "opentelemetry-exporter-otlp-proto-http"]
 INTEGRATION_DEPS = ["starlette"]
@@ -148,7 +165,69 @@ for _name in PACKAGES:
             ",".join(package.extras),
         )
         session.install(*TEST_TOOLS, *package.test_deps)
-        session.run(*pytest_args(session, f"packages/{name}/tests"))
+        with services(session, package.services) as env:
+            session.run(*pytest_args(session, f"packages/{name}/tests"), env=env)
+
+
+@contextmanager
+def services(session: nox.Session, names: tuple[str, ...]) -> Iterator[dict[str, str]]:
+    """The services a package's tests need, started for the session and stopped
+    after it; the environment variables that tell the tests where they are."""
+    if "redis" not in names:
+        yield {}
+        return
+    with redis_server(session) as url:
+        yield {"FASTSLIM_TEST_REDIS_URL": url}
+
+
+def system_program(session: nox.Session, program: str, package: str) -> str:
+    """`program` from the system packages, installed with apt-get (`package`) when
+    missing and allowed (root on Debian); else the session fails saying so."""
+    found = shutil.which(program)
+    if found is None and shutil.which("apt-get") and os.geteuid() == 0:
+        session.run("apt-get", "update", "-qq", external=True)
+        install = ["apt-get", "install", "-y", "-qq", package]
+        session.run(*install, external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+        found = shutil.which(program)
+    if found is None:
+        session.error(f"This session needs {program}: apt-get install {package}.")
+    return found
+
+
+@contextmanager
+def redis_server(session: nox.Session) -> Iterator[str]:
+    """A redis-server of the system (installed if missing) on 127.0.0.1 and a free
+    port, without persistence; its URL. Stopped when the block is left."""
+    binary = system_program(session, "redis-server", "redis-server")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    folder = ROOT / ".nox" / f"redis-{port}"
+    folder.mkdir(parents=True, exist_ok=True)
+    command = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--dir", str(folder)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while not redis_answers(port):
+            if server.poll() is not None or time.monotonic() > deadline:
+                session.error(f"redis-server did not start on 127.0.0.1:{port}")
+            time.sleep(0.05)
+        session.log(f"redis-server on 127.0.0.1:{port}")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def redis_answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
 
 
 @nox.session

@@ -29,31 +29,38 @@ EXTRA_MARKER = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
 
 def required_names(
     distribution: importlib.metadata.Distribution, extras: frozenset[str] = frozenset()
-) -> set[str]:
-    """Names of what `distribution` requires, with the given extras of its own."""
-    names = set()
+) -> dict[str, frozenset[str]]:
+    """Names of what `distribution` requires, with the given extras of its own, each
+    with the extras the requirement asks of it (`celery[redis]`: {"redis"})."""
+    names: dict[str, frozenset[str]] = {}
     for requirement in distribution.requires or []:
         extra = EXTRA_MARKER.search(requirement)
         if extra is not None and normalize(extra.group(1)) not in extras:
             continue
         match = NAME.match(requirement)
         if match:
-            names.add(normalize(match.group(1)))
+            asked = WANTED_EXTRAS.match(requirement)
+            wanted = asked.group(1).split(",") if asked else []
+            name = normalize(match.group(1))
+            names[name] = names.get(name, frozenset()) | {normalize(e.strip()) for e in wanted}
     return names
+
+
+WANTED_EXTRAS = re.compile(r"^\s*[A-Za-z0-9][A-Za-z0-9._-]*\s*\[([^\]]*)\]")
 
 
 def closure(
     root: str, extras: frozenset[str], installed: dict[str, importlib.metadata.Distribution]
 ) -> set[str]:
-    seen: set[str] = set()
-    todo = [root]
+    seen: set[tuple[str, frozenset[str]]] = set()
+    todo = [(root, extras)]
     while todo:
-        name = todo.pop()
-        if name in seen or name not in installed:
+        name, asked = todo.pop()
+        if (name, asked) in seen or name not in installed:
             continue
-        seen.add(name)
-        todo.extend(required_names(installed[name], extras if name == root else frozenset()))
-    return seen
+        seen.add((name, asked))
+        todo.extend(required_names(installed[name], asked).items())
+    return {name for name, _ in seen}
 
 
 def main(distribution_name: str, import_name: str, extras: str = "") -> int:
