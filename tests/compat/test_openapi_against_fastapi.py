@@ -24,12 +24,6 @@ DELIBERATE: dict[str, str] = {}
 still differ, so that fixing one means taking it off this list."""
 
 
-KEY_ORDER_PENDING = {"207_openapi_responses", "232_responses_levels"}
-"""Apps whose document is equal but whose key order is not FastAPI's yet (the order of
-`description` and `content` in additional responses of several levels); each is checked
-to still differ."""
-
-
 def _text(app: CorpusApp, framework: Framework) -> str:
     _, module, mask = load(app, framework)
     with warnings.catch_warnings():
@@ -77,9 +71,6 @@ def test_openapi_key_order(app: CorpusApp) -> None:
     if not isinstance(expected, dict) or app.name in DELIBERATE:
         return  # compared above as what it is (an error, a deliberate difference)
     want, got = _text(app, "fastapi"), _text(app, "fastslim")
-    if app.name in KEY_ORDER_PENDING:
-        assert want != got, f"{app.name} has FastAPI's key order now: take it off the list."
-        return
     if want != got:
         diff = "\n".join(
             difflib.unified_diff(

@@ -251,9 +251,18 @@ def operation_metadata(*, route: Any, method: str, operation_ids: set[str]) -> d
 def render(
     prepared: PreparedRoute, method: str, registry: SchemaRegistry, operation_ids: set[str]
 ) -> dict[str, Any]:
-    """The operation object of `prepared` for `method`."""
+    """The operation object of `prepared` for `method`, its keys in FastAPI's order of
+    building: metadata, security, parameters, request body (`required` first),
+    responses (callbacks are put before them), then `openapi_extra`.
+
+    That order is what FastAPI serves for a path item whose operations have parameters:
+    `OpenAPI.paths` is `dict[str, PathItem | Any]`, and pydantic's union keeps such an
+    item as the plain dict it is given. Other path items are validated as `PathItem`
+    and come out in the models' field order (`get_openapi`)."""
     route = prepared.route
     operation = operation_metadata(route=route, method=method, operation_ids=operation_ids)
+    if prepared.security:
+        operation["security"] = prepared.security
     if prepared.params:
         _add_parameters(operation, prepared, registry)
     if prepared.body is not None and method.upper() in _METHODS_WITH_BODY:
@@ -271,17 +280,10 @@ def render(
         if prepared.body_examples:
             media["examples"] = prepared.body_examples
         content = {media_type: media}
-        # FastAPI's key order (seen in its served JSON): `required` first when the
-        # operation has parameters.
-        first = required and bool(prepared.params)
-        body: dict[str, Any] = {"required": True} if first else {}
+        body: dict[str, Any] = {"required": True} if required else {}
         body["content"] = content
-        if required and not first:
-            body["required"] = True
         operation["requestBody"] = body
     operation["responses"] = responses(prepared, registry)
-    if prepared.security:
-        operation["security"] = prepared.security
     if route.openapi_extra:
         deep_dict_update(operation, route.openapi_extra)
     return operation

@@ -3,6 +3,7 @@ stream item schema), the additional `responses={...}`, and the 422 one."""
 
 from __future__ import annotations
 
+import copy
 import http
 import inspect
 from typing import TYPE_CHECKING, Any
@@ -95,21 +96,41 @@ def responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, An
         status_key = str(code).upper()
         if status_key == "DEFAULT":
             status_key = "default"
-        response = responses.setdefault(status_key, {})
         model_key = prepared.extra_models.get(str(code))
+        schema = None
         if model_key is not None:
             schema = registry.schema(model_key)
             if "$ref" not in schema:
                 schema.setdefault("title", title_of(f"Response_{code}_{route.unique_id}"))
-            content = response.setdefault("content", {})
-            content.setdefault(media_type or "application/json", {})["schema"] = schema
+        response = responses.get(status_key)
         description = (
             extra.get("description")
-            or response.get("description")
+            or (response or {}).get("description")
             or STATUS_CODE_RANGES.get(status_key.upper())
             or _phrase(status_key)
         )
-        deep_dict_update(response, extra)
+        if response is None:
+            # A new response keeps the declared keys' order, the model's schema and
+            # the description added after them (FastAPI's order, seen where a path
+            # item is served as written: see `render`).
+            responses[status_key] = response = {}
+            deep_dict_update(response, extra)
+            if schema is not None:
+                media = response.setdefault("content", {}).setdefault(
+                    media_type or "application/json", {}
+                )
+                declared = media.get("schema")
+                if isinstance(declared, dict):  # the declared schema wins, key by key
+                    schema = copy.deepcopy(schema)
+                    deep_dict_update(schema, declared)
+                media["schema"] = (
+                    declared if declared is not None and not isinstance(declared, dict) else schema
+                )
+        else:
+            if schema is not None:
+                content = response.setdefault("content", {})
+                content.setdefault(media_type or "application/json", {})["schema"] = schema
+            deep_dict_update(response, extra)
         response["description"] = description
     if prepared.has_inputs and not any(k in responses for k in ("422", "4XX", "default")):
         responses["422"] = VALIDATION_ERROR_RESPONSE

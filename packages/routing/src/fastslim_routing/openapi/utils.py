@@ -156,8 +156,6 @@ class _Document:
                         {name: self._callback_paths(found) for name, found in callbacks.items()},
                     )
                 item[method.lower()] = operation
-        for item in paths.values():
-            _order_request_bodies(item)
         return paths
 
     def _callback_paths(self, found: list[PreparedRoute]) -> dict[str, Any]:
@@ -166,8 +164,6 @@ class _Document:
             item = paths.setdefault(prepared.route.path_format, {})
             for method in prepared.route.methods:
                 item[method.lower()] = self._operation(prepared, method)
-        for item in paths.values():
-            _order_request_bodies(item, always=True)  # as FastAPI's callbacks (seen)
         return paths
 
     def _operation(self, prepared: PreparedRoute, method: str) -> dict[str, Any]:
@@ -204,19 +200,6 @@ def _before_responses(operation: dict[str, Any], key: str, value: Any) -> dict[s
         ordered[name] = item
     ordered.setdefault(key, value)
     return ordered
-
-
-def _order_request_bodies(item: dict[str, Any], *, always: bool = False) -> None:
-    """FastAPI's key order in a required request body, seen in its documents: `required`
-    before `content` when the operation has parameters (`_operation`), and also when
-    another operation of the same path has (in a callback's path: always). Only the key
-    order changes."""
-    if not always and not any(operation.get("parameters") for operation in item.values()):
-        return
-    for operation in item.values():
-        body = operation.get("requestBody")
-        if body is not None and "required" in body:
-            operation["requestBody"] = {"required": body["required"], **body}
 
 
 def get_openapi(
