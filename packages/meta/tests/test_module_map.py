@@ -325,8 +325,11 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "_iter_routes_with_context",
         "compile_path",
         "get_name",
+        "get_request_handler",
         "iter_route_contexts",
         "request_response",
+        "run_endpoint_function",
+        "serialize_response",
     ),
     "fastslim.security": (
         "APIKeyCookie",
@@ -403,7 +406,6 @@ NOT_PROVIDED = {
     # fastslim-di's plan, compiled once per route (see fastslim_di.build_plan); views
     # over it are being added (issue 16).
     "fastslim.dependencies.utils": ("analyze_param",),
-    "fastslim.routing": ("get_request_handler", "serialize_response", "run_endpoint_function"),
 }
 
 

@@ -2,6 +2,7 @@
 `response_field` read from the compiled plan (shapes pinned from FastAPI 0.165;
 the full comparison is tests/compat/test_dependant_views_against_fastapi.py)."""
 
+import inspect
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -168,3 +169,22 @@ def test_should_embed_and_get_body_field() -> None:
     assert get_body_field(body_params=[], name="x", embed_body_fields=False) is None
     form = get_dependant(path="/", call=lambda f=params.Form(): None)  # noqa: B008
     assert should_embed_body_fields(form.body_params) is True
+
+
+def test_both_background_tasks_classes_are_the_special_parameter() -> None:
+    from starlette.background import BackgroundTasks as StarletteTasks
+
+    from fastslim_tasks import BackgroundTasks as Tasks
+
+    def endpoint(ours: Tasks, theirs: StarletteTasks) -> None: ...
+
+    first = get_dependant(path="/", call=lambda tasks: None)
+    assert first.background_tasks_param_name is None
+    for name in ("ours", "theirs"):
+
+        def one(**_: Any) -> None: ...
+
+        one.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [inspect.signature(endpoint).parameters[name]]
+        )
+        assert get_dependant(path="/", call=one).background_tasks_param_name == name

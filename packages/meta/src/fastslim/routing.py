@@ -19,8 +19,11 @@ from fastslim_routing.routing import _iter_routes_with_context as _iter_routes_w
 from fastslim_routing.routing import _RouterIncludeContext as _RouterIncludeContext
 from fastslim_routing.routing import compile_path as compile_path
 from fastslim_routing.routing import get_name as get_name
+from fastslim_routing.routing import get_request_handler as get_request_handler
 from fastslim_routing.routing import iter_route_contexts as iter_route_contexts
 from fastslim_routing.routing import request_response as request_response
+from fastslim_routing.routing import run_endpoint_function as run_endpoint_function
+from fastslim_routing.routing import serialize_response as serialize_response
 
 __all__ = (
     "APIRoute",
@@ -40,6 +43,9 @@ __all__ = (
     "_iter_routes_with_context",
     "compile_path",
     "get_name",
+    "get_request_handler",
     "iter_route_contexts",
     "request_response",
+    "run_endpoint_function",
+    "serialize_response",
 )

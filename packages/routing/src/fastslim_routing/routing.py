@@ -16,6 +16,9 @@ from ._internals.contexts import (
 )
 from ._internals.contexts import _iter_routes_with_context as _iter_routes_with_context
 from ._internals.contexts import iter_route_contexts as iter_route_contexts
+from ._internals.handlers import get_request_handler as get_request_handler
+from ._internals.handlers import run_endpoint_function as run_endpoint_function
+from ._internals.handlers import serialize_response as serialize_response
 from ._routes._handlers import request_response as request_response
 from ._routes._inclusion import IncludedRouter as _IncludedRouter
 from ._routes._inclusion import RouterIncludeContext as _RouterIncludeContext
@@ -41,6 +44,9 @@ __all__ = (
     "_iter_routes_with_context",
     "compile_path",
     "get_name",
+    "get_request_handler",
     "iter_route_contexts",
     "request_response",
+    "run_endpoint_function",
+    "serialize_response",
 )

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
+from starlette.background import BackgroundTasks as StarletteBackgroundTasks
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 from starlette.routing import compile_path
@@ -149,7 +150,7 @@ class _Builder:
             dependant.http_connection_param_name = name
         elif issubclass(annotation, Response):
             dependant.response_param_name = name
-        elif issubclass(annotation, BackgroundTasks):
+        elif issubclass(annotation, BackgroundTasks | StarletteBackgroundTasks):
             dependant.background_tasks_param_name = name
 
     def node(

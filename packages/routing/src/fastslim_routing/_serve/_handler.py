@@ -143,12 +143,14 @@ async def serve_with_handler(
     await _run(produce, container, scope, receive, send)
 
 
-def route_handler(default: CompiledRoute) -> RouteHandler:
-    """The `request -> response` function of a route (what `get_route_handler()` returns)."""
+def route_handler(default: CompiledRoute, *, own: bool = False) -> RouteHandler:
+    """The `request -> response` function of a route (what `get_route_handler()` returns):
+    it serves the compiled route the router chose for the request (the route under its
+    inclusions), or with `own`, always `default`."""
 
     async def handler(request: Request) -> Response:
         scope = request.scope
-        route = scope.get(COMPILED, default)
+        route = default if own else scope.get(COMPILED, default)
         request_scope = scope.get(REQUEST_SCOPE)
         if request_scope is None:
             raise exceptions.FastAPIError(
