@@ -3,7 +3,7 @@
 import inspect
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, Json
 from starlette.requests import Request
 
 from fastslim_di import EMPTY, ParameterInfo
@@ -107,3 +107,91 @@ def test_a_header_model_without_underscore_conversion() -> None:
     extract = Extractor([("p0", spec("h", RawTokens, params.Header(convert_underscores=False)))])
     assert extract(request(headers=[(b"x_tok", b"a")])) == {"p0": {"x_tok": "a"}}
     assert extract(request(headers=[(b"x-tok", b"b")])) == {"p0": {"x-tok": "b"}}
+
+
+def model_spec(annotation: Any, marker: Any, default: Any = EMPTY) -> Any:
+    parameter = ParameterInfo(
+        print, "m", annotation, (marker,), default, inspect.Parameter.POSITIONAL_OR_KEYWORD
+    )
+    return classify(parameter, frozenset(), 0)
+
+
+def test_header_model_aliases_are_literal_and_case_insensitive() -> None:
+    class Headers(BaseModel):
+        save_data: bool = False
+        p: str = Field("", alias="P_Alias")
+        token: str = Field("", validation_alias=AliasChoices("X-First", "x_second"))
+        names: list[str] = Field([], validation_alias=AliasChoices("Names", "Legacy"))
+
+    extract = Extractor([("p0", model_spec(Headers, params.Header()))])
+    found = extract(
+        request(
+            headers=[
+                (b"save_data", b"ignored"),  # the field's name, sent literally: ignored
+                (b"p_alias", b"literal"),
+                (b"x_second", b"2"),
+                (b"x-first", b"1"),
+                (b"names", b"a"),
+                (b"names", b"b"),
+                (b"legacy", b"unused"),
+            ]
+        )
+    )
+    assert found["p0"] == {
+        "P_Alias": "literal",
+        "X-First": "1",  # the first choice sent is read, with the field's shape
+        "Names": ["a", "b"],
+        "x_second": "2",  # the other choices are undeclared keys (extras)
+        "legacy": "unused",
+    }
+    converted = extract(request(headers=[(b"save-data", b"true"), (b"p-alias", b"hyphen")]))
+    assert converted["p0"] == {"save_data": "true", "p-alias": "hyphen"}  # not the alias
+
+    class ByName(BaseModel):
+        model_config = ConfigDict(populate_by_name=True)
+        x_values: list[int] = Field(alias="X-Second")
+
+    by_name = Extractor([("p0", model_spec(ByName, params.Header()))])
+    assert by_name(request(headers=[(b"x-values", b"1")]))["p0"] == {"x_values": ["1"]}
+    assert by_name(request(headers=[(b"x-values", b"1"), (b"x-second", b"2")]))["p0"] == {
+        "X-Second": ["2"],
+        "x-values": "1",  # the choice not read: an undeclared key
+    }
+
+
+def test_cookie_models_are_case_sensitive() -> None:
+    class Cookies(BaseModel):
+        Session: str = "upper"
+        session: str = "lower"
+
+    extract = Extractor([("p0", model_spec(Cookies, params.Cookie()))])
+    found = extract(request(headers=[(b"cookie", b"session=b; Other=1")]))
+    assert found["p0"] == {"session": "b", "Other": "1"}
+
+
+def test_nullable_or_optional_models_are_absent_without_their_keys() -> None:
+    class Plain(BaseModel):
+        term: str = "default"
+
+    class Allow(BaseModel):
+        model_config = ConfigDict(extra="allow")
+        term: str = "default"
+
+    nullable = Extractor([("p0", model_spec(Plain | None, params.Query()))])
+    assert nullable(request(b"other=1")) == {}  # missing as a whole (it has no default)
+    assert nullable(request(b"term=")) == {"p0": {"term": ""}}
+    required = Extractor([("p0", model_spec(Plain, params.Query()))])
+    assert required(request(b"")) == {"p0": {}}  # validated: its defaults apply
+    allow = Extractor([("p0", model_spec(Allow | None, params.Query(), None))])
+    assert allow(request(b"")) == {}
+    assert allow(request(b"unknown=v")) == {"p0": {"unknown": "v"}}  # any key: present
+
+
+def test_an_explicit_json_model_in_query_is_one_parameter() -> None:
+    class Filter(BaseModel):
+        name: str
+
+    json_spec = model_spec(Json[Filter], params.Query())
+    assert not json_spec.is_model
+    extract = Extractor([("p0", json_spec)])
+    assert extract(request(b"m=%7B%22name%22%3A%22n%22%7D")) == {"p0": '{"name":"n"}'}

@@ -28,6 +28,7 @@ from .._serve._spec import (
     PATH,
     QUERY,
     ParamSpec,
+    is_json_string,
     is_model_class,
     is_scalar,
     is_scalar_sequence,
@@ -189,7 +190,11 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
         annotation = Annotated[(annotation, *kept)]
     if location == PATH and not field.is_required():
         field = FieldInfo.merge_field_infos(field, default=PydanticUndefined)
-    is_model = location in (QUERY, HEADER, COOKIE) and is_model_class(annotation)
+    is_model = (
+        location in (QUERY, HEADER, COOKIE)
+        and is_model_class(annotation)
+        and not is_json_string(annotation)  # `Json[Model]`: one parameter holding JSON
+    )
     is_model = is_model or (location == FORM and bool(model_classes(annotation)))
     if not is_model:
         _check_supported(location, annotation, parameter.name)

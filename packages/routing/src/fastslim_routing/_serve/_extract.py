@@ -11,12 +11,22 @@ as a dict (a repeated key none of its fields declares: the list of its values).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from starlette.requests import HTTPConnection
 
 from ._query import Query
-from ._spec import COOKIE, HEADER, PATH, QUERY, ParamSpec, is_scalar_sequence, model_of
+from ._spec import (
+    COOKIE,
+    HEADER,
+    PATH,
+    QUERY,
+    ParamSpec,
+    is_nullable,
+    is_scalar_sequence,
+    model_field_keys,
+    model_of,
+)
 
 MATCHED = "__matched_keys__"
 """Key of the extracted dict holding {slot: key} for slots read with alias choices
@@ -41,33 +51,54 @@ def _entries(slots: Sequence[tuple[str, ParamSpec]], location: str) -> tuple[_En
     return tuple(found)
 
 
-_ModelKeys = tuple[frozenset[str], dict[str, str], tuple[str, ...], bool]
+class _ModelKeys(NamedTuple):
+    """How a parameter model slot reads its location (see `model_field_keys`)."""
+
+    fields: tuple[tuple[str, ...], ...]
+    """Each field's request keys, in choice order; the fields in declaration order
+    (read first, as FastAPI). Only a field's first key sent is read for it."""
+    sequences: frozenset[str]
+    """The request keys taking every value (list fields, `AliasPath` keys)."""
+    rename: dict[str, str]
+    """Request key -> the key pydantic reads (`save-data` -> `save_data`)."""
+    may_be_absent: bool
+    """Optional or `Model | None`: absent when none of its keys was sent."""
+    blocked: frozenset[str]
+    """Keys pydantic reads that only a renamed request key may give (a header model
+    ignores `save_data` sent literally: it reads `save-data`)."""
+    any_key: bool
+    """`extra="allow"` or `"forbid"`: any key of the location makes the model present."""
 
 
 def _model_keys(slots: Sequence[tuple[str, ParamSpec]]) -> dict[str, _ModelKeys]:
-    """For each parameter model slot: the keys taking every value, the keys to
-    rename to field names (a header model's `x_token` is read from `x-token`), and
-    the fields' keys in declaration order (read first, as FastAPI orders them), and
-    whether the model may be absent (then it is, when none of its keys was sent)."""
+    """The `_ModelKeys` of each parameter model slot."""
     keys: dict[str, _ModelKeys] = {}
     for slot, spec in slots:
         if not spec.is_model:
             continue
+        fields: list[tuple[str, ...]] = []
         sequences = set()
         rename: dict[str, str] = {}
-        ordered: list[str] = []
-        for name, field in model_of(spec.annotation).model_fields.items():
-            key = field.alias or name
-            if spec.location == HEADER:
-                convert = getattr(spec.field, "convert_underscores", True)
-                converted = (key.replace("_", "-") if convert else key).lower()
-                if converted != key:
-                    rename[converted] = key
-                key = converted
-            if is_scalar_sequence(field.annotation):
-                sequences.add(key)
-            ordered.append(key)
-        keys[slot] = (frozenset(sequences), rename, tuple(ordered), not spec.required)
+        pydantic_keys: set[str] = set()
+        for field in model_field_keys(spec):
+            sequence = is_scalar_sequence(field.field.annotation)
+            for choice, key in zip(field.choices, field.wire, strict=True):
+                pydantic_keys.add(choice)
+                if key != choice:
+                    rename[key] = choice
+                if sequence or choice in field.paths:
+                    sequences.add(key)
+            fields.append(field.wire)
+        extra = model_of(spec.annotation).model_config.get("extra")
+        wire = {key for field_keys in fields for key in field_keys}
+        keys[slot] = _ModelKeys(
+            tuple(fields),
+            frozenset(sequences),
+            rename,
+            not spec.required or is_nullable(spec.annotation),
+            frozenset(pydantic_keys - wire),
+            extra in ("allow", "forbid"),
+        )
     return keys
 
 
@@ -125,23 +156,32 @@ class Extractor:
 
     def _model(self, data: dict[str, Any], slot: str, source: Any) -> None:
         keys = self.model_keys[slot]
-        if keys[3] and not any(field_key in source for field_key in keys[2]):
-            return  # an optional model none of whose keys was sent: its default
+        if keys.may_be_absent and not (
+            any(key in source for field in keys.fields for key in field)
+            or (keys.any_key and any(True for _ in source))
+        ):
+            return  # none of its keys was sent: its default, or missing as a whole
         data[slot] = self._whole(source, keys)
 
     @staticmethod
     def _whole(source: Any, keys: _ModelKeys) -> dict[str, Any]:
-        """The model's fields' keys first (every value of a list field, else one), then
-        the keys it does not declare: one value, or the list of them when the key is
-        repeated (what `extra="forbid"` echoes and `extra="allow"` receives)."""
-        sequences, rename, ordered, _ = keys
+        """Each field's first key sent (every value of a list field, else one), then
+        the keys no field read: one value, or the list of them when the key is
+        repeated (what `extra="forbid"` echoes and `extra="allow"` receives; an
+        unused alias choice is such a key)."""
+        fields, sequences, rename, _, blocked, _ = keys
         whole: dict[str, Any] = {}
-        for key in ordered:
-            if key in source:
-                name = rename.get(key, key)
-                whole[name] = source.getlist(key) if key in sequences else source.get(key)
+        used: set[str] = set()
+        for field_keys in fields:
+            for key in field_keys:
+                if key in source:
+                    whole[rename.get(key, key)] = (
+                        source.getlist(key) if key in sequences else source.get(key)
+                    )
+                    used.add(key)
+                    break
         for key in source:
-            if key not in whole and key not in rename:
+            if key not in used and key not in blocked and key not in whole:
                 whole[key] = _undeclared(source, key)
         return whole
 

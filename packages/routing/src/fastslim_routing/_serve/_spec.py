@@ -170,3 +170,72 @@ def model_classes(annotation: Any) -> tuple[type[BaseModel], ...]:
     if members and all(isinstance(m, type) and issubclass(m, BaseModel) for m in members):
         return members
     return ()
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFieldKeys:
+    """Where one field of a query, header or cookie parameter model is read from.
+
+    `choices`: the keys pydantic validates the field from, in order: its
+    `validation_alias` (each string of an `AliasChoices`, the first key of an
+    `AliasPath`) or `alias`, then its name when the model validates by name (or
+    only its name with `validate_by_alias=False`). `names`: the same keys as the
+    request and the document name them (a header model converts the underscores of
+    the field's name to hyphens; an alias is literal). `wire`: the keys looked up
+    in the request (lower-cased for headers, whose names are case-insensitive;
+    cookies and query keys are case-sensitive). `paths`: the keys of an `AliasPath`,
+    read with every value (FastAPI docs: Header Parameter Models).
+    """
+
+    name: str
+    field: FieldInfo
+    choices: tuple[str, ...]
+    names: tuple[str, ...]
+    wire: tuple[str, ...]
+    paths: frozenset[str]
+
+
+def _alias_choices(field: FieldInfo) -> tuple[list[str], set[str]]:
+    alias = field.validation_alias
+    if isinstance(alias, str):
+        return [alias], set()
+    keys: list[str] = []
+    paths: set[str] = set()
+    choices: Any = getattr(alias, "choices", None) or ((alias,) if alias is not None else ())
+    for choice in choices:
+        path = getattr(choice, "path", None)
+        if isinstance(choice, str):
+            keys.append(choice)
+        elif path and isinstance(path[0], str):
+            keys.append(path[0])
+            paths.add(path[0])
+    if not keys and field.alias is not None:
+        keys.append(field.alias)
+    return keys, paths
+
+
+def model_field_keys(spec: ParamSpec) -> tuple[ModelFieldKeys, ...]:
+    """The `ModelFieldKeys` of each field of a parameter model `spec`, in order."""
+    model = model_of(spec.annotation)
+    config = model.model_config
+    by_alias = config.get("validate_by_alias", True) is not False
+    by_name = bool(config.get("validate_by_name") or config.get("populate_by_name"))
+    convert = spec.location == HEADER and getattr(spec.field, "convert_underscores", True)
+    found = []
+    for name, field in model.model_fields.items():
+        aliases, paths = _alias_choices(field) if by_alias else ([], set())
+        pairs = [(alias, alias) for alias in aliases]
+        if (not aliases or by_name or not by_alias) and name not in aliases:
+            pairs.append((name, name.replace("_", "-") if convert else name))
+        choices = tuple(choice for choice, _ in pairs)
+        names = tuple(request_name for _, request_name in pairs)
+        wire = tuple(key.lower() for key in names) if spec.location == HEADER else names
+        found.append(ModelFieldKeys(name, field, choices, names, wire, frozenset(paths)))
+    return tuple(found)
+
+
+def is_nullable(annotation: Any) -> bool:
+    """`X | None` (or `Optional[X]`, inside `Annotated` too)."""
+    if get_origin(annotation) is Annotated:
+        return is_nullable(get_args(annotation)[0])
+    return get_origin(annotation) in _UNION_ORIGINS and type(None) in get_args(annotation)

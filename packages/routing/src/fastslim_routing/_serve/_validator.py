@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
 
 from ._extract import MATCHED
-from ._spec import HEADER, LOCATION_RANK, ParamSpec, model_of
+from ._spec import LOCATION_RANK, ParamSpec, model_field_keys
 
 ErrorKey = tuple[Any, ...]
 """(owner rank, location rank, declaration index): FastAPI's error order (an
@@ -46,15 +46,15 @@ def field_definition(spec: ParamSpec, alias: Any = None) -> tuple[Any, FieldInfo
 
 
 def _field_aliases(spec: ParamSpec) -> dict[str, str]:
-    """A parameter model's field names -> the keys they are read from."""
+    """A parameter model's pydantic keys -> the names its errors give (a header
+    model's `save_data` is `save-data`; an explicit alias is kept as written)."""
     if not spec.is_model:
         return {}
-    aliases = {}
-    convert = spec.location == HEADER and getattr(spec.field, "convert_underscores", True)
-    for name, field in model_of(spec.annotation).model_fields.items():
-        key = field.alias or name
-        aliases[key] = key.replace("_", "-") if convert else key
-    return aliases
+    return {
+        choice: name
+        for field in model_field_keys(spec)
+        for choice, name in zip(field.choices, field.names, strict=True)
+    }
 
 
 class SlotErrors:
@@ -82,7 +82,7 @@ class SlotErrors:
             "loc": (self.location, *loc),
             "msg": error["msg"],
             "input": None
-            if error["type"] == "missing" and len(loc) <= 1 and not self.is_model
+            if error["type"] == "missing" and len(loc) <= (0 if self.is_model else 1)
             else error["input"],
         }
         if "ctx" in error:

@@ -14,7 +14,7 @@ from pydantic.fields import FieldInfo
 
 from .. import params
 from .._compile._compiler import _response_type, return_annotation
-from .._serve._spec import HEADER, PATH, ParamSpec, model_of
+from .._serve._spec import PATH, ParamSpec, model_field_keys
 from .._serve._stream import generator_kind, is_event_stream, stream_annotation
 from ..sse import ServerSentEvent
 from ..utils import deep_dict_update
@@ -77,14 +77,12 @@ def _is_unset(value: Any) -> bool:
 
 def _model_params(spec: ParamSpec, prefix: Any) -> list[tuple[Any, str, FieldInfo, bool, Any, str]]:
     found = []
-    for name, field in model_of(spec.annotation).model_fields.items():
-        alias = field.alias or name
-        if spec.location == HEADER and getattr(spec.field, "convert_underscores", True):
-            alias = alias.replace("_", "-")
-        title = title_of(field.alias or name)
+    for keys in model_field_keys(spec):
+        field = keys.field
         # Fields of an optional model (`Model | None = None`) are all optional.
         required = field.is_required() and spec.required
-        found.append(((prefix, name), alias, field, required, field.annotation, title))
+        title = title_of(keys.choices[0])
+        found.append(((prefix, keys.name), keys.names[0], field, required, field.annotation, title))
     return found
 
 
