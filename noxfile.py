@@ -134,13 +134,14 @@ def all_packages() -> list[str]:
 
 
 def demo_packages() -> list[str]:
-    """Every package, the meta-package with its `standard` extra too, and the demo's
+    """Every package, the meta-package with its `standard` extra too, fastslim-tasks-celery
+    with Redis (the demo's reports on Celery workers, SHOP_TASKS_BROKER), and the demo's
     own dependencies."""
     meta = PACKAGES["meta"]
     extras = ",".join((*meta.extras, "standard"))
     return (
         [local(sibling) for sibling in meta.siblings]
-        + [f"{local('meta')}[{extras}]"]
+        + [f"{local('meta')}[{extras}]", f"{local('tasks-celery')}[redis]"]
         + [*DEMO_DEPS]
     )
 
@@ -233,9 +234,12 @@ def redis_answers(port: int) -> bool:
 @nox.session
 def integration(session: nox.Session) -> None:
     """The whole stack through the fastslim meta-package (top-level tests/), and the
-    shop demo's tests (examples/shop/tests, one of them under uvicorn)."""
+    shop demo's tests (examples/shop/tests: one under uvicorn, one with a Redis, a
+    Celery worker and uvicorn --workers 2)."""
     session.install(*demo_packages(), *TEST_TOOLS, *INTEGRATION_DEPS)
-    session.run(*pytest_args(session, "tests", "examples/shop/tests", "--ignore=tests/compat"))
+    with services(session, ("redis",)) as env:
+        paths = ("tests", "examples/shop/tests", "--ignore=tests/compat")
+        session.run(*pytest_args(session, *paths), env=env)
 
 
 @nox.session

@@ -4,12 +4,14 @@ app's TaskRunner and a count of the requests served."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import httpx
 from sqlalchemy import select
-from starlette.types import ASGIApp, Receive, Scope, Send
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from fastslim import FastAPI
 from fastslim.openapi.offline import serve_docs_offline
@@ -47,14 +49,39 @@ class CountRequests:
         await self.app(scope, receive, send)
 
 
+class ProcessHeader:
+    """Names the server process in an `X-Shop-Process` header (with Celery workers,
+    where several processes serve the shop: which one answered)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.header = (b"x-shop-process", str(os.getpid()).encode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), self.header]
+            await send(message)
+
+        await self.app(scope, receive, send_named if scope["type"] == "http" else send)
+
+
 def _seed(shop: Shop) -> None:
+    # Several server processes (uvicorn --workers) may seed one database at once:
+    # the tables or the admin made by another one meanwhile are fine.
     shop.settings.data_dir.mkdir(parents=True, exist_ok=True)
-    shop.db.create_tables()
+    try:
+        shop.db.create_tables()
+    except OperationalError:
+        shop.db.create_tables()
     with shop.db.session() as session:
         if session.scalar(select(User).where(User.username == "admin")) is None:
             password_hash = hash_password(shop.settings.admin_password)
             session.add(User(username="admin", password_hash=password_hash))
-            session.commit()
+            try:
+                session.commit()
+            except IntegrityError:
+                session.rollback()
 
 
 def _figures(shop: Shop) -> str:
@@ -100,6 +127,12 @@ def create_app(settings: Settings, *, webhook_transport: TransportFactory | None
     app.task_runner_factory = lambda: TaskRunner(
         max_concurrency=2, max_pending=50, drain_timeout=settings.drain_timeout, observer=shop.feed
     )
+    if settings.tasks_broker:
+        # Reports on Celery workers, shared by every server process.
+        from .remote import celery_runner
+
+        app.task_runner_factory = lambda: celery_runner(settings)
+        app.add_middleware(ProcessHeader)
     for module in (items, images, orders, reports, auth, admin, webhooks):
         # Image uploads may be larger (10 MiB, SHOP_MAX_UPLOAD_SIZE); None inherits.
         limit = settings.max_upload_size if module is images else None
@@ -114,3 +147,9 @@ def create_app(settings: Settings, *, webhook_transport: TransportFactory | None
         return RedirectResponse("/docs")
 
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The shop for the `SHOP_*` environment variables, for a server that imports
+    it by name: `uvicorn --factory shop:app_from_env --workers 2`."""
+    return create_app(Settings.from_env())

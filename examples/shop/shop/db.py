@@ -87,6 +87,16 @@ class AuditRecord(Base):
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class Report(Base):
+    """A report submitted to Celery workers (`SHOP_TASKS_BROKER`): its id is shared
+    by every server process, its status is the broker's (by `task_id`)."""
+
+    __tablename__ = "reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[str | None] = mapped_column(String(36), default=None)
+    requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Database:
     """An engine and its sessions. Each request and each background task opens its
     own session (`with db.session() as session:`); none is shared across threads."""

@@ -22,6 +22,9 @@ class Settings:
     how long a report takes per item (it simulates slow work). `max_body_size`:
     the largest request body in bytes (1 MiB; a larger one is a 413 before the
     endpoint runs); `max_upload_size`: the same for image uploads (10 MiB).
+    `tasks_broker`: a Celery broker URL (`redis://127.0.0.1:6379/0`); when set, the
+    reports run on Celery workers (`celery -A shop.worker worker`) and any number
+    of server processes share them; empty (the default): the app's own runner.
     """
 
     data_dir: Path = DEFAULT_DATA_DIR
@@ -34,6 +37,7 @@ class Settings:
     admin_password: str = "shop-admin"
     max_body_size: int = 1024 * 1024
     max_upload_size: int = 10 * 1024 * 1024
+    tasks_broker: str = ""
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -46,7 +50,8 @@ class Settings:
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Settings from `SHOP_DATA_DIR`, `SHOP_DATABASE_URL`, `SHOP_HOST`, `SHOP_PORT`,
         `SHOP_WEBHOOK_URL`, `SHOP_DRAIN_TIMEOUT`, `SHOP_REPORT_SECONDS`,
-        `SHOP_ADMIN_PASSWORD`, `SHOP_MAX_BODY_SIZE` and `SHOP_MAX_UPLOAD_SIZE`; unset
+        `SHOP_ADMIN_PASSWORD`, `SHOP_MAX_BODY_SIZE`, `SHOP_MAX_UPLOAD_SIZE` and
+        `SHOP_TASKS_BROKER`; unset
         ones keep their defaults. Raises `ValueError` for a number that does not
         parse."""
         get = environ.get
@@ -61,4 +66,5 @@ class Settings:
             admin_password=get("SHOP_ADMIN_PASSWORD", "shop-admin"),
             max_body_size=int(get("SHOP_MAX_BODY_SIZE", str(cls.max_body_size))),
             max_upload_size=int(get("SHOP_MAX_UPLOAD_SIZE", str(cls.max_upload_size))),
+            tasks_broker=get("SHOP_TASKS_BROKER", ""),
         )

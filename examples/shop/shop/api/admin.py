@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import anyio.from_thread
+
 from fastslim import APIRouter, Query
 from fastslim.sse import EventSourceResponse, ServerSentEvent
+from fastslim_tasks import TaskRunner
 
 from ..deps import ShopDep, UserDep
 from ..schemas import UNAUTHORIZED, TaskInfo
@@ -15,8 +18,12 @@ router = APIRouter(tags=["tasks"])
 
 
 @router.get("/admin/tasks", responses=UNAUTHORIZED)
-def list_tasks(shop: ShopDep, user: UserDep) -> list[TaskInfo]:
+def list_tasks(shop: ShopDep, user: UserDep, runner: TaskRunner) -> list[TaskInfo]:
     """The reports submitted to the app's TaskRunner, with status and duration."""
+    if shop.settings.tasks_broker:  # every server process's reports, as the broker sees them
+        from .. import remote
+
+        return anyio.from_thread.run(remote.list_reports, shop, runner)
     tasks = []
     for handle in shop.reports.values():
         task = handle.task
