@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextvars
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, ParamSpec
 
@@ -10,6 +11,7 @@ import anyio
 import anyio.to_thread
 from anyio.abc import TaskGroup
 
+from ._cancel_report import RUNNING, Progress, log_cancelled, report_cancelled_run
 from ._context import InContext
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._observer import TaskObserver
@@ -82,20 +84,30 @@ class BackgroundTasks:
         whatever its type, after the tasks before it ran. Under `"continue"` it
         raises nothing a task raised, except a `KeyboardInterrupt` or `SystemExit`,
         re-raised (the first one) once every task has run. A cancellation of the
-        caller propagates and starts no further task.
+        caller propagates and starts no further task; each task it stopped or kept
+        from starting is logged on the `fastslim.tasks` logger (running or waiting,
+        for how long), and the observer is told of the ones that never started.
         """
-        if self.max_concurrency != 1:
-            await self._run_concurrently()
-            return
-        if self.observer is not None:
-            await self._run_observed(self.observer)
-            return
+        progress = Progress()
+        try:
+            if self.max_concurrency != 1:
+                await self._run_concurrently(progress)
+            elif self.observer is not None:
+                await self._run_observed(self.observer, progress)
+            else:
+                await self._run_in_order(progress)
+        except anyio.get_cancelled_exc_class():
+            report_cancelled_run(self.tasks, progress, self.observer)
+            raise
+
+    async def _run_in_order(self, progress: Progress) -> None:
         tasks = self.tasks
         exit_exception: BaseException | None = None
         index = 0
         # len() each time: a task may add tasks while running.
         while index < len(tasks):
             task = tasks[index]
+            progress.at(index)
             index += 1
             if task.timeout is None:
                 if task.is_async:
@@ -107,7 +119,7 @@ class BackgroundTasks:
                     except BaseException as exc:
                         exit_exception = exit_exception or self._failed_base(task, exc)
                     continue
-                index, stopped = await self._run_sync_batch(index - 1)
+                index, stopped = await self._run_sync_batch(index - 1, progress)
                 exit_exception = exit_exception or stopped
                 continue
             try:
@@ -116,10 +128,11 @@ class BackgroundTasks:
                 self._failed(task, exc)
             except BaseException as exc:
                 exit_exception = exit_exception or self._failed_base(task, exc)
+        progress.index = -1
         if exit_exception is not None:
             raise exit_exception
 
-    async def _run_observed(self, observer: TaskObserver) -> None:
+    async def _run_observed(self, observer: TaskObserver, progress: Progress) -> None:
         """One by one, each task through `execute` (no batching): the observer is
         told of every start and end."""
         tasks = self.tasks
@@ -127,6 +140,7 @@ class BackgroundTasks:
         index = 0
         while index < len(tasks):
             task = tasks[index]
+            progress.at(index)
             index += 1
             try:
                 await execute(task, observer)
@@ -134,17 +148,21 @@ class BackgroundTasks:
                 self._failed(task, exc)
             except BaseException as exc:
                 exit_exception = exit_exception or self._failed_base(task, exc)
+        progress.index = -1
         if exit_exception is not None:
             raise exit_exception
 
-    async def _run_sync_batch(self, start: int) -> tuple[int, BaseException | None]:
-        """Run the sync tasks from `start` in one thread trip; the index to go on at,
-        and a `KeyboardInterrupt` or `SystemExit` to re-raise at the end."""
+    async def _run_sync_batch(
+        self, start: int, progress: Progress
+    ) -> tuple[int, BaseException | None]:
+        """Run the sync tasks from `start` in one thread trip (which moves `progress`
+        from task to task); the index to go on at, and a `KeyboardInterrupt` or
+        `SystemExit` to re-raise at the end."""
         end = batch_end(self.tasks, start)
         abandoned = [False]  # read by the thread between tasks
         try:
             done, exc, awaitable = await anyio.to_thread.run_sync(
-                run_batch, self.tasks[start:end], abandoned, abandon_on_cancel=True
+                run_batch, self.tasks[start:end], abandoned, progress, abandon_on_cancel=True
             )
         except BaseException:
             abandoned[0] = True  # cancelled: the thread starts no further task
@@ -182,19 +200,18 @@ class BackgroundTasks:
             raise exc
         return exc if isinstance(exc, EXIT_EXCEPTIONS) else None
 
-    async def _run_concurrently(self) -> None:
-        next_index = 0
+    async def _run_concurrently(self, progress: Progress) -> None:
         first_failure: list[BaseException] = []
         exit_exceptions: list[BaseException] = []
         caller = contextvars.copy_context()
 
         async def worker(group: TaskGroup) -> None:
-            # Workers take tasks by index, so tasks start in the order added
-            # whatever order the event loop runs the workers in.
-            nonlocal next_index
-            while next_index < len(self.tasks):
-                task = self.tasks[next_index]
-                next_index += 1
+            # Workers take tasks by index (progress.next), so tasks start in the
+            # order added whatever order the event loop runs the workers in.
+            while progress.next < len(self.tasks):
+                task = self.tasks[progress.next]
+                progress.next += 1
+                started = time.perf_counter()
                 try:
                     # Each task in its own copy of the caller's context: what one
                     # sets is never seen by another one run by the same worker.
@@ -202,6 +219,9 @@ class BackgroundTasks:
                 except BaseException as exc:
                     # Never into the task group: it would wrap the failure in a group.
                     if is_cancellation(exc):
+                        if not first_failure:  # cancelled from outside, not by a failure
+                            seconds = time.perf_counter() - started
+                            log_cancelled("Background task", task, RUNNING, seconds)
                         raise
                     report_failure(task, exc, self.error_hook)
                     if self.on_error == "raise":

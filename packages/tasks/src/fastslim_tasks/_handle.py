@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -35,6 +36,7 @@ class TaskHandle(Generic[T]):
         "_register",
         "_result",
         "_scope",
+        "_since",
         "_status",
         "task",
     )
@@ -57,6 +59,7 @@ class TaskHandle(Generic[T]):
         self._id = task_id
         self._register = register  # told of the id once it is made
         self._abandoned: str | None = None
+        self._since = time.perf_counter()  # submitted; then started (see _start)
 
     @property
     def name(self) -> str:
@@ -145,6 +148,11 @@ class TaskHandle(Generic[T]):
 
     def _start(self) -> None:
         self._status = TaskStatus.RUNNING
+        self._since = time.perf_counter()
+
+    def _seconds(self) -> float:
+        """Seconds since it was submitted (pending) or started (running or after)."""
+        return time.perf_counter() - self._since
 
     def _abandon(self, reason: str) -> None:
         # The runner stops watching a task that has not finished (see wait()).

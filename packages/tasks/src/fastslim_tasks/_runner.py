@@ -13,12 +13,13 @@ import anyio
 import anyio.lowlevel
 from anyio.abc import TaskGroup
 
+from ._cancel_report import log_cancelled, never_started
 from ._context import InContext
 from ._errors import QueueFullError, RunnerClosedError, TaskNotFoundError, TaskRunnerError
 from ._execution import EXIT_EXCEPTIONS, ErrorHook, execute, is_cancellation, report_failure
 from ._handle import TaskHandle
 from ._loop_bridge import LoopBridge
-from ._observer import TaskObserver, logger
+from ._observer import TaskObserver
 from ._options import TaskOptions
 from ._status import TaskStatus
 from ._task import BackgroundTask
@@ -51,7 +52,10 @@ class TaskRunner:
     Leaving the `async with` block, whatever the way (normally, by an exception,
     by an outer cancellation), drains the runner: running and queued tasks get
     up to `drain_timeout` seconds (None: no limit) to finish, then the rest are
-    cancelled and each is logged by name.
+    cancelled and each is logged once on `fastslim.tasks` with its name, what it
+    was doing and for how long (`Task "report 3" was cancelled while pending (for
+    2.00 s): ...`). The observer hears of every task that ends, a pending one that
+    is cancelled (at the deadline or by `handle.cancel()`) included.
 
     `backend=` runs the tasks elsewhere (a `fastslim_tasks.backend.TaskBackend`,
     such as fastslim-tasks-celery's `CeleryBackend`) behind the same `submit`,
@@ -185,19 +189,16 @@ class TaskRunner:
         self._deadline_passed = True
         while self._pending:
             handle, _ = self._pending.popitem(last=False)
-            handle._finish(TaskStatus.CANCELLED)
             self._log_drain_cancel(handle, "pending")
+            handle._finish(TaskStatus.CANCELLED)
+            never_started(self.observer, handle.task)
 
     def _busy(self) -> bool:
         return self._workers > 0 or bool(self._pending)
 
     def _log_drain_cancel(self, handle: TaskHandle[Any], state: str) -> None:
-        logger.warning(
-            'Task "%s" was cancelled while %s: the TaskRunner\'s drain timeout of %s s expired',
-            handle.name,
-            state,
-            self.drain_timeout,
-        )
+        reason = f": the TaskRunner's drain timeout of {self.drain_timeout} s expired"
+        log_cancelled("Task", handle.task, state, handle._seconds(), reason)
 
     # -- submitting --------------------------------------------------------
 
@@ -376,6 +377,7 @@ class TaskRunner:
         else:
             del self._pending[handle]  # O(1), wherever it waits in the queue
             handle._finish(TaskStatus.CANCELLED)
+            never_started(self.observer, handle.task)
             self._signal_if_idle()
         return True
 

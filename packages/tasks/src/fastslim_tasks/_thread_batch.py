@@ -14,6 +14,7 @@ import inspect
 from collections.abc import Awaitable, Sequence
 from typing import Any
 
+from ._cancel_report import Progress
 from ._task import BackgroundTask
 
 
@@ -35,9 +36,12 @@ awaitable the next one returned (a sync wrapper of an async function), to await
 on the loop."""
 
 
-def run_batch(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOutcome:
+def run_batch(
+    tasks: Sequence[BackgroundTask], abandoned: list[bool], progress: Progress | None = None
+) -> BatchOutcome:
     """Run `tasks` one by one in this (worker) thread until one fails, one returns
-    an awaitable, or `abandoned[0]` is set by the cancelled caller.
+    an awaitable, or `abandoned[0]` is set by the cancelled caller; `progress` (at
+    the first task's index when called) follows each task that starts.
 
     Each task runs in a copy of the caller's context (this thread's, copied by the
     trip), never in one a task before it changed: tasks share a copy while they
@@ -46,10 +50,13 @@ def run_batch(tasks: Sequence[BackgroundTask], abandoned: list[bool]) -> BatchOu
     """
     caller = contextvars.copy_context()
     start = 0
+    offset = -1 if progress is None else progress.index
     outcome: BatchOutcome | None = None
     while outcome is None:
         context = caller.copy()
-        start, outcome = context.run(_run_until_changed, tasks, start, abandoned, context, caller)
+        start, outcome = context.run(
+            _run_until_changed, tasks, start, abandoned, context, caller, progress, offset
+        )
     return outcome
 
 
@@ -59,6 +66,8 @@ def _run_until_changed(
     abandoned: list[bool],
     context: contextvars.Context,
     caller: contextvars.Context,
+    progress: Progress | None,
+    offset: int,
 ) -> tuple[int, BatchOutcome | None]:
     """Run tasks from `start` in `context` (the current one) until the batch ends
     (its outcome) or a task changes it (None, with the index to go on at)."""
@@ -66,6 +75,8 @@ def _run_until_changed(
     for done, task in enumerate(tasks[start:] if start else tasks, start):
         if abandoned[0]:
             return done, (done, None, None)
+        if progress is not None and done:
+            progress.at(offset + done)
         try:
             result = task.func(*task.args, **task.kwargs)
         except BaseException as exc:  # SystemExit and the like are failures too
