@@ -18,9 +18,14 @@ def main() -> None:
         f"(docs at http://{settings.host}:{settings.port}/docs); Ctrl-C stops it",
         flush=True,
     )
-    # An open event feed must not hold the shutdown: connections get 3 s to close.
+    # An open event feed or a hung webhook must not hold the shutdown: requests and
+    # their background tasks get SHOP_GRACEFUL_TIMEOUT seconds (3), then are cancelled.
     uvicorn.run(
-        app, host=settings.host, port=settings.port, log_level="info", timeout_graceful_shutdown=3
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        timeout_graceful_shutdown=settings.graceful_timeout,
     )
 
 

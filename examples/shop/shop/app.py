@@ -8,6 +8,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
+import anyio
 import httpx
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -38,15 +39,31 @@ def deliver_in_process(app: FastAPI) -> httpx.AsyncBaseTransport:
 
 
 class CountRequests:
-    """Counts the HTTP requests the app serves (the demo's figures)."""
+    """Counts the HTTP requests the app serves (the demo's figures) and those still
+    running (their background tasks included)."""
 
     def __init__(self, app: ASGIApp, shop: Shop) -> None:
         self.app, self.shop = app, shop
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            self.shop.requests_served += 1
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        self.shop.requests_served += 1
+        self.shop.requests_running += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.shop.requests_running -= 1
+
+
+async def _requests_unwound(shop: Shop, seconds: float = 1.0) -> None:
+    """Wait (up to `seconds`) for the requests still running to end: at shutdown
+    uvicorn cancels the ones past its graceful timeout without waiting for them, and
+    their cancelled background tasks report to the feed as they unwind."""
+    with anyio.move_on_after(seconds):
+        while shop.requests_running:
+            await anyio.sleep(0.01)
 
 
 class ProcessHeader:
@@ -111,6 +128,7 @@ def create_app(settings: Settings, *, webhook_transport: TransportFactory | None
             # The app's TaskRunner has drained by now (running reports finished or
             # were cancelled at the drain timeout); the client is still open for them.
             shop.http = None
+        await _requests_unwound(shop)
         print(f"shop: {_figures(shop)}", flush=True)
         shop.db.dispose()
 

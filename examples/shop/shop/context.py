@@ -26,6 +26,7 @@ class Shop:
     reports: dict[int, TaskHandle[Any]] = field(default_factory=dict)
     report_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     requests_served: int = 0
+    requests_running: int = 0
 
     @property
     def log_file(self) -> Any:

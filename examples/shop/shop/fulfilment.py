@@ -3,14 +3,17 @@
 validate -> reserve stock -> send the confirmation (an outbox row) -> notify
 fulfilment (a webhook). A failing step stops the ones after it; it is logged by
 fastslim-tasks (with the task's name and traceback) and the error hook marks the
-order `failed` with the step and the reason.
+order `failed` with the step and the reason. A step cancelled (the server shut down
+before the steps were done: uvicorn's graceful timeout cancels the request's
+background work) is the order's failure too, recorded by the steps' observer: the
+order never stays `confirmed` with its fulfilment cut off.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from fastslim_tasks import BackgroundTask, BackgroundTasks, TaskOptions
+from fastslim_tasks import BackgroundTask, BackgroundTasks, TaskFinished, TaskOptions, TaskStatus
 
 from .context import Shop
 from .db import Database, Item, Order, OutboxMessage
@@ -24,9 +27,37 @@ class StepFailed(Exception):
 def _advance(db: Database, order_id: int, step: str, status: str) -> None:
     with db.session() as session:
         order = session.get_one(Order, order_id)
+        if order.status == "failed":
+            return  # a step cancelled meanwhile (its thread went on): it stays failed
         order.steps = ",".join(filter(None, [order.steps, step]))
         order.status = status
         session.commit()
+
+
+def _fail(db: Database, order_id: int, failure: str) -> None:
+    """Mark the order failed with `failure`, unless it has failed already."""
+    with db.session() as session:
+        order = session.get_one(Order, order_id)
+        if order.status != "failed":
+            order.status, order.failure = "failed", failure
+            session.commit()
+
+
+class StepObserver:
+    """The task feed's observer for one order's steps, which also records a cancelled
+    step as the order's failure (the first one: the steps after it never started)."""
+
+    def __init__(self, shop: Shop, order_id: int) -> None:
+        self.shop, self.order_id = shop, order_id
+
+    def task_started(self, task: BackgroundTask) -> None:
+        self.shop.feed.task_started(task)
+
+    def task_finished(self, event: TaskFinished) -> None:
+        self.shop.feed.task_finished(event)
+        if event.status is TaskStatus.CANCELLED:
+            failure = f"{event.task.name}: cancelled after {event.duration:.2f} s"
+            _fail(self.shop.db, self.order_id, failure)
 
 
 def validate(db: Database, order_id: int) -> None:
@@ -74,12 +105,9 @@ def fulfilment_steps(shop: Shop, order_id: int) -> BackgroundTasks:
     """The steps of order `order_id`, in order, reporting to the task feed."""
 
     def mark_failed(task: BackgroundTask, exc: Exception) -> None:
-        with shop.db.session() as session:
-            order = session.get_one(Order, order_id)
-            order.status, order.failure = "failed", f"{task.name}: {exc}"
-            session.commit()
+        _fail(shop.db, order_id, f"{task.name}: {exc}")
 
-    steps = BackgroundTasks(error_hook=mark_failed, observer=shop.feed)
+    steps = BackgroundTasks(error_hook=mark_failed, observer=StepObserver(shop, order_id))
     for step in (validate, reserve_stock, send_confirmation):
         steps.add_task_with(
             TaskOptions(name=f"order {order_id}: {step.__name__}"), step, shop.db, order_id

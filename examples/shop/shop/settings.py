@@ -18,7 +18,9 @@ class Settings:
     alone, with its driver installed). `data_dir`: uploads, thumbnails, the item
     log and temporary exports. `webhook_url`: where item webhooks are posted (by
     default the demo's own receiver). `drain_timeout`: seconds the task runner
-    gives running reports at shutdown before cancelling them. `report_seconds`:
+    gives running reports at shutdown before cancelling them. `graceful_timeout`:
+    whole seconds uvicorn gives open requests (and their background tasks) at shutdown
+    before cancelling them (`--timeout-graceful-shutdown`). `report_seconds`:
     how long a report takes per item (it simulates slow work). `max_body_size`:
     the largest request body in bytes (1 MiB; a larger one is a 413 before the
     endpoint runs); `max_upload_size`: the same for image uploads (10 MiB).
@@ -33,6 +35,7 @@ class Settings:
     port: int = 8000
     webhook_url: str = ""
     drain_timeout: float = 5.0
+    graceful_timeout: int = 3
     report_seconds: float = 0.5
     admin_password: str = "shop-admin"
     max_body_size: int = 1024 * 1024
@@ -49,9 +52,9 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
         """Settings from `SHOP_DATA_DIR`, `SHOP_DATABASE_URL`, `SHOP_HOST`, `SHOP_PORT`,
-        `SHOP_WEBHOOK_URL`, `SHOP_DRAIN_TIMEOUT`, `SHOP_REPORT_SECONDS`,
-        `SHOP_ADMIN_PASSWORD`, `SHOP_MAX_BODY_SIZE`, `SHOP_MAX_UPLOAD_SIZE` and
-        `SHOP_TASKS_BROKER`; unset
+        `SHOP_WEBHOOK_URL`, `SHOP_DRAIN_TIMEOUT`, `SHOP_GRACEFUL_TIMEOUT`,
+        `SHOP_REPORT_SECONDS`, `SHOP_ADMIN_PASSWORD`, `SHOP_MAX_BODY_SIZE`,
+        `SHOP_MAX_UPLOAD_SIZE` and `SHOP_TASKS_BROKER`; unset
         ones keep their defaults. Raises `ValueError` for a number that does not
         parse."""
         get = environ.get
@@ -62,6 +65,7 @@ class Settings:
             port=int(get("SHOP_PORT", "8000")),
             webhook_url=get("SHOP_WEBHOOK_URL", ""),
             drain_timeout=float(get("SHOP_DRAIN_TIMEOUT", "5")),
+            graceful_timeout=int(get("SHOP_GRACEFUL_TIMEOUT", "3")),
             report_seconds=float(get("SHOP_REPORT_SECONDS", "0.5")),
             admin_password=get("SHOP_ADMIN_PASSWORD", "shop-admin"),
             max_body_size=int(get("SHOP_MAX_BODY_SIZE", str(cls.max_body_size))),

@@ -10,7 +10,8 @@ from typing import Literal
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the shop package
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # _shop_served
 
 from shop import Settings, create_app
 from shop.app import deliver_in_process

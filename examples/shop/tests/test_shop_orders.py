@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import logging
 
+import anyio
+import httpx
 import pytest
+from shop import Settings
+from shop.context import Shop
+from shop.db import Database, Item, Order
+from shop.fulfilment import fulfil, fulfilment_steps
 
 from fastslim.testclient import TestClient
 
@@ -57,3 +63,39 @@ def test_an_order_for_a_missing_item_fails_at_validation(client: TestClient) -> 
     order = client.get("/orders/1").json()
     assert (order["status"], order["steps"]) == ("failed", "")
     assert order["failure"] == "order 1: validate: Item 42 does not exist."
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
+@pytest.mark.anyio
+async def test_a_cancelled_step_is_the_orders_failure(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The webhook of the last step never answers; the cancellation (the server's
+    # graceful timeout, at shutdown) cuts it off: the order is failed, not confirmed.
+    async def never_answers(request: httpx.Request) -> httpx.Response:
+        await anyio.sleep_forever()
+        raise AssertionError("unreachable")
+
+    shop = Shop(settings=settings, db=Database(settings.database_url))
+    shop.db.create_tables()
+    with shop.db.session() as session:
+        session.add(Item(name="Kettle", price=25, stock=3))
+        session.add(Order(item_id=1, quantity=1, email="ada@x.org"))
+        session.commit()
+    async with httpx.AsyncClient(transport=httpx.MockTransport(never_answers)) as client:
+        shop.http = client
+        with caplog.at_level(logging.WARNING, logger="fastslim.tasks"):
+            with anyio.move_on_after(0.3):
+                await fulfil(fulfilment_steps(shop, 1))
+    with shop.db.session() as session:
+        order = session.get_one(Order, 1)
+        status, steps, failure = order.status, order.steps, order.failure
+    shop.db.dispose()
+    assert (status, steps) == ("failed", "validate,reserve_stock,send_confirmation")
+    assert failure is not None
+    assert failure.startswith("order 1: notify_fulfilment: cancelled after 0.")
+    assert shop.feed.cancelled == ["order 1: notify_fulfilment"]
+    [record] = [r for r in caplog.records if r.name == "fastslim.tasks"]
+    assert record.getMessage().startswith(
+        'Background task "order 1: notify_fulfilment" was cancelled while running (for 0.'
+    )
