@@ -113,7 +113,12 @@ INTEGRATION_DEPS = ["starlette"]
 # brings uvicorn, python-multipart and httpx).
 DEMO_DEPS = ["sqlalchemy>=2.0", "pillow>=10"]
 SHOP = ROOT / "examples" / "shop"
-BENCH_DEPS = ["starlette", "trio", "opentelemetry-sdk"]  # the SDK: bench_telemetry's "on"
+BENCH_DEPS = [
+    "starlette",
+    "trio",
+    "opentelemetry-sdk",  # bench_telemetry's "on"
+    "litestar>=2.25,<3",  # a peer of bench_routing and bench_instructions, like FastAPI
+]
 ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with
 
 
@@ -392,10 +397,18 @@ def types(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks against the projects fastslim replaces, reported as ratios."""
+    """Benchmarks against the projects fastslim replaces, reported as ratios.
+
+    `nox -s bench -- --instructions` runs only bench_instructions.py (instructions
+    per request under callgrind: figures that hold on a loaded machine; a few
+    minutes), with the arguments after it."""
     session.install(*all_packages(), *BENCH_DEPS, ORACLE)
+    if session.posargs[:1] == ["--instructions"]:
+        session.run("python", "benchmarks/bench_instructions.py", *session.posargs[1:])
+        return
     for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-        session.run("python", str(script.relative_to(ROOT)), *session.posargs)
+        if script.name != "bench_instructions.py":
+            session.run("python", str(script.relative_to(ROOT)), *session.posargs)
 
 
 @nox.session

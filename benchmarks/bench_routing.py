@@ -49,6 +49,13 @@ from routing_harness import time_batch as serve_batch
 FASTSLIM = Side("fastslim", rewrite=True)
 FASTAPI = Side("FastAPI", rewrite=False)
 FASTAPI_COPY = Side("FastAPI (copy)", rewrite=False)
+STARLETTE = Side("Starlette", rewrite=False, variant="starlette")
+LITESTAR = Side(
+    "Litestar", rewrite=False, variant="litestar", status=(("invalid body (422)", 400),)
+)
+PEERS = (STARLETTE, LITESTAR)
+"""Frameworks to measure against with apps of their own (`routing_apps/<variant>/`):
+plain Starlette (hello only: the floor fastslim stands on) and Litestar."""
 JSON = (("content-type", "application/json"),)
 
 ORDER = {
@@ -190,11 +197,14 @@ included). CPU time is steadier on a loaded machine (it does not count the waits
 for a core) but blind to the time a request waits for a worker thread to wake up."""
 
 
-async def timed(scenario: Scenario, one: Served, count: int) -> tuple[float, float]:
+async def timed(
+    scenario: Scenario, one: Served, count: int, status: int | None = None
+) -> tuple[float, float]:
     """Requests per second over one batch of `count` requests, after a collection:
-    by the wall clock and by CPU time."""
+    by the wall clock and by CPU time. `status`: the one expected (the scenario's)."""
     gc.collect()
-    wall, cpu = await serve_batch(one.app, scenario.request, count, scenario.status)
+    expected = scenario.status if status is None else status
+    wall, cpu = await serve_batch(one.app, scenario.request, count, expected)
     one.events().clear()
     return count / wall, count / cpu
 

@@ -33,10 +33,30 @@ APPS_DIR = Path(__file__).parent / "routing_apps"
 
 @dataclass(frozen=True)
 class Side:
-    """One framework under test: a label and whether `fastapi` is rewritten to `fastslim`."""
+    """One framework under test: a label and whether `fastapi` is rewritten to `fastslim`.
+
+    A peer (a framework with an API of its own, such as Litestar) has its own twins
+    of the apps in `routing_apps/<variant>/`; `status` gives the statuses it answers
+    where they differ from FastAPI's, by scenario name.
+    """
 
     label: str
     rewrite: bool
+    variant: str | None = None
+    status: tuple[tuple[str, int], ...] = ()
+
+    def path(self, app_file: str) -> Path:
+        """The source file of app `app_file` for this side."""
+        folder = APPS_DIR if self.variant is None else APPS_DIR / self.variant
+        return folder / f"{app_file}.py"
+
+    def has(self, app_file: str) -> bool:
+        """Whether this side has a twin of app `app_file`."""
+        return self.path(app_file).is_file()
+
+    def expected(self, name: str, status: int) -> int:
+        """The status this side answers scenario `name` with (FastAPI's: `status`)."""
+        return dict(self.status).get(name, status)
 
 
 def load_app(app_file: str, side: Side) -> tuple[ASGIApp, types.ModuleType]:
@@ -45,7 +65,7 @@ def load_app(app_file: str, side: Side) -> tuple[ASGIApp, types.ModuleType]:
     Returns the module's `app` and the module. Raises whatever executing the source
     raises (an ImportError when the framework lacks a name the app uses).
     """
-    path = APPS_DIR / f"{app_file}.py"
+    path = side.path(app_file)
     source = path.read_text(encoding="utf-8")
     if side.rewrite:
         source = re.sub(r"\bfastapi\b", "fastslim", source)

@@ -1,0 +1,1 @@
+"""A plain Starlette twin of the hello app."""
