@@ -194,6 +194,32 @@ def jsonable_encoder(
     (whose argument lists the errors of `dict(obj)` and `vars(obj)`) for an object
     it cannot encode.
     """
+    options = encoder_options(
+        include,
+        exclude,
+        by_alias,
+        exclude_unset,
+        exclude_defaults,
+        exclude_none,
+        custom_encoder,
+        sqlalchemy_safe,
+    )
+    return _encode(obj, options)
+
+
+def encoder_options(
+    include: IncEx | None = None,
+    exclude: IncEx | None = None,
+    by_alias: bool = True,
+    exclude_unset: bool = False,
+    exclude_defaults: bool = False,
+    exclude_none: bool = False,
+    custom_encoder: dict[Any, Encoder] | None = None,
+    sqlalchemy_safe: bool = True,
+) -> _Options:
+    """`jsonable_encoder`'s keyword arguments, taken once: `encode(obj, options)` is
+    then `jsonable_encoder(obj, **the same arguments)` (a response serializer
+    decides them when its route is compiled)."""
     if (
         include is None
         and exclude is None
@@ -201,19 +227,17 @@ def jsonable_encoder(
         and not (exclude_unset or exclude_defaults or exclude_none or custom_encoder)
         and sqlalchemy_safe
     ):
-        options = _DEFAULT_OPTIONS
-    else:
-        options = _Options(
-            include,
-            exclude,
-            by_alias,
-            exclude_unset,
-            exclude_defaults,
-            exclude_none,
-            custom_encoder,
-            sqlalchemy_safe,
-        )
-    return _encode(obj, options)
+        return _DEFAULT_OPTIONS
+    return _Options(
+        include,
+        exclude,
+        by_alias,
+        exclude_unset,
+        exclude_defaults,
+        exclude_none,
+        custom_encoder,
+        sqlalchemy_safe,
+    )
 
 
 def _encode(obj: Any, options: _Options) -> Any:
@@ -353,3 +377,8 @@ def _encode_leaf(obj: Any, options: _Options) -> Any:
             errors.append(exc)
             raise ValueError(errors) from exc
     return _encode(data, options)
+
+
+encode: Callable[[Any, _Options], Any] = _encode
+"""`encode(obj, options)`: `jsonable_encoder(obj, ...)` with the arguments taken by
+`encoder_options` (no frame of its own)."""

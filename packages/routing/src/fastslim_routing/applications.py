@@ -227,9 +227,11 @@ class FastAPI(Starlette):
             scope["root_path"] = self.root_path
         if self.form_limits:
             scope_form_limits(scope, self.form_limits)
+        # Starlette's `__call__`, inlined (one frame less on every request).
+        scope["app"] = self
         if self.middleware_stack is None:
             self.middleware_stack = outside_contrib(self.build_middleware_stack())
-        await super().__call__(scope, receive, send)
+        await self.middleware_stack(scope, receive, send)
 
     # -- delegation to the router ------------------------------------------
 

@@ -267,8 +267,10 @@ class APIRoute(Route):
         limit = compiled.settings.max_body_size
         if limit is not None:
             await serve_limited(limit, self._serve_unlimited, scope, receive, send)
-        else:
+        elif self._custom_handler is not None:
             await self._dispatch(compiled, scope, receive, send)
+        else:  # `_dispatch()`, inlined: the common case
+            await serve(compiled, container_of(scope), scope, receive, send)
 
     async def _serve_unlimited(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self._dispatch(scope.get(COMPILED, self.compiled), scope, receive, send)

@@ -14,6 +14,8 @@ from typing import Any, SupportsIndex
 from starlette.routing import BaseRoute
 
 _generation = [0]
+GENERATION = _generation
+"""The one-item list holding the generation: what the request path reads (no call)."""
 
 
 def generation() -> int:

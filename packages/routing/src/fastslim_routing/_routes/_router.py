@@ -11,7 +11,7 @@ behave as in Starlette's linear router.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -35,7 +35,7 @@ from ._frontend_route import FrontendRoute, by_prefix, serving_frontend
 from ._inclusion import IncludedRouter, RouterNode
 from ._index import RouteIndex, default_template
 from ._route import APIRoute
-from ._route_list import RouteList, generation
+from ._route_list import GENERATION, RouteList, generation
 from ._router_decorators import RouterDecorators
 from ._websocket_decorators import WebSocketDecorators
 
@@ -75,6 +75,17 @@ def _check_include(parent: APIRouter, router: APIRouter) -> None:
                         "(directly or indirectly), which would create a cycle."
                     )
                 stack.append(node.router)
+
+
+def _originals(routes: Iterable[BaseRoute]) -> dict[int, BaseRoute]:
+    """{id(served route): the route a request's `scope["route"]` names} for the served
+    routes standing for another (an `EffectiveRoute` names its `APIRoute`)."""
+    found = {}
+    for route in routes:
+        original = getattr(route, "original", route)
+        if original is not route:
+            found[id(route)] = original
+    return found
 
 
 class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Router):  # type: ignore[misc]
@@ -138,6 +149,7 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
         self._served_generation = -1
         self._flat: Flattened = []
         self._index: RouteIndex | None = None
+        self._originals: dict[int, BaseRoute] = {}
         self._frontends: list[FrontendRoute] = []
         self._compiled: CompileCache = {}
 
@@ -151,6 +163,7 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
             self._frontends = by_prefix([route for route, _ in flat])
             self._flat = [item for item in flat if not isinstance(item[0], FrontendRoute)]
             self._index = RouteIndex([route for route, _ in self._flat], _template_of)
+            self._originals = _originals(route for route, _ in self._flat)
         return self._flat
 
     def _route_index(self) -> RouteIndex:
@@ -166,20 +179,22 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
         if scope["type"] == "lifespan":
             await self.lifespan(scope, receive, send)
             return
-        index = self._route_index()
+        index = self._index
+        if self._served_generation != GENERATION[0] or index is None:
+            index = self._route_index()  # a router changed: flattened again
         route_path = get_route_path(scope)
         partial = partial_scope = None
         for route in index.candidates(route_path):
             match, child_scope = route.matches(scope)
             if match is Match.FULL:
-                scope["route"] = getattr(route, "original", route)
+                scope["route"] = self._originals.get(id(route), route)
                 scope.update(child_scope)
                 await route.handle(scope, receive, send)
                 return
             if match is Match.PARTIAL and partial is None:
                 partial, partial_scope = route, child_scope
         if partial is not None and partial_scope is not None:
-            scope["route"] = getattr(partial, "original", partial)
+            scope["route"] = self._originals.get(id(partial), partial)
             scope.update(partial_scope)
             await partial.handle(scope, receive, send)
             return

@@ -63,6 +63,7 @@ class CompiledRoute:
         "extractor",
         "flat",
         "form",
+        "has_inputs",
         "is_async",
         "params",
         "plan",
@@ -89,6 +90,10 @@ class CompiledRoute:
         self.body = body
         self.form = form
         self.response = response
+        self.has_inputs = not (
+            extractor is None and params is None and body is None and form is None
+        )
+        """Whether serving validates anything (`_inputs` runs): a parameter, a body."""
         self.uses_task_runner = uses_task_runner(plan.sources())
         self.flat = flat_sources(plan)
         """The endpoint's (name, source) pairs when it has no dependency at all: such a

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from starlette.responses import JSONResponse, Response
 
-from ..encoders import jsonable_encoder
+from .._encoders import encode, encoder_options
 
 BODILESS_STATUS = frozenset({204, 205, 304})
 
@@ -72,6 +72,7 @@ class ResponseEncoder:
     __slots__ = (
         "_adapter",
         "_dump",
+        "_encoding",
         "_fast",
         "media_type",
         "options",
@@ -106,6 +107,7 @@ class ResponseEncoder:
             "exclude_defaults": options.exclude_defaults,
             "exclude_none": options.exclude_none,
         }
+        self._encoding = encoder_options(**self._dump)
 
     def validate(self, value: Any) -> Any:
         adapter = self._adapter
@@ -133,13 +135,13 @@ class ResponseEncoder:
         if adapter is not None:
             content = adapter.dump_python(self.validate(value), mode="json", **self._dump)
         else:
-            content = jsonable_encoder(value, **self._dump)
+            content = encode(value, self._encoding)  # jsonable_encoder(value, **self._dump)
         if explicit is None:
             response = self.response_class(content)
             status = response.status_code
         else:
             response = self.response_class(content, status_code=explicit)
-        if not body_allowed(status):
+        if status < 200 or status in BODILESS_STATUS:  # not body_allowed(status)
             response.body = b""
         return response
 

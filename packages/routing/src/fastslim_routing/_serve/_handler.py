@@ -10,25 +10,35 @@ exception handlers.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 import anyio
-from starlette._exception_handler import wrap_app_handling_exceptions
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from fastslim_di import Container, RequestScope
+from fastslim_di import Container
 
 from .. import exceptions
 from .._telemetry._state import TELEMETRY
 from ._compiled import CompiledRoute
 from ._form import close_forms
+from ._handled import PLAIN_CALL, StartWatch, handle_exception
 from ._respond import _not_awaited, respond
 from ._slots import CONNECTION
 from ._traced import respond_traced
+
+
+async def _send_watched(
+    response: Response, watch: StartWatch, scope: Scope, receive: Receive
+) -> None:
+    """Send a response that may fail before it starts (`watch` records the start)."""
+    try:
+        await response(scope, receive, watch)
+    except BaseException:
+        await _close_body(response)
+        raise
 
 
 async def _close_body(response: Response) -> None:
@@ -54,93 +64,85 @@ class FlatScope:
     def __init__(self) -> None:
         self.values: dict[Any, Any] = {}
 
-    async def __aenter__(self) -> FlatScope:
-        return self
 
-    async def __aexit__(self, *exc_info: object) -> bool:
-        return False
+RouteHandler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
-Produce = Callable[[RequestScope, Request], Coroutine[Any, Any, Response]]
-
-
-async def _run(
-    produce: Produce,
+async def serve(
+    route: CompiledRoute | None,
     container: Container,
     scope: Scope,
     receive: Receive,
     send: Send,
-    *,
-    flat: bool = False,
-    cancel_guard: bool = True,
+    handler: RouteHandler | None = None,
 ) -> None:
-    """Open the request scope around producing and sending the response; exceptions go
-    to the app's handlers after the yield dependencies saw them.
+    """Serve one HTTP request with `route` (or with a route class's own `handler`).
 
-    The route handles its exceptions itself (as Starlette's and FastAPI's routes do),
+    The request scope is opened around producing and sending the response;
+    exceptions go to the app's handlers after the yield dependencies saw them. The
+    route handles its exceptions itself (as Starlette's and FastAPI's routes do),
     inside the app's ExceptionMiddleware: an exception handler that raises an
     `HTTPException` still gets its HTTP error from the app's own handler.
 
-    `cancel_guard`: the request scope's cancel guard (fastslim-di), which makes the
-    yield dependencies' cleanups finish when the request is cancelled (FACTS
-    section 13); left out for a route that enters no async yield dependency.
+    A route without dependencies and without telemetry is served without
+    fastslim-di's scopes (`FlatScope`); the request scope's cancel guard
+    (fastslim-di), which makes the yield dependencies' cleanups finish when the
+    request is cancelled (FACTS section 13), is entered only when the route may
+    enter an async yield dependency.
     """
+    telemetry = scope.get(TELEMETRY)
     request = Request(scope, receive, send)
-    request_scope: Any = FlatScope() if flat else container.request_scope(cancel_guard=cancel_guard)
-
-    async def app(scope: Scope, receive: Receive, send: Send) -> None:
-        response = None
-        async with request_scope:
-            response = await produce(request_scope, request)
-            try:
-                await response(scope, receive, send)
-            except BaseException:
-                await _close_body(response)
-                raise
-        if response is None:
-            raise _not_awaited()
-
+    request_scope: Any = None
+    response = None
+    watch = None
     try:
-        await wrap_app_handling_exceptions(app, request)(scope, receive, send)
+        if route is not None and route.flat is not None and telemetry is None:
+            # Nothing to solve, override or clean up: no scope to enter.
+            request_scope = FlatScope()
+            response = await respond(route, request_scope, request)
+            if type(response).__call__ is PLAIN_CALL:  # it starts once called
+                await response(scope, receive, send)
+            else:
+                watch = StartWatch(send)
+                await _send_watched(response, watch, scope, receive)
+        else:
+            if route is None:
+                request_scope = container.request_scope()
+            else:
+                guard = container.needs_cancel_guard(route.plan)
+                request_scope = container.request_scope(cancel_guard=guard)
+            async with request_scope:
+                if handler is not None:
+                    scope[REQUEST_SCOPE] = request_scope
+                    response = await handler(request)
+                elif telemetry is None:
+                    response = await respond(route, request_scope, request)  # type: ignore[arg-type]
+                else:
+                    response = await respond_traced(telemetry, route, request_scope, request)  # type: ignore[arg-type]
+                if type(response).__call__ is PLAIN_CALL:
+                    await response(scope, receive, send)
+                else:
+                    watch = StartWatch(send)
+                    await _send_watched(response, watch, scope, receive)
+            if response is None:
+                raise _not_awaited()
+    except Exception as exc:
+        started = watch.started if watch is not None else response is not None
+        await handle_exception(exc, request, started, scope, receive, send)
     finally:
         # The files of a parsed form are closed once the request is over (error
         # responses, which may show them, included).
-        connection = request_scope.values.get(CONNECTION, request)
+        values = {} if request_scope is None else request_scope.values
+        connection = values.get(CONNECTION, request)
         if request._form is not None or connection is not request:
             await close_forms(request, connection)
-
-
-async def serve(
-    route: CompiledRoute, container: Container, scope: Scope, receive: Receive, send: Send
-) -> None:
-    """Serve one HTTP request with `route`."""
-    telemetry = scope.get(TELEMETRY)
-    await _run(
-        functools.partial(respond, route)
-        if telemetry is None
-        else functools.partial(respond_traced, telemetry, route),
-        container,
-        scope,
-        receive,
-        send,
-        flat=route.flat is not None and telemetry is None,
-        cancel_guard=container.needs_cancel_guard(route.plan),
-    )
-
-
-RouteHandler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 
 async def serve_with_handler(
     handler: RouteHandler, container: Container, scope: Scope, receive: Receive, send: Send
 ) -> None:
     """Serve with a route class's own `get_route_handler()` (a documented FastAPI pattern)."""
-
-    async def produce(request_scope: RequestScope, request: Request) -> Response:
-        request.scope[REQUEST_SCOPE] = request_scope
-        return await handler(request)
-
-    await _run(produce, container, scope, receive, send)
+    await serve(None, container, scope, receive, send, handler)
 
 
 def route_handler(default: CompiledRoute, *, own: bool = False) -> RouteHandler:

@@ -46,7 +46,9 @@ def _raise_if_malformed(
 
 
 async def _inputs(route: CompiledRoute, request: Request, values: dict[Any, Any]) -> Any:
-    """Validate the parameters and the body into `values`; returns the parsed body."""
+    """Validate the parameters and the body into `values`; returns the parsed body.
+
+    (Not called for a route without parameters or body: `route.has_inputs`.)"""
     found: dict[str, Any] = {}
     errors: dict[str, list[KeyedError]] | None = None
     if route.extractor is not None and route.params is not None:
@@ -120,9 +122,19 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
     """Validate, solve, call the endpoint, exit the function scope, serialize."""
     values = request_scope.values
     values[CONNECTION] = request
-    body = await _inputs(route, request, values)
-    if route.flat is not None:
-        return await _respond_flat(route, request_scope, request, body)
+    body = await _inputs(route, request, values) if route.has_inputs else None
+    flat = route.flat
+    if flat is not None:  # no dependencies: the sources are called directly
+        kwargs: dict[str, Any] = {}
+        errors: list[Any] = []
+        for name, source in flat:
+            try:
+                kwargs[name] = source(request_scope)
+            except ParameterErrors as exc:
+                errors.extend(exc.errors)
+        if errors:
+            raise _request_errors(route, errors, body, request.method)
+        return _finish(route, await route.call(**kwargs), values)
     raw: Any = _NOTHING
     async with request_scope.function_scope() as function_scope:
         try:
@@ -137,20 +149,3 @@ async def respond(route: CompiledRoute, request_scope: RequestScope, request: Re
     if raw is _NOTHING:
         raise _not_awaited()
     return _finish(route, raw, values)
-
-
-async def _respond_flat(
-    route: CompiledRoute, context: Any, request: Request, body: Any
-) -> Response:
-    """`respond()` for a route without dependencies: its sources are called directly."""
-    kwargs: dict[str, Any] = {}
-    errors: list[Any] = []
-    for name, source in route.flat or ():
-        try:
-            kwargs[name] = source(context)
-        except ParameterErrors as exc:
-            errors.extend(exc.errors)
-    if errors:
-        raise _request_errors(route, errors, body, request.method)
-    raw = await route.call(**kwargs)
-    return _finish(route, raw, context.values)
