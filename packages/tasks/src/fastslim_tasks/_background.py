@@ -61,7 +61,11 @@ class BackgroundTasks:
         self.tasks: list[BackgroundTask] = list(tasks) if tasks else []
         self.on_error: ErrorPolicy = on_error
         self.error_hook = error_hook
-        self.max_concurrency = positive_int("max_concurrency", max_concurrency)
+        self.max_concurrency = (
+            1
+            if type(max_concurrency) is int and max_concurrency == 1  # the default
+            else positive_int("max_concurrency", max_concurrency)
+        )
         self.observer = observer
 
     def add_task(self, func: Callable[P, Any], *args: P.args, **kwargs: P.kwargs) -> None:

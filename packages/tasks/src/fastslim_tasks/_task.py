@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from inspect import CO_COROUTINE
+from types import FunctionType
 from typing import Any, ParamSpec
 
 import anyio
@@ -40,8 +42,15 @@ class BackgroundTask:
         self.func = func
         self.args = args
         self.kwargs = kwargs
-        self.is_async = is_async_callable(func)
-        self.name = callable_name(func)
+        if type(func) is FunctionType and not func.__dict__:
+            # A plain function (the common case): what the two calls below find.
+            # (An attribute, such as inspect.markcoroutinefunction's mark, takes
+            # the long way.)
+            self.is_async = bool(func.__code__.co_flags & CO_COROUTINE)
+            self.name = func.__name__
+        else:
+            self.is_async = is_async_callable(func)
+            self.name = callable_name(func)
         self.timeout: float | None = None
 
     @classmethod

@@ -25,7 +25,11 @@ def batchable(task: BackgroundTask) -> bool:
 def batch_end(tasks: Sequence[BackgroundTask], start: int) -> int:
     """The index after the run of batchable tasks that begins at `start`."""
     end = start
-    while end < len(tasks) and batchable(tasks[end]):
+    count = len(tasks)
+    while end < count:
+        task = tasks[end]
+        if task.is_async or task.timeout is not None:  # not batchable(task), inlined
+            break
         end += 1
     return end
 
