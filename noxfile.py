@@ -374,6 +374,48 @@ def conformance(session: nox.Session) -> None:
     session.run(*compare, *outcomes, *(["--update-pending"] if update else []))
 
 
+# Real extensions, pinned (what tests/ecosystem/apps use), and what those apps need.
+EXTENSIONS = [
+    "fastapi-pagination==0.16.1",
+    "strawberry-graphql==0.341.3",
+    "fastapi-cache2==0.2.2",
+    "fastapi-utils==0.8.0",
+    "typing-inspect==0.9.0",
+    "fastapi-restful==0.6.0",
+    "slowapi==0.1.10",
+    "asgi-correlation-id==5.0.1",
+    "fastapi-users[sqlalchemy]==15.0.5",
+    "sqladmin==0.32.0",
+    "fastapi-versioning==0.10.0",
+    "sqlalchemy==2.0.59",
+    "aiosqlite==0.22.1",
+    "jinja2",
+    "httpx",
+    "python-multipart",
+]
+
+
+@nox.session
+def ecosystem(session: nox.Session) -> None:
+    """Real FastAPI extensions (tests/ecosystem) in two environments of their own:
+    FastAPI 0.165.0, and fastslim through the alias with FastAPI's distribution
+    installed beside it, as an extension that requires FastAPI brings it."""
+    session.install(*TEST_TOOLS, "uv")
+    work = ROOT / ".nox" / "ecosystem-envs"
+    fastslim = [*with_siblings("meta"), local("alias")]
+    # fastslim's local packages are rebuilt on every run (uv would keep a cached build).
+    rebuild = [arg for name in PACKAGES for arg in ("--reinstall-package", PACKAGES[name].dist)]
+    pythons = {}
+    for name, own in (("fastapi", []), ("fastslim", fastslim)):
+        env = work / name
+        python = str(env / "bin" / "python")
+        session.run("uv", "venv", "-q", "--allow-existing", "-p", "python", str(env))
+        refresh = rebuild if own else []
+        session.run("uv", "pip", "install", "-q", "-p", python, *refresh, ORACLE, *EXTENSIONS, *own)
+        pythons[f"ECOSYSTEM_{name.upper()}_PYTHON"] = python
+    session.run(*pytest_args(session, "tests/ecosystem"), env=pythons)
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check on the whole tree."""
@@ -508,5 +550,6 @@ nox.options.sessions = [
     *(f"tests-{name}" for name in PACKAGES),
     "compat",
     "integration",
+    "ecosystem",
     "fuzz",
 ]

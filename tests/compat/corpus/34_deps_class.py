@@ -50,7 +50,7 @@ def use_async(value: Annotated[int, Depends(async_dep)]) -> int:
 
 
 @app.get("/default-style")
-def default_style(commons: CommonParams = Depends()) -> dict[str, object]:  # noqa: B008
+def default_style(commons: CommonParams = Depends()) -> dict[str, object]:
     return vars(commons)
 
 

@@ -15,7 +15,7 @@ app = FastAPI()
 def read(
     item_id: int = Path(..., ge=1),
     q: str | None = Query(None, max_length=3),
-    tags: list[str] = Query([]),  # noqa: B008
+    tags: list[str] = Query([]),
     user_agent: str | None = Header(None),
     session: str = Cookie("none"),
 ) -> dict[str, object]:
