@@ -448,9 +448,10 @@ def bench(session: nox.Session) -> None:
     if session.posargs[:1] == ["--instructions"]:
         session.run("python", "benchmarks/bench_instructions.py", *session.posargs[1:])
         return
-    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
-        if script.name != "bench_instructions.py":
-            session.run("python", str(script.relative_to(ROOT)), *session.posargs)
+    with services(session, ("redis",)) as env:  # bench_celery's broker
+        for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+            if script.name != "bench_instructions.py":
+                session.run("python", str(script.relative_to(ROOT)), *session.posargs, env=env)
 
 
 @nox.session
