@@ -195,3 +195,39 @@ def test_an_explicit_json_model_in_query_is_one_parameter() -> None:
     assert not json_spec.is_model
     extract = Extractor([("p0", json_spec)])
     assert extract(request(b"m=%7B%22name%22%3A%22n%22%7D")) == {"p0": '{"name":"n"}'}
+
+
+def choice_spec(name: str, annotation: Any, marker: Any, names: frozenset[str]) -> Any:
+    parameter = ParameterInfo(
+        print, name, annotation, (marker,), EMPTY, inspect.Parameter.POSITIONAL_OR_KEYWORD
+    )
+    return classify(parameter, names, 0)
+
+
+def test_alias_choices_of_single_cookie_list_and_path_parameters() -> None:
+    cookie = choice_spec(
+        "value", int, params.Cookie(validation_alias=AliasChoices("session", "legacy")), frozenset()
+    )
+    tags = choice_spec(
+        "tags",
+        list[str],
+        params.Header(validation_alias=AliasChoices("x_tag", "X-Tags")),
+        frozenset(),
+    )
+    extract = Extractor([("p0", cookie), ("p1", tags)])
+    found = extract(
+        request(headers=[(b"cookie", b"legacy=2"), (b"x-tags", b"a"), (b"x-tags", b"b")])
+    )
+    assert found == {"p0": "2", "p1": ["a", "b"], MATCHED: {"p0": "legacy", "p1": "X-Tags"}}
+    path = choice_spec(
+        "value",
+        int,
+        params.Path(alias="unused", validation_alias=AliasChoices("first", "item_id")),
+        frozenset({"item_id"}),
+    )
+    assert path.keys == ("first", "item_id", "unused")
+    assert Extractor([("p0", path)])(request()) == {"p0": 3, MATCHED: {"p0": "item_id"}}
+    unmatched = choice_spec(
+        "item_id", int, params.Path(validation_alias=AliasChoices("a", "b")), frozenset({"item_id"})
+    )
+    assert Extractor([("p0", unmatched)])(request()) == {"p0": 3, MATCHED: {"p0": "item_id"}}

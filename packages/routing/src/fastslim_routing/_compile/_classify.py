@@ -130,6 +130,22 @@ def _lookup_keys(field: FieldInfo, alias: str) -> tuple[str, ...]:
     return tuple(keys) or (alias,)
 
 
+def _path_keys(field: FieldInfo, parameter: ParameterInfo) -> tuple[str, ...]:
+    """A path parameter's keys, tried in order against the matched path (FastAPI 0.165):
+    its `AliasChoices`, then its alias or name (the route's template, prefixes
+    included, decides which one it has); with an `AliasPath`, its alias or name only
+    (as before alias choices)."""
+    fallback = field.alias if field.alias is not None else parameter.name
+    if isinstance(field.validation_alias, str):
+        return (field.validation_alias,)
+    choices = getattr(field.validation_alias, "choices", None)
+    if field.validation_alias is None or not choices:
+        return (fallback,)
+    if not all(isinstance(choice, str) for choice in choices):
+        return (fallback,)
+    return tuple(dict.fromkeys([*choices, fallback]))
+
+
 def _alias_of(field: FieldInfo, parameter: ParameterInfo, location: str) -> str:
     if isinstance(field.validation_alias, str):
         return field.validation_alias
@@ -198,7 +214,10 @@ def classify(parameter: ParameterInfo, path_names: frozenset[str], index: int) -
     is_model = is_model or (location == FORM and bool(model_classes(annotation)))
     if not is_model:
         _check_supported(location, annotation, parameter.name)
-    keys = _lookup_keys(field, _alias_of(field, parameter, location))
+    if location == PATH:
+        keys = _path_keys(field, parameter)
+    else:
+        keys = _lookup_keys(field, _alias_of(field, parameter, location))
     return ParamSpec(
         location=location,
         name=parameter.name,

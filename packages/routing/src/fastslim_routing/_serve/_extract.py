@@ -33,7 +33,8 @@ MATCHED = "__matched_keys__"
 (their errors name the key that was read); pydantic ignores it."""
 
 # (slot, key, kind): kind 0 = one value, 1 = every value, 2 = the whole location,
-# 3 = the first of several keys (`key` is then a tuple of keys).
+# 3 = the first of several keys (`key` is then a tuple of keys), 4 = every value of
+# the first of several keys sent.
 _Entry = tuple[str, Any, int]
 
 
@@ -44,8 +45,8 @@ def _entries(slots: Sequence[tuple[str, ParamSpec]], location: str) -> tuple[_En
             continue
         key = spec.alias.lower() if location == HEADER else spec.alias
         kind = 2 if spec.is_model else 1 if spec.is_sequence else 0
-        if kind == 0 and len(spec.keys) > 1:
-            found.append((slot, spec.keys, 3))
+        if kind in (0, 1) and len(spec.keys) > 1:
+            found.append((slot, spec.keys, 3 if kind == 0 else 4))
         else:
             found.append((slot, key, kind))
     return tuple(found)
@@ -118,8 +119,10 @@ class Extractor:
         data: dict[str, Any] = {}
         if self.path:
             path_params = connection.path_params
-            for slot, key, _ in self.path:
-                if key in path_params:
+            for slot, key, kind in self.path:
+                if kind == 3:
+                    self._first_choice(data, slot, key, path_params.get)
+                elif key in path_params:
                     data[slot] = path_params[key]
         if self.query:
             self._read(data, self.query, Query(connection.scope.get("query_string", b"")))
@@ -130,6 +133,8 @@ class Extractor:
             for slot, key, kind in self.cookie:
                 if kind == 2:
                     self._model(data, slot, cookies)
+                elif kind == 3:
+                    self._first_choice(data, slot, key, cookies.get)
                 elif key in cookies:
                     data[slot] = cookies[key]
         return data
@@ -145,14 +150,21 @@ class Extractor:
                 if values:
                     data[slot] = values
             elif kind == 3:
-                for choice in key:
-                    value = source.get(choice)
-                    if value is not None:
-                        data[slot] = value
-                        data.setdefault(MATCHED, {})[slot] = choice
-                        break
+                self._first_choice(data, slot, key, source.get)
+            elif kind == 4:
+                self._first_choice(data, slot, key, lambda k: source.getlist(k) or None)
             else:
                 self._model(data, slot, source)
+
+    @staticmethod
+    def _first_choice(data: dict[str, Any], slot: str, keys: Any, read: Any) -> None:
+        """The value of the first of `keys` sent (an `AliasChoices`), noting which."""
+        for choice in keys:
+            value = read(choice)
+            if value is not None:
+                data[slot] = value
+                data.setdefault(MATCHED, {})[slot] = choice
+                return
 
     def _model(self, data: dict[str, Any], slot: str, source: Any) -> None:
         keys = self.model_keys[slot]

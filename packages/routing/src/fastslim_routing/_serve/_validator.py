@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from pydantic.fields import FieldInfo
 
 from ._extract import MATCHED
-from ._spec import LOCATION_RANK, ParamSpec, model_field_keys
+from ._spec import LOCATION_RANK, ParamSpec, model_field_keys, model_of
 
 ErrorKey = tuple[Any, ...]
 """(owner rank, location rank, declaration index): FastAPI's error order (an
@@ -47,8 +47,9 @@ def field_definition(spec: ParamSpec, alias: Any = None) -> tuple[Any, FieldInfo
 
 def _field_aliases(spec: ParamSpec) -> dict[str, str]:
     """A parameter model's pydantic keys -> the names its errors give (a header
-    model's `save_data` is `save-data`; an explicit alias is kept as written)."""
-    if not spec.is_model:
+    model's `save_data` is `save-data`; an explicit alias is kept as written; with
+    `loc_by_alias=False` the errors keep the fields' names, as pydantic gives them)."""
+    if not spec.is_model or model_of(spec.annotation).model_config.get("loc_by_alias") is False:
         return {}
     return {
         choice: name

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, create_model
 from pydantic.fields import FieldInfo
+from starlette.routing import compile_path
 
 from .. import params
 from .._compile._compiler import _response_type, return_annotation
@@ -86,6 +87,17 @@ def _model_params(spec: ParamSpec, prefix: Any) -> list[tuple[Any, str, FieldInf
     return found
 
 
+def _path_name(spec: ParamSpec, path: str) -> str:
+    """A path parameter's name in the document: the first of its keys that the
+    route's template (include prefixes too) has, as the request reads it."""
+    if len(spec.keys) > 1:
+        names = compile_path(path)[2]
+        for key in spec.keys:
+            if key in names:
+                return key
+    return spec.alias
+
+
 class PreparedRoute:
     """A route's registered schemas, ready to render once the registry generated."""
 
@@ -131,7 +143,8 @@ def prepare(route: OperationRoute, registry: SchemaRegistry) -> PreparedRoute:
         key = ("param", id(route), len(prepared.params))
         registry.add(key, adapter_for(spec.annotation, spec.field), "validation")
         required = spec.location == PATH or (spec.required and id(spec) not in ellipsis)
-        prepared.params.append(_Param(key, spec.location, spec.alias, spec.field, required))
+        name = _path_name(spec, route.path) if spec.location == PATH else spec.alias
+        prepared.params.append(_Param(key, spec.location, name, spec.field, required))
     bodies = [spec for spec in bodies if getattr(spec.field, "include_in_schema", True)]
     if bodies:
         prepared.has_inputs = True
