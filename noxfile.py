@@ -387,6 +387,11 @@ EXTENSIONS = [
     "fastapi-users[sqlalchemy]==15.0.5",
     "sqladmin==0.32.0",
     "fastapi-versioning==0.10.0",
+    "fastapi-filter==3.0.0",
+    "fastapi-health==0.4.0",
+    "fastapi-events==0.12.2",
+    "fastapi-mcp==0.4.0",
+    "mcp==1.30.0",  # fastapi-mcp 0.4 is written for mcp 1
     "sqlalchemy==2.0.59",
     "aiosqlite==0.22.1",
     "jinja2",

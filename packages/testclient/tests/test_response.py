@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http
+
 import anyio
 import httpx
 import pytest
@@ -45,6 +47,15 @@ async def test_a_started_response_has_status_headers_and_extensions() -> None:
     assert response.extensions["http.response.debug"] == {"template": "page.html"}
     assert response.template == "page.html"  # type: ignore[attr-defined]
     assert not hasattr(response, "context")
+
+
+async def test_a_status_sent_as_an_http_status_stays_one() -> None:
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": http.HTTPStatus.ACCEPTED})
+        await send({"type": "http.response.body", "body": b""})
+
+    response = started_response(await run(app), REQUEST, httpx.ByteStream(b""))
+    assert response.status_code is http.HTTPStatus.ACCEPTED  # as Starlette's TestClient
 
 
 async def test_an_unstarted_response_raises_the_apps_exception_or_gives_500() -> None:

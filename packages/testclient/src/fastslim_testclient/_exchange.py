@@ -113,7 +113,10 @@ class HTTPExchange:
             raise ASGIProtocolError(
                 f"The app sent a second 'http.response.start' message: {message!r}."
             )
-        self.status_code = int(message["status"])
+        status = message["status"]
+        # An `int` subclass (`http.HTTPStatus`, which apps such as the MCP SDK send)
+        # stays what it is, as Starlette's TestClient leaves it.
+        self.status_code = status if isinstance(status, int) else int(status)
         self.headers = [(bytes(k), bytes(v)) for k, v in message.get("headers", [])]
         self._trailers_expected = bool(message.get("trailers", False))
         self.response_started = True
