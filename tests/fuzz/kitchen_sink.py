@@ -102,6 +102,16 @@ class Prefs(BaseModel):
     lang: str = Field("en", min_length=2, max_length=5)
 
 
+class Shelf(BaseModel):
+    """Answered under camelCase aliases (`response_model_by_alias`, the default)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    shelf_id: int = Field(alias="shelfId")
+    item_count: int = Field(alias="itemCount")
+    label: str | None = None
+
+
 class Signup(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -264,3 +274,24 @@ def post_variants(
     variants: Annotated[list[Variant], Body(max_length=5)],
 ) -> list[Variant]:
     return variants
+
+
+@app.post("/uploads")
+async def post_uploads(
+    files: list[UploadFile],
+    labels: Annotated[list[str], Form()] = [],  # noqa: B006 (as the FastAPI docs declare lists)
+) -> dict[str, object]:
+    sizes = [len(await file.read()) for file in files]
+    return {"sizes": sizes, "labels": labels}
+
+
+@app.get("/aliases/{shelf_id}", response_model=Shelf, response_model_exclude_unset=True)
+def read_aliases(
+    shelf_id: Annotated[int, Path(ge=0)],
+    item_count: Annotated[int, Query(alias="item-count", ge=0, le=500)] = 0,
+    label: Annotated[str | None, Query(validation_alias="shelf-label", max_length=12)] = None,
+    x_shelf_zone: Annotated[str | None, Header(convert_underscores=False)] = None,
+) -> Shelf:
+    if label is None and x_shelf_zone is None:
+        return Shelf(shelfId=shelf_id, itemCount=item_count)
+    return Shelf(shelfId=shelf_id, itemCount=item_count, label=label or x_shelf_zone)
