@@ -13,7 +13,6 @@ This module never imports OpenTelemetry itself.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
@@ -65,9 +64,12 @@ class TelemetryData:
     errors: Sequence[Any] | None = None
 
 
-CURRENT: ContextVar[TelemetryData | None] = ContextVar("fastslim_telemetry_data", default=None)
+def get_telemetry_data(context: Any = None) -> TelemetryData | None:
+    """The `TelemetryData` of the request or connection being served with telemetry
+    on, in `context` (an OpenTelemetry `Context`; default: the current one; a log
+    processor passes `record.context`), else None: also once it has been served, and
+    in a request excluded from telemetry (FASTAPI-FACTS 14)."""
+    from ._telemetry._data import current
 
-
-def get_telemetry_data() -> TelemetryData | None:
-    """The `TelemetryData` of the request being served with telemetry on, else None."""
-    return CURRENT.get()
+    data: TelemetryData | None = current(context)
+    return data

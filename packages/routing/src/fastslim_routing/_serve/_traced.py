@@ -8,6 +8,7 @@ mark once per request); other requests never reach this module.
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from starlette.requests import Request
@@ -17,10 +18,12 @@ from starlette.websockets import WebSocket
 from fastslim_di import ParameterErrors, RequestScope
 from fastslim_tasks import BackgroundTasks
 
+from .. import exceptions
+from .._telemetry import _data as telemetry_data
 from .._telemetry._config import Telemetry, function_name
 from .._telemetry._spans import Operation, TaskSpans
 from .._telemetry._state import RequestTelemetry
-from ..telemetry import CURRENT, TelemetryData
+from ..telemetry import TelemetryData
 from ._compiled import CompiledRoute
 from ._respond import _finish, _inputs, _not_awaited, _request_errors
 from ._slots import CONNECTION, SlotSource
@@ -44,6 +47,7 @@ def _log_validation(telemetry: Telemetry, count: int, route: str | None) -> None
     if log is None:
         return
     log.emit(
+        timestamp=time.time_ns(),
         severity_number=SeverityNumber.WARN,
         severity_text="WARN",
         body="Request validation failed",
@@ -59,8 +63,8 @@ async def _parsed_body(route: CompiledRoute, request: Request) -> Any:
         return raw or None
     try:
         return json.loads(raw)
-    except ValueError:
-        return raw
+    except ValueError:  # not JSON: the text received, as FastAPI's data
+        return raw.decode("utf-8", "replace")
 
 
 _VALUE_RANKS: dict[int, tuple[CompiledRoute, dict[str, int]]] = {}
@@ -99,7 +103,7 @@ async def respond_traced(
     attributes = {"code.function.name": function_name(route.settings.endpoint)}
     parent = otel_context.get_current()
     data = TelemetryData(request=request)
-    token = CURRENT.set(data)
+    slot, token = telemetry_data.enter(data)
     try:
         values = request_scope.values
         values[CONNECTION] = request
@@ -107,7 +111,13 @@ async def respond_traced(
         raw: Any = _NOTHING
         dependencies = Operation(tracer, "fastapi.dependencies", attributes)
         try:
-            data.body = body = await _inputs(route, request, values)
+            try:
+                data.body = body = await _inputs(route, request, values)
+            except exceptions.RequestValidationError as malformed:  # a body that is not JSON
+                data.body = await _parsed_body(route, request)
+                data.errors = malformed.errors()
+                _log_validation(telemetry, len(data.errors), state.route)
+                raise
             if body is None and route.body is not None:
                 data.body = await _parsed_body(route, request)
             async with request_scope.function_scope() as function_scope:
@@ -142,7 +152,7 @@ async def respond_traced(
             background.observer = TaskSpans(tracer, parent)
         return response
     finally:
-        CURRENT.reset(token)
+        telemetry_data.leave(slot, token)
 
 
 async def run_websocket_traced(
@@ -154,7 +164,7 @@ async def run_websocket_traced(
     tracer = telemetry.tracer if telemetry.operation_spans else None
     attributes = {"code.function.name": function_name(route.settings.endpoint)}
     data = TelemetryData(websocket=websocket)
-    token = CURRENT.set(data)
+    slot, token = telemetry_data.enter(data)
     try:
         values = request_scope.values
         values[CONNECTION] = websocket
@@ -164,7 +174,9 @@ async def run_websocket_traced(
                 try:
                     kwargs = await function_scope.solve(route.plan)
                 except ParameterErrors as exc:
-                    error: Any = websocket_validation_error(route, exc.errors)
+                    error: Any = websocket_validation_error(
+                        route, exc.errors, request_scope.container
+                    )
                     data.errors = error.errors()
                     _log_validation(telemetry, len(data.errors), state.route)
                     raise error from None
@@ -173,4 +185,4 @@ async def run_websocket_traced(
                 with Operation(tracer, "fastapi.endpoint", attributes):
                     await route.endpoint(**kwargs)
     finally:
-        CURRENT.reset(token)
+        telemetry_data.leave(slot, token)

@@ -16,6 +16,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ._config import KNOWN_METHODS, Telemetry, error_type, redacted_query
+from ._data import enter_excluded
 from ._spans import mark_error
 from ._state import TELEMETRY, RequestTelemetry
 
@@ -23,14 +24,73 @@ try:
     from opentelemetry import context as otel_context
     from opentelemetry import propagate, trace
     from opentelemetry._logs import SeverityNumber
+    from opentelemetry.propagators.textmap import Getter
     from opentelemetry.trace import SpanKind
 except ModuleNotFoundError:  # pragma: no cover
     # Without the telemetry extra this module is never used (see `_telemetry.resolve`).
     pass
 
 
-def _carrier(scope: Scope) -> dict[str, str]:
-    return {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", ())}
+_DEFAULT_PORTS = {"http": 80, "ws": 80, "https": 443, "wss": 443}
+
+
+def _authority(scope: Scope) -> tuple[str | None, int | None]:
+    """`server.address` and `server.port` of a span: the request's authority (its
+    `Host` header; the scheme's port when it names none), else the ASGI server;
+    neither for a `Host` that is not `host[:port]` (FASTAPI-FACTS 14)."""
+    for name, value in scope.get("headers", ()):
+        if name == b"host":
+            return _parse_host(value.decode("latin-1"), scope.get("scheme", "http"))
+    server = scope.get("server") or (None, None)
+    return server[0], server[1]
+
+
+def _parse_host(host: str, scheme: str) -> tuple[str | None, int | None]:
+    port_text: str | None
+    if host.startswith("["):  # an IPv6 literal: [::1]:8080
+        end = host.find("]")
+        if end < 0:
+            return None, None
+        address, rest = host[1:end], host[end + 1 :]
+        if rest and not rest.startswith(":"):
+            return None, None
+        port_text = rest[1:] if rest else None
+    else:
+        address, colon, port_text = host.partition(":")
+        if not colon:
+            port_text = None
+    if not address:
+        return None, None
+    if port_text is None:
+        return address, _DEFAULT_PORTS.get(scheme)
+    if not port_text.isdigit() or int(port_text) > 65535:
+        return None, None
+    return address, int(port_text)
+
+
+class _HeaderGetter(Getter[dict[str, list[str]]]):
+    """Reads a request's headers for the propagators: every value of a repeated header,
+    in order (`baggage`, which its propagator reads once, joined by commas)."""
+
+    def get(self, carrier: dict[str, list[str]], key: str) -> list[str] | None:
+        values = carrier.get(key.lower())
+        if values is not None and key.lower() == "baggage" and len(values) > 1:
+            return [",".join(values)]
+        return values
+
+    def keys(self, carrier: dict[str, list[str]]) -> list[str]:
+        return list(carrier)
+
+
+_GETTER = _HeaderGetter()
+
+
+def _extracted(scope: Scope) -> Any:
+    """The trace context and baggage the request's headers carry."""
+    carrier: dict[str, list[str]] = {}
+    for name, value in scope.get("headers", ()):
+        carrier.setdefault(name.decode("latin-1").lower(), []).append(value.decode("latin-1"))
+    return propagate.extract(carrier, getter=_GETTER)
 
 
 def _log_exception(telemetry: Telemetry, exc: BaseException, route: str | None, ws: bool) -> None:
@@ -39,6 +99,8 @@ def _log_exception(telemetry: Telemetry, exc: BaseException, route: str | None, 
         return
     kind = "WebSocket connection" if ws else "request"
     log.emit(
+        timestamp=time.time_ns(),
+        exception=exc,
         severity_number=SeverityNumber.ERROR,
         severity_text="ERROR",
         body=f"Unhandled exception in FastAPI {kind}",
@@ -65,10 +127,11 @@ class _Exchange:
         self.finished = False
         self.span: Any = None
         self.start = time.perf_counter()
+        self.context = _extracted(scope)
         if telemetry.tracer is not None and telemetry.tracing:
             self.span = telemetry.tracer.start_span(
                 method if self.known else "HTTP",
-                context=propagate.extract(_carrier(scope)),
+                context=self.context,
                 kind=SpanKind.SERVER,
                 attributes=self._attributes(method),
             )
@@ -77,7 +140,7 @@ class _Exchange:
 
     def _attributes(self, method: str) -> dict[str, Any]:
         scope = self.scope
-        server = scope.get("server") or (None, None)
+        server = _authority(scope)
         attributes: dict[str, Any] = {"server.address": server[0], "server.port": server[1]}
         attributes["url.path"] = scope["path"]
         if scope.get("query_string"):
@@ -128,13 +191,15 @@ class TelemetryMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         exclude = self.telemetry.exclude
-        if (
-            self.passthrough
-            or kind not in ("http", "websocket")
-            or TELEMETRY in scope
-            or (exclude is not None and exclude(scope))
-        ):
+        if self.passthrough or kind not in ("http", "websocket") or TELEMETRY in scope:
             await self.app(scope, receive, send)
+        elif exclude is not None and exclude(scope):
+            # Not observed, and blind to the data of a request it may be called from.
+            token = enter_excluded()
+            try:
+                await self.app(scope, receive, send)
+            finally:
+                otel_context.detach(token)
         elif kind == "http":
             await self._http(scope, receive, send)
         else:
@@ -152,9 +217,10 @@ class TelemetryMiddleware:
             if kind == "http.response.body" and not message.get("more_body", False):
                 exchange.finish(None)
 
-        token = None
+        context = exchange.context
         if exchange.span is not None:
-            token = otel_context.attach(trace.set_span_in_context(exchange.span))
+            context = trace.set_span_in_context(exchange.span, context)
+        token = otel_context.attach(context)
         try:
             await self.app(scope, receive, observed_send)
         except Exception as exc:
@@ -163,8 +229,7 @@ class TelemetryMiddleware:
             raise
         finally:
             exchange.finish(None)
-            if token is not None:
-                otel_context.detach(token)
+            otel_context.detach(token)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         telemetry = self.telemetry
@@ -172,20 +237,21 @@ class TelemetryMiddleware:
         if telemetry.tracer is None or not telemetry.tracing:
             await self._websocket_untraced(scope, receive, send, state)
             return
-        server = scope.get("server") or (None, None)
+        server = _authority(scope)
         attributes = {
             "server.address": server[0],
             "server.port": server[1],
             "url.scheme": scope.get("scheme", "ws"),
             "network.protocol.name": "websocket",
         }
+        extracted = _extracted(scope)
         span = telemetry.tracer.start_span(
             "WS",
-            context=propagate.extract(_carrier(scope)),
+            context=extracted,
             kind=SpanKind.SERVER,
             attributes={k: v for k, v in attributes.items() if v is not None},
         )
-        token = otel_context.attach(trace.set_span_in_context(span))
+        token = otel_context.attach(trace.set_span_in_context(span, extracted))
         try:
             await self._websocket_untraced(scope, receive, send, state, span)
         finally:

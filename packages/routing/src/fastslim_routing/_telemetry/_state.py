@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from starlette.routing import Match, Mount
 from starlette.types import Scope
 
 from ._config import Telemetry
@@ -12,27 +15,65 @@ TELEMETRY = "fastslim.telemetry"
 (absent when telemetry is off: then nothing else is looked up)."""
 
 
+def _mounts(app: Any, path: str) -> tuple[str, bool]:
+    """The templates of the mounts serving `path` from `app` down, as FastAPI names
+    them: a fastslim app's mounts (include prefixes too) are followed into the next
+    fastslim app; a mounted plain Starlette app ends the walk (its own mounts are not
+    named, as in FastAPI). Returns (the joined templates, whether the walk ended in a
+    plain Starlette app)."""
+    prefix = ""
+    while True:
+        served = getattr(getattr(app, "router", None), "served_routes", None)
+        if served is None:
+            return prefix, bool(prefix)
+        for route, _ in served():
+            if not isinstance(route, Mount):
+                continue
+            match, child = route.matches({"type": "http", "path": path, "root_path": ""})
+            if match is Match.FULL:
+                prefix += route.path
+                path = path[len(child["root_path"]) :]
+                app = route.app
+                break
+        else:
+            return prefix, False
+
+
 class RequestTelemetry:
     """The telemetry of one request or connection, in its ASGI scope.
 
-    `route` is the path template that served it, mount prefixes included (set by
+    `route` is the path template that served it: the app's root path, the templates
+    of the mounts it went through (`/tenants/{tenant}`), then the route's own (set by
     the route's handler, or guessed from `scope["route"]` at the end).
     """
 
-    __slots__ = ("root_path", "route", "telemetry")
+    __slots__ = ("app", "root_path", "route", "telemetry")
 
     def __init__(self, telemetry: Telemetry, scope: Scope) -> None:
         self.telemetry = telemetry
         self.root_path = str(scope.get("root_path", ""))
+        self.app = scope.get("app")
         self.route: str | None = None
 
+    def _prefix(self, scope: Scope) -> tuple[str, bool]:
+        mounted = str(scope.get("root_path", ""))[len(self.root_path) :]
+        if not mounted:
+            return self.root_path, False
+        path = str(scope.get("path", ""))
+        if path.startswith(self.root_path):
+            path = path[len(self.root_path) :]
+        templates, plain = _mounts(self.app, path)
+        return self.root_path + (templates or mounted), plain
+
     def template(self, scope: Scope, path: str) -> str:
-        """`path` with the prefixes of the mounts between the app and `scope`."""
-        return str(scope.get("root_path", ""))[len(self.root_path) :] + path
+        """`path` (a route's template) with the root path and the mounts before it."""
+        return self._prefix(scope)[0] + path
 
     def guess_route(self, scope: Scope) -> str | None:
         if self.route is None:
             path = getattr(scope.get("route"), "path", None)
             if isinstance(path, str):
-                self.route = self.template(scope, path)
+                prefix, plain = self._prefix(scope)
+                # A route of a mounted plain Starlette app: FastAPI names the mount.
+                self.route = prefix + ("/{path}" if plain else path)
         return self.route
