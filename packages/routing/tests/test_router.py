@@ -31,7 +31,7 @@ def test_inclusion_prefixes_and_live_routes(client_for: Client) -> None:
     paths = [
         context.path
         for context in iter_route_contexts(app.routes)
-        if context.path.startswith("/api")
+        if (context.path or "").startswith("/api")
     ]
     assert paths == ["/api/r/i/{i}", "/api/r/late"]
 

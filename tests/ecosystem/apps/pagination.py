@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from _report import observe, report
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
-from fastapi_pagination import LimitOffsetPage, Page, add_pagination, paginate
+from fastapi_pagination import LimitOffsetPage, Page, Params, add_pagination, paginate
 from fastapi_pagination.customization import CustomizedPage, UseParamsFields
 from fastapi_pagination.ext.sqlalchemy import paginate as paginate_query
 from pydantic import BaseModel, ConfigDict
@@ -69,6 +69,11 @@ def users_big() -> BigPage:
     return paginate(USERS)
 
 
+@app.get("/users/explicit")
+def users_explicit(params: Annotated[Params, Depends()]) -> Page[User]:
+    return paginate(USERS, params)
+
+
 add_pagination(app)
 client = TestClient(app)
 report(
@@ -80,6 +85,7 @@ report(
         "limit-offset": observe(client.get("/users/limit-offset?limit=3&offset=20")),
         "db": observe(client.get("/users/db?page=3&size=4")),
         "big": observe(client.get("/users/big")),
+        "explicit": observe(client.get("/users/explicit?size=2")),
         "openapi": client.get("/openapi.json").text,
     }
 )

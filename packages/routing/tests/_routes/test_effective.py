@@ -77,7 +77,9 @@ def test_router_included_twice_keeps_each_inclusion(client_for: Client) -> None:
     ]
     assert seen == ["/v2/ping", "/v2/later"]
     paths = [
-        context.path for context in iter_route_contexts(app.routes) if context.path.startswith("/v")
+        context.path
+        for context in iter_route_contexts(app.routes)
+        if (context.path or "").startswith("/v")
     ]
     assert paths == ["/v1/ping", "/v1/later", "/v2/ping", "/v2/later"]
 

@@ -17,7 +17,6 @@ FastAPI docs: Custom Request and APIRoute class; Response Model.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
@@ -34,16 +33,9 @@ from ..encoders import jsonable_encoder
 from ..exceptions import ResponseValidationError
 from .dependant import Dependant
 from .model_field import ModelField
-from .solve import _stand_in
+from .stand_in import serving_endpoint
 
 __all__ = ("get_request_handler", "run_endpoint_function", "serialize_response")
-
-
-def _is_coroutine(call: Callable[..., Any]) -> bool:
-    target = getattr(call, "__call__", None)  # noqa: B004  (a callable instance)
-    return inspect.iscoroutinefunction(call) or (
-        not inspect.isfunction(call) and inspect.iscoroutinefunction(target)
-    )
 
 
 def get_request_handler(
@@ -73,9 +65,7 @@ def get_request_handler(
     (`AssertionError`, `FastAPIError`) for a Dependant FastAPI would refuse.
     """
     call = dependant.call
-    if call is None:
-        raise AssertionError("The Dependant has no callable (call) to serve.")
-    stand_in, unnamed = _stand_in(dependant)
+    endpoint = serving_endpoint(dependant)  # AssertionError without a call
     cls = response_class.value if isinstance(response_class, DefaultPlaceholder) else response_class
     strict = (
         strict_content_type.value
@@ -84,10 +74,10 @@ def get_request_handler(
     )
     settings = RouteSettings(
         path=dependant.path or "",
-        endpoint=stand_in,
+        endpoint=endpoint,
         methods=frozenset(),
         name=getattr(call, "__name__", "endpoint"),
-        dependencies=tuple(unnamed),
+        dependencies=(),
         status_code=status_code,
         response_model=response_field.field_info.annotation if response_field else None,
         response_class=cls,
@@ -103,9 +93,7 @@ def get_request_handler(
         strict_content_type=bool(strict),
         form_limits=dict(form_limits) if form_limits else None,
     )
-    compiled = compile_route(settings)
-    compiled.use_endpoint(call, is_async=_is_coroutine(call))
-    return route_handler(compiled, own=True)
+    return route_handler(compile_route(settings), own=True)
 
 
 async def serialize_response(

@@ -14,16 +14,14 @@ entered on the caller's exit stacks (`fastapi_function_astack`,
 
 from __future__ import annotations
 
-import inspect
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AsyncExitStack
 from typing import Any
 
-from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 from starlette.background import BackgroundTasks as StarletteBackgroundTasks
-from starlette.requests import HTTPConnection, Request
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
@@ -31,14 +29,9 @@ from fastslim_di import (
     Container,
     DependencyNode,
     DependencyPlan,
-    Depends,
     ParameterErrors,
-    SecurityScopes,
 )
-from fastslim_di import Security as DISecurity
-from fastslim_tasks import BackgroundTasks
 
-from .. import params
 from .._compile._compiler import _owner_ranks
 from .._serve._error_order import ordered_errors
 from .._serve._extract import Extractor
@@ -47,79 +40,10 @@ from .._serve._spec import BODY, FORM, LOCATION_RANK, is_scalar_sequence
 from .._serve._validator import KeyedError, ParamsValidator
 from .dependant import Dependant, SolvedDependency, get_validation_alias
 from .model_field import ModelField
+from .stand_in import FIELD_GROUPS, SPECIALS, capturing_stand_in
 from .views import model_field_of, planned
 
 __all__ = ("request_body_to_args", "request_params_to_args", "solve_dependencies")
-
-_FIELD_GROUPS = (
-    ("path_params", params.Path),
-    ("query_params", params.Query),
-    ("header_params", params.Header),
-    ("cookie_params", params.Cookie),
-    ("body_params", params.Body),
-)
-_SPECIALS = (
-    ("request_param_name", Request),
-    ("websocket_param_name", WebSocket),
-    ("http_connection_param_name", HTTPConnection),
-    ("response_param_name", Response),
-    ("background_tasks_param_name", BackgroundTasks),
-    ("security_scopes_param_name", SecurityScopes),
-)
-_KW = inspect.Parameter.KEYWORD_ONLY
-
-
-# -- a Dependant as a plan ----------------------------------------------------
-
-
-def _as_declaration(info: FieldInfo, kind: type[Any]) -> FieldInfo:
-    """`info` as an instance of the location's class (a plain `FieldInfo` placed in
-    `query_params` is a query parameter, as FastAPI reads the lists)."""
-    if isinstance(info, kind):
-        same: FieldInfo = info
-        return same
-    declaration: FieldInfo = kind() if kind is params.Path else kind(PydanticUndefined)
-    for name in FieldInfo.__slots__:
-        setattr(declaration, name, getattr(info, name))
-    return declaration
-
-
-def _depends_of(child: Dependant) -> Depends:
-    call = child.call
-    if child.own_oauth_scopes:
-        return DISecurity(call, scopes=child.own_oauth_scopes, use_cache=child.use_cache)
-    return Depends(call, use_cache=child.use_cache, scope=child.scope)
-
-
-def _stand_in(dependant: Dependant) -> tuple[Callable[..., Any], list[Depends]]:
-    """A function declaring the Dependant's named sub-dependencies, then its
-    parameters and special values; its unnamed sub-dependencies as
-    `dependencies=[...]`."""
-    parameters: list[inspect.Parameter] = []
-    unnamed: list[Depends] = []
-    for child in dependant.dependencies:
-        if child.name is None:
-            unnamed.append(_depends_of(child))
-        else:
-            parameters.append(inspect.Parameter(child.name, _KW, default=_depends_of(child)))
-    for group, kind in _FIELD_GROUPS:
-        for field in getattr(dependant, group):
-            info = _as_declaration(field.field_info, kind)
-            annotation = info.annotation if info.annotation is not None else Any
-            parameters.append(
-                inspect.Parameter(field.name, _KW, default=info, annotation=annotation)
-            )
-    for attribute, annotation in _SPECIALS:
-        name = getattr(dependant, attribute)
-        if name is not None:
-            parameters.append(inspect.Parameter(name, _KW, annotation=annotation))
-
-    def stand_in(**kwargs: Any) -> dict[str, Any]:
-        return kwargs
-
-    stand_in.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    stand_in.__name__ = getattr(dependant.call, "__name__", "dependant")
-    return stand_in, unnamed
 
 
 class _Solvable:
@@ -128,7 +52,7 @@ class _Solvable:
     __slots__ = ("bodies", "extractor", "keep", "plan", "validator")
 
     def __init__(self, dependant: Dependant, keep: tuple[Any, ...]) -> None:
-        call, unnamed = _stand_in(dependant)
+        call, unnamed = capturing_stand_in(dependant)
         plan, slots = planned(call, dependant.path or "", unnamed)
         rank = _owner_ranks(plan)
         plain = [(slot, spec) for slot, spec in slots if spec.location not in (BODY, FORM)]
@@ -162,11 +86,11 @@ def _shape(dependant: Dependant, keep: list[Any]) -> tuple[Any, ...]:
             )
         )
     fields = []
-    for group, _ in _FIELD_GROUPS:
+    for group, _ in FIELD_GROUPS:
         for field in getattr(dependant, group):
             keep.append(field)
             fields.append((group, id(field)))
-    specials = tuple(getattr(dependant, attribute) for attribute, _ in _SPECIALS)
+    specials = tuple(getattr(dependant, attribute) for attribute, _ in SPECIALS)
     return (id(dependant.call), dependant.path, tuple(children), tuple(fields), specials)
 
 

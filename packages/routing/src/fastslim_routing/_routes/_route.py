@@ -9,6 +9,7 @@ with the inclusion's settings merged on top, without copying it.
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
@@ -191,15 +192,18 @@ class APIRoute(Route):
         assignable, as on FastAPI)."""
         found = self.__dict__.get("_dependant")
         if found is None:
+            from .._internals.stand_in import shape
             from .._internals.views import dependant_of_plan
 
             found = dependant_of_plan(self.compiled.plan, self.path_format, scope="function")
             self.__dict__["_dependant"] = found
+            self.__dict__["_dependant_shape"] = shape(found)
         return found
 
     @dependant.setter
     def dependant(self, value: Any) -> None:
         self.__dict__["_dependant"] = value
+        self.__dict__.pop("_dependant_shape", None)  # an assigned tree is an edit
 
     def _body_view(self) -> tuple[Any, bool]:
         found = self.__dict__.get("_body_views")
@@ -248,18 +252,34 @@ class APIRoute(Route):
 
     def get_route_handler(self) -> RouteHandler:
         """The `request -> response` function; override to wrap it (FastAPI docs:
-        Custom Request and APIRoute class). Serves the route as it is now: after
-        `route.dependencies` changed (fastapi-pagination appends one), the route
-        is compiled again, and so are its copies under inclusions."""
+        Custom Request and APIRoute class). Serves the route as it is now, as FastAPI
+        0.165 does: the route itself from `route.dependant` once that was edited or
+        replaced (its sub-dependencies solved in the tree's order), its copies under
+        inclusions from its declaration (`route.dependencies` included, which
+        fastapi-pagination appends to as well), both compiled again when changed."""
         self._recompile_if_changed()
         return route_handler(self.compiled)
 
     def _recompile_if_changed(self) -> None:
-        if tuple(self.dependencies) == tuple(self.compiled.settings.dependencies):
+        from .._internals.stand_in import serving_endpoint, shape
+
+        state = self.__dict__
+        dependant = state.get("_dependant")
+        edited = dependant is not None and state.get("_dependant_shape") != shape(dependant)
+        compiled_with = state.get("_compiled_dependencies", self.compiled.settings.dependencies)
+        if not edited and tuple(self.dependencies) == tuple(compiled_with):
             return
-        self.compiled = compile_route(self.settings())
+        if edited and dependant is not None:
+            state["_serving_endpoint"] = serving_endpoint(dependant)
+            state["_dependant_shape"] = shape(dependant)
+        settings = self.settings()
+        serving = state.get("_serving_endpoint")
+        if serving is not None:  # the tree holds the route's own dependencies
+            settings = dataclasses.replace(settings, endpoint=serving, dependencies=())
+        self.compiled = compile_route(settings)
+        state["_compiled_dependencies"] = tuple(self.dependencies)
         for view in ("_body_views", "_response_field"):
-            self.__dict__.pop(view, None)
+            state.pop(view, None)
         bump()  # the routers flatten again: the effective copies are compiled anew
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:

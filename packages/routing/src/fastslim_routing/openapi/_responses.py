@@ -97,11 +97,11 @@ def responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, An
         if status_key == "DEFAULT":
             status_key = "default"
         model_key = prepared.extra_models.get(str(code))
-        schema = None
+        model_schema: dict[str, Any] | None = None
         if model_key is not None:
-            schema = registry.schema(model_key)
-            if "$ref" not in schema:
-                schema.setdefault("title", title_of(f"Response_{code}_{route.unique_id}"))
+            model_schema = registry.schema(model_key)
+            if "$ref" not in model_schema:
+                model_schema.setdefault("title", title_of(f"Response_{code}_{route.unique_id}"))
         response = responses.get(status_key)
         description = (
             extra.get("description")
@@ -115,21 +115,23 @@ def responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, An
             # item is served as written: see `render`).
             responses[status_key] = response = {}
             deep_dict_update(response, extra)
-            if schema is not None:
+            if model_schema is not None:
                 media = response.setdefault("content", {}).setdefault(
                     media_type or "application/json", {}
                 )
                 declared = media.get("schema")
                 if isinstance(declared, dict):  # the declared schema wins, key by key
-                    schema = copy.deepcopy(schema)
-                    deep_dict_update(schema, declared)
+                    model_schema = copy.deepcopy(model_schema)
+                    deep_dict_update(model_schema, declared)
                 media["schema"] = (
-                    declared if declared is not None and not isinstance(declared, dict) else schema
+                    declared
+                    if declared is not None and not isinstance(declared, dict)
+                    else model_schema
                 )
         else:
-            if schema is not None:
+            if model_schema is not None:
                 content = response.setdefault("content", {})
-                content.setdefault(media_type or "application/json", {})["schema"] = schema
+                content.setdefault(media_type or "application/json", {})["schema"] = model_schema
             deep_dict_update(response, extra)
         response["description"] = description
     if prepared.has_inputs and not any(k in responses for k in ("422", "4XX", "default")):
