@@ -57,6 +57,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "State",
         "URL",
         "UploadFile",
+        "_Unset",
     ),
     "fastslim.dependencies": (),
     "fastslim.dependencies.utils": (
@@ -83,6 +84,15 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "request_body_to_args",
         "request_params_to_args",
         "solve_dependencies",
+        "_extract_form_body",
+        "_extract_form_items",
+        "_get_form_model",
+        "_get_form_models",
+        "_get_multidict_value",
+        "_get_param_aliases",
+        "_is_form_model_supplied",
+        "_normalize_form_model",
+        "get_cached_model_fields",
     ),
     "fastslim.dependencies.models": ("Dependant",),
     "fastslim._form_limits": (

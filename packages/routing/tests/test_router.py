@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 import pytest
+from starlette.routing import Match
 
 from fastslim_routing import APIRouter, FastAPI
 from fastslim_routing.routing import APIRoute, iter_route_contexts
@@ -84,3 +85,27 @@ def test_self_inclusion_and_cycles_are_errors() -> None:
     outer.include_router(inner)
     with pytest.raises(AssertionError, match="already includes this router"):
         inner.include_router(outer)
+
+
+def test_assigned_routes_are_served_and_matches_name_the_route(client_for: Client) -> None:
+    app = FastAPI()
+
+    @app.get("/a")
+    def a() -> str:
+        return "a"
+
+    router = APIRouter()
+
+    @router.get("/b")
+    def b() -> str:
+        return "b"
+
+    client = client_for(app)
+    assert client.get("/a").json() == "a"
+    app.router.routes = [*app.router.routes, *router.routes]  # replaced, as cadwyn does
+    app.router._mark_routes_changed()
+    assert client.get("/b").json() == "b"
+    assert "/b" in app.openapi()["paths"]
+    route = app.router.routes[-1]
+    match, child = route.matches({"type": "http", "path": "/b", "method": "GET"})
+    assert (match, child["route"]) == (Match.FULL, route)  # FastAPI's child scope

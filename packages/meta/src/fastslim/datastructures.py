@@ -12,6 +12,7 @@ from fastslim_routing.datastructures import Headers as Headers
 from fastslim_routing.datastructures import QueryParams as QueryParams
 from fastslim_routing.datastructures import State as State
 from fastslim_routing.datastructures import UploadFile as UploadFile
+from fastslim_routing.datastructures import _Unset as _Unset
 
 __all__ = (
     "URL",
@@ -24,4 +25,5 @@ __all__ = (
     "QueryParams",
     "State",
     "UploadFile",
+    "_Unset",
 )

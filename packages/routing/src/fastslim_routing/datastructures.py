@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any, BinaryIO, TypeVar
 
 from pydantic import GetJsonSchemaHandler
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema, PydanticUndefined, core_schema
 from starlette.datastructures import URL as URL
 from starlette.datastructures import Address as Address
 from starlette.datastructures import FormData as FormData
@@ -30,9 +30,15 @@ __all__ = (
     "QueryParams",
     "State",
     "UploadFile",
+    "_Unset",
 )
 
 DefaultType = TypeVar("DefaultType")
+
+_Unset: Any = PydanticUndefined
+"""The default of the parameter functions' arguments that were not given
+(`Query(example=_Unset)`...): FastAPI's `_Unset`; in fastslim, pydantic's own
+"undefined", which copies and deep-copies as itself."""
 
 
 class UploadFile(StarletteUploadFile):

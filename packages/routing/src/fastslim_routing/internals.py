@@ -6,7 +6,9 @@ compatibility surface: `ModelField` and the field and annotation helpers
 `get_validation_alias`, `lenient_issubclass`, `_get_flat_body_params`, `_get_body_field`,
 `_should_embed_body_fields`, `solve_dependencies`, `request_params_to_args`,
 `request_body_to_args`, `ensure_multipart_is_installed` and its two messages,
-`read_file_bytes` (`fastapi.dependencies.utils`), `FormLimits`, `form_limits_adapter`,
+`read_file_bytes`, the form helpers (`_get_form_models`, `_get_param_aliases`,
+`_get_multidict_value`, `_extract_form_items`, ... without their underscore)
+(`fastapi.dependencies.utils`), `FormLimits`, `form_limits_adapter`,
 `validate_form_limits` (`fastapi._form_limits`). Same names, fields and signatures as FastAPI's,
 compared against it in `tests/compat/test_internals_against_fastapi.py` and
 `tests/compat/test_compat_against_fastapi.py`. They are views and helpers:
@@ -58,6 +60,14 @@ from ._internals.fields import is_scalar_field as is_scalar_field
 from ._internals.fields import normalize_name as normalize_name
 from ._internals.fields import regenerate_error_with_loc as regenerate_error_with_loc
 from ._internals.fields import serialize_sequence_value as serialize_sequence_value
+from ._internals.forms import _extract_form_body as extract_form_body
+from ._internals.forms import _extract_form_items as extract_form_items
+from ._internals.forms import _get_form_model as get_form_model
+from ._internals.forms import _get_form_models as get_form_models
+from ._internals.forms import _get_multidict_value as get_multidict_value
+from ._internals.forms import _get_param_aliases as get_param_aliases
+from ._internals.forms import _is_form_model_supplied as is_form_model_supplied
+from ._internals.forms import _normalize_form_model as normalize_form_model
 from ._internals.model_field import ModelField as ModelField
 from ._internals.model_field import create_model_field as create_model_field
 from ._internals.model_field import lenient_issubclass as lenient_issubclass
@@ -92,6 +102,8 @@ __all__ = (
     "create_model_field",
     "ensure_multipart_is_installed",
     "evaluate_forwardref",
+    "extract_form_body",
+    "extract_form_items",
     "field_annotation_is_complex",
     "field_annotation_is_scalar",
     "field_annotation_is_scalar_sequence",
@@ -106,19 +118,25 @@ __all__ = (
     "get_flat_models_from_fields",
     "get_flat_models_from_model",
     "get_flat_params",
+    "get_form_model",
+    "get_form_models",
     "get_missing_field_error",
     "get_model_fields",
     "get_model_name_map",
+    "get_multidict_value",
+    "get_param_aliases",
     "get_parameterless_sub_dependant",
     "get_validation_alias",
     "is_bytes_or_nonable_bytes_annotation",
     "is_bytes_sequence_annotation",
+    "is_form_model_supplied",
     "is_pydantic_v1_model_class",
     "is_pydantic_v1_model_instance",
     "is_scalar_field",
     "is_uploadfile_or_nonable_uploadfile_annotation",
     "is_uploadfile_sequence_annotation",
     "lenient_issubclass",
+    "normalize_form_model",
     "normalize_name",
     "read_file_bytes",
     "regenerate_error_with_loc",

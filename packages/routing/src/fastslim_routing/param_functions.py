@@ -10,15 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from pydantic_core import PydanticUndefined
-
 from fastslim_di import DependencyScope
 
-from . import params
+from . import datastructures, params
 
 __all__ = ("Body", "Cookie", "Depends", "File", "Form", "Header", "Path", "Query", "Security")
 
-_Unset: Any = PydanticUndefined
+_Unset: Any = datastructures._Unset  # FastAPI's sentinel, one object
 
 
 def Path(default: Any = ..., **kwargs: Any) -> Any:

@@ -15,11 +15,11 @@ from enum import Enum
 from typing import Any
 
 from pydantic.fields import FieldInfo
-from pydantic_core import PydanticUndefined
 
 from fastslim_di import Depends as Depends
 from fastslim_di import Security as Security
 
+from . import datastructures
 from .exceptions import FastAPIDeprecationWarning
 
 __all__ = (
@@ -36,7 +36,7 @@ __all__ = (
     "Security",
 )
 
-_Unset: Any = PydanticUndefined
+_Unset: Any = datastructures._Unset  # FastAPI's sentinel, one object
 
 # Constraints FastAPI takes with a `None` default; `None` means "not set" for them.
 _NONE_MEANS_UNSET = ("gt", "ge", "lt", "le", "min_length", "max_length", "pattern")

@@ -128,3 +128,33 @@ def test_response_model_is_fastapis() -> None:
 
     models = [r.response_model for r in app.routes if isinstance(r, APIRoute)]
     assert models == [dict[str, int], None, None, None, None]
+
+
+def test_request_response_gives_fastapis_exit_stacks(
+    client_for: Callable[..., TestClient],
+) -> None:
+    """The handler may enter dependencies on the scope's stacks, as FastAPI's
+    internals do: the function stack closes before the response is sent, the inner
+    one after it (and its background tasks), the middleware one last."""
+    events: list[str] = []
+    app = FastAPI()
+
+    async def handler(request: Request) -> Response:
+        scope = request.scope
+        scope["fastapi_function_astack"].callback(events.append, "function closed")
+        scope["fastapi_inner_astack"].callback(events.append, "inner closed")
+        scope["fastapi_middleware_astack"].callback(events.append, "middleware closed")
+
+        async def sent() -> None:
+            events.append("background task")
+
+        from starlette.background import BackgroundTask
+
+        return PlainTextResponse("ok", background=BackgroundTask(sent))
+
+    @app.get("/h")
+    def placeholder() -> None: ...
+
+    app.router.routes[-1].app = request_response(handler)  # type: ignore[attr-defined]
+    assert client_for(app).get("/h").text == "ok"
+    assert events == ["function closed", "background task", "inner closed", "middleware closed"]

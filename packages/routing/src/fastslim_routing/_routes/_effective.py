@@ -34,8 +34,9 @@ from .._compile._compiler import compile_route
 from .._compile._limits import first_size, merge_form_limits
 from .._serve._compiled import CompiledRoute
 from .._serve._handler import COMPILED
+from ..datastructures import Default
 from ..exceptions import FastAPIError
-from ..utils import get_value_or_default
+from ..utils import generate_unique_id, get_value_or_default
 from ._frontend import Frontend
 from ._inclusion import IncludedRouter, RouterNode
 from ._route import APIRoute
@@ -90,6 +91,7 @@ class EffectiveRoute(BaseRoute):
         child = {
             "endpoint": self.endpoint,
             "path_params": path_params,
+            "route": self.original,
             COMPILED: self.compiled,
             EFFECTIVE: self,
         }
@@ -288,6 +290,7 @@ class _Root:
     strict_content_type: Any = True
     max_body_size: int | None = None
     form_limits: Mapping[str, int] = field(default_factory=dict)
+    generate_unique_id_function: Any = field(default_factory=lambda: Default(generate_unique_id))
 
 
 def iter_route_contexts(routes: Sequence[BaseRoute]) -> Iterator[Placement]:

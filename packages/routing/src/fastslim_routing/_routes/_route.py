@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, compile_path, get_name
+from starlette.routing import Match, Route, compile_path, get_name
 from starlette.types import Receive, Scope, Send
 
 from fastslim_di import Container, Depends
@@ -126,6 +126,14 @@ class APIRoute(Route):
         if type(self).get_route_handler is not APIRoute.get_route_handler:
             self._custom_handler = self.get_route_handler()
         self.app = self._serve
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        """Starlette's match; the child scope also names this route (`route`), as
+        FastAPI's does, for routers that dispatch themselves (cadwyn)."""
+        match, child = super().matches(scope)
+        if match is not Match.NONE:
+            child["route"] = self
+        return match, child
 
     def settings(
         self,

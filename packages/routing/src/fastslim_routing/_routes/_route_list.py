@@ -31,6 +31,9 @@ def bump() -> None:
 class RouteList(list[BaseRoute]):
     """A list of routes that records each change."""
 
+    owner: Any = None
+    """A weak reference to the router whose `routes` this is (get_openapi reads it)."""
+
     def append(self, route: BaseRoute) -> None:
         super().append(route)
         bump()

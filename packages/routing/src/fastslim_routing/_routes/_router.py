@@ -35,7 +35,7 @@ from ._frontend_route import FrontendRoute, by_prefix, serving_frontend
 from ._inclusion import IncludedRouter, RouterNode
 from ._index import RouteIndex, default_template
 from ._route import APIRoute
-from ._route_list import GENERATION, RouteList, generation
+from ._route_list import GENERATION, RouteList, bump, generation
 from ._router_decorators import RouterDecorators
 from ._websocket_decorators import WebSocketDecorators
 
@@ -118,8 +118,7 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
         form_limits: dict[str, int] | None = None,
     ) -> None:
         super().__init__(redirect_slashes=redirect_slashes, default=default)
-        self.routes: list[BaseRoute] = RouteList(routes or [])
-        self.routes.owner = weakref.ref(self)  # type: ignore[attr-defined]  # for get_openapi
+        self.routes = RouteList(routes or [])
         if prefix:
             if not prefix.startswith("/"):
                 raise AssertionError("A path prefix must start with '/'")
@@ -152,6 +151,24 @@ class APIRouter(RouterDecorators, WebSocketDecorators, FrontendDecorators, Route
         self._originals: dict[int, BaseRoute] = {}
         self._frontends: list[FrontendRoute] = []
         self._compiled: CompileCache = {}
+
+    @property
+    def routes(self) -> list[BaseRoute]:
+        """The router's routes, in declaration order; every change is seen by the
+        routers serving them. Assigning a list replaces them (as extensions do)."""
+        return self._routes
+
+    @routes.setter
+    def routes(self, value: list[BaseRoute]) -> None:
+        routes = RouteList(value) if type(value) is not RouteList else value
+        routes.owner = weakref.ref(self)  # for get_openapi
+        self._routes: list[BaseRoute] = routes
+        self._mark_routes_changed()
+
+    def _mark_routes_changed(self) -> None:
+        """Tell the serving routers that the routes changed (FastAPI's hook, for code
+        that edits `routes` in place or replaces it)."""
+        bump()
 
     # -- dispatch -----------------------------------------------------------
 

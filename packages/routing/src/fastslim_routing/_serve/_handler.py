@@ -11,6 +11,7 @@ exception handlers.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from contextlib import AsyncExitStack
 from typing import Any
 
 import anyio
@@ -113,17 +114,26 @@ async def serve(
                 request_scope = container.request_scope(cancel_guard=guard)
             async with request_scope:
                 if handler is not None:
-                    scope[REQUEST_SCOPE] = request_scope
-                    response = await handler(request)
-                elif telemetry is None:
-                    response = await respond(route, request_scope, request)  # type: ignore[arg-type]
+                    # FastAPI's exit stacks, for the internals a handler may call
+                    # (solve_dependencies): see serve_with_handler.
+                    async with AsyncExitStack() as inner:
+                        scope["fastapi_inner_astack"] = inner
+                        scope[REQUEST_SCOPE] = request_scope
+                        async with AsyncExitStack() as function_stack:
+                            scope["fastapi_function_astack"] = function_stack
+                            response = await handler(request)
+                        watch = StartWatch(send)
+                        await _send_watched(response, watch, scope, receive)
                 else:
-                    response = await respond_traced(telemetry, route, request_scope, request)  # type: ignore[arg-type]
-                if type(response).__call__ is PLAIN_CALL:
-                    await response(scope, receive, send)
-                else:
-                    watch = StartWatch(send)
-                    await _send_watched(response, watch, scope, receive)
+                    if telemetry is None:
+                        response = await respond(route, request_scope, request)  # type: ignore[arg-type]
+                    else:
+                        response = await respond_traced(telemetry, route, request_scope, request)  # type: ignore[arg-type]
+                    if type(response).__call__ is PLAIN_CALL:
+                        await response(scope, receive, send)
+                    else:
+                        watch = StartWatch(send)
+                        await _send_watched(response, watch, scope, receive)
             if response is None:
                 raise _not_awaited()
     except Exception as exc:
@@ -141,8 +151,19 @@ async def serve(
 async def serve_with_handler(
     handler: RouteHandler, container: Container, scope: Scope, receive: Receive, send: Send
 ) -> None:
-    """Serve with a route class's own `get_route_handler()` (a documented FastAPI pattern)."""
-    await serve(None, container, scope, receive, send, handler)
+    """Serve with a route class's own `get_route_handler()` (a documented FastAPI pattern),
+    or a function given to `request_response`.
+
+    As FastAPI's, the scope holds the exit stacks FastAPI's internals enter
+    dependencies on (`solve_dependencies` called by the handler):
+    `fastapi_function_astack`, closed once the handler returned its response,
+    `fastapi_inner_astack`, closed after the response was sent and its background
+    tasks ran, and `fastapi_middleware_astack` (unless a middleware set it), closed
+    last."""
+    async with AsyncExitStack() as outer:
+        if "fastapi_middleware_astack" not in scope:
+            scope["fastapi_middleware_astack"] = outer
+        await serve(None, container, scope, receive, send, handler)
 
 
 def route_handler(default: CompiledRoute, *, own: bool = False) -> RouteHandler:
