@@ -13,9 +13,14 @@ speedups, and each framework's "last of 300 routes / hello" ratio (timed in the
 same rounds); then the import CPU time of both packages. Absolute figures mean
 little on a shared machine; the ratios are the figures.
 
+Peers (`PEERS`) are timed in the same rounds with twins of the apps written for
+their own API (`routing_apps/starlette/`: hello as a plain Starlette app, the floor
+fastslim stands on; `routing_apps/litestar/`: every scenario); only their status is
+checked. The report gives their requests/s and fastslim's speedup over each.
+
     python benchmarks/bench_routing.py [--rounds N] [--batch-seconds S]
         [--backend asyncio|trio|both] [--only NAME ...] [--no-import-time]
-        [--self-check] [--profile NAME]
+        [--self-check] [--no-peers] [--profile NAME]
 
 `--self-check` runs FastAPI on both sides (the ratios should be near 1.0: the
 noise floor). `--profile NAME` runs only that scenario on fastslim under cProfile
@@ -28,6 +33,7 @@ import argparse
 import contextlib
 import cProfile
 import gc
+import importlib.util
 import io
 import json
 import math
@@ -221,33 +227,52 @@ class Result:
     quartiles: tuple[float, float]
     baseline: tuple[str, dict[Side, float]] | None
     """The baseline's name and each side's requests/s divided by its baseline's."""
+    peers: dict[str, tuple[float, float]]
+    """By peer label: its median requests/s, and the median of the same-round ratios
+    fastslim / peer (above 1: fastslim is faster)."""
 
 
 async def measure(
-    scenario: Scenario, sides: tuple[Side, Side], rounds: int, batch_seconds: float
+    scenario: Scenario,
+    sides: tuple[Side, Side],
+    rounds: int,
+    batch_seconds: float,
+    peers: tuple[Side, ...] = (),
 ) -> dict[str, Result]:
-    """Time `scenario` (and its baseline) on both sides; a result for each clock."""
+    """Time `scenario` (and its baseline) on both sides, and on each peer that has a
+    twin of its app (timed in the same rounds); a result for each clock."""
     scenarios = [scenario] if scenario.baseline is None else [scenario, scenario.baseline]
     targets = [(one, side) for one in scenarios for side in sides]
+    present = [peer for peer in peers if peer.has(scenario.app_file)]
+    targets += [(scenario, peer) for peer in present]
     served = {target: load(*target) for target in targets}
     async with contextlib.AsyncExitStack() as stack:
         for app in served.values():
             await stack.enter_async_context(lifespan(app.app))
         for one in scenarios:
             await verify(one, {side: served[one, side] for side in sides})
+        for peer in present:  # a peer answers in its own way: its status is checked
+            await timed(scenario, served[scenario, peer], 1, expected(scenario, peer))
         per_request = []
         for target in targets:  # warm-up and calibration: a batch of each
-            await timed(target[0], served[target], 50)
-            per_request.append(1 / (await timed(target[0], served[target], 200))[0])
+            status = expected(*target)
+            await timed(target[0], served[target], 50, status)
+            per_request.append(1 / (await timed(target[0], served[target], 200, status))[0])
         count = max(50, round(batch_seconds / statistics.mean(per_request)))
         samples: dict[Target, list[tuple[float, float]]] = {target: [] for target in targets}
         for index in range(rounds):
             for target in targets if index % 2 == 0 else reversed(targets):
-                samples[target].append(await timed(target[0], served[target], count))
+                status = expected(*target)
+                samples[target].append(await timed(target[0], served[target], count, status))
     return {
         clock: summarize(scenario, sides, {t: [s[index] for s in v] for t, v in samples.items()})
         for index, clock in enumerate(CLOCKS)
     }
+
+
+def expected(scenario: Scenario, side: Side) -> int:
+    """The status `side` answers `scenario` with."""
+    return side.expected(scenario.name, scenario.status)
 
 
 Target = tuple[Scenario, Side]
@@ -267,7 +292,12 @@ def summarize(
             for side in sides
         }
         baseline = (scenario.baseline.name, shares)
-    return Result(scenario.name, rps, middle, (low, high), baseline)
+    others = {
+        side.label: (statistics.median(values), paired(new, values))
+        for (one, side), values in samples.items()
+        if one is scenario and side not in sides
+    }
+    return Result(scenario.name, rps, middle, (low, high), baseline, others)
 
 
 def paired(values: list[float], references: list[float]) -> float:
@@ -294,11 +324,15 @@ def report(results: list[Result], sides: tuple[Side, Side]) -> None:
     if not results:
         return
     geomean = math.exp(statistics.fmean(math.log(result.speedup) for result in results))
-    slowest = min(results, key=lambda result: result.speedup)
     print(f"geometric mean speedup: {geomean:.2f}x over {len(results)} scenarios", end="")
-    print(f" (target >= 1.5x: {verdict(geomean >= 1.5)})")
-    print(f"slowest scenario: {slowest.name} {slowest.speedup:.2f}x", end="")
-    print(f" (target: none below 1.0x: {verdict(slowest.speedup >= 1.0)})")
+    print(f" (target >= 3.5x: {verdict(geomean >= 3.5)})")
+    missed = [
+        f"{result.name} {result.speedup:.2f}x < {floor(result.name):.1f}x"
+        for result in results
+        if result.speedup < floor(result.name)
+    ]
+    print("per-scenario targets (2.0x; sync endpoint 1.6x, dependency chain 2.5x): ", end="")
+    print("met" if not missed else "NOT met: " + ", ".join(missed))
     for result in results:
         if result.baseline is not None:
             name, shares = result.baseline
@@ -307,6 +341,54 @@ def report(results: list[Result], sides: tuple[Side, Side]) -> None:
                 f"{new.label} {shares[new]:.2f}, {old.label} {shares[old]:.2f} "
                 f"(target >= 0.80: {verdict(shares[new] >= 0.8)})"
             )
+    report_peers(results, new)
+
+
+FLOORS = {"sync endpoint": 1.6, "dependency chain": 2.5}
+"""Issue 19's targets, fastslim/FastAPI: 2.0x, except these."""
+
+
+def floor(name: str) -> float:
+    return FLOORS.get(name, 2.0)
+
+
+def report_peers(results: list[Result], new: Side) -> None:
+    """Each peer's requests/s and fastslim's speedup over it, per scenario."""
+    labels = sorted({label for result in results for label in result.peers})
+    if not labels:
+        return
+    print(
+        f"\n{'peers':<28}" + "".join(f"{label + ' req/s':>20}{'speedup':>10}" for label in labels)
+    )
+    for result in results:
+        if not result.peers:
+            continue
+        cells = ""
+        for label in labels:
+            if label in result.peers:
+                rps, ratio = result.peers[label]
+                cells += f"{rps:>20,.0f}{ratio:>9.2f}x"
+            else:
+                cells += f"{'-':>20}{'-':>10}"
+        print(f"{result.name:<28}{cells}")
+    for result in results:
+        if "Starlette" in result.peers:
+            share = result.peers["Starlette"][1]
+            print(
+                f"{result.name}: {new.label} / plain Starlette {share:.2f} "
+                f"(target >= 0.90: {verdict(share >= 0.9)})"
+            )
+
+
+def available_peers() -> tuple[Side, ...]:
+    """The peers whose framework is installed (Litestar is a bench dependency only)."""
+    found = []
+    for peer in PEERS:
+        if importlib.util.find_spec(peer.variant or "") is not None:
+            found.append(peer)
+        else:
+            print(f"peer {peer.label} skipped: {peer.variant} is not installed")
+    return tuple(found)
 
 
 def version(dist: str) -> str:
@@ -317,14 +399,19 @@ def version(dist: str) -> str:
 
 
 async def run_all(
-    scenarios: list[Scenario], sides: tuple[Side, Side], rounds: int, batch_seconds: float
+    scenarios: list[Scenario],
+    sides: tuple[Side, Side],
+    rounds: int,
+    batch_seconds: float,
+    peers: tuple[Side, ...] = (),
 ) -> list[str]:
     """Measure and report every scenario, by each clock; returns the failures."""
     results: dict[str, list[Result]] = {clock: [] for clock in CLOCKS}
     failures: list[str] = []
     for scenario in scenarios:
         try:
-            for clock, result in (await measure(scenario, sides, rounds, batch_seconds)).items():
+            measured = await measure(scenario, sides, rounds, batch_seconds, peers)
+            for clock, result in measured.items():
                 results[clock].append(result)
         except Exception as error:  # report every scenario, then fail
             failures.append(str(error) if isinstance(error, Mismatch) else repr(error))
@@ -452,6 +539,7 @@ def main() -> int:
     parser.add_argument("--no-import-time", action="store_true")
     parser.add_argument("--import-runs", type=int, default=7)
     parser.add_argument("--self-check", action="store_true", help="FastAPI on both sides")
+    parser.add_argument("--no-peers", action="store_true", help="no Starlette or Litestar")
     parser.add_argument("--profile", metavar="NAME", help="profile the scenario named NAME")
     options = parser.parse_args()
     scenarios = [
@@ -474,7 +562,13 @@ def main() -> int:
     for backend in backends:
         print(f"\nbackend: {backend}, {options.rounds} alternating rounds, medians")
         failures += anyio.run(
-            run_all, scenarios, sides, options.rounds, options.batch_seconds, backend=backend
+            run_all,
+            scenarios,
+            sides,
+            options.rounds,
+            options.batch_seconds,
+            () if options.no_peers or options.self_check else available_peers(),
+            backend=backend,
         )
     if not options.no_import_time and not options.self_check:
         failures += import_time(options.import_runs)
