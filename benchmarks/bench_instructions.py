@@ -81,7 +81,10 @@ def count_side(side: Side, options: argparse.Namespace) -> dict[str, float]:
             options.backend,
             *(["--only", *options.only] if options.only else []),
         ]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        # A fixed hash seed: dicts and sets of strings iterate, resize and collide the
+        # same way in every run, so the counts repeat.
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
         if done.returncode:
             raise RuntimeError(f"{side.label}: exit {done.returncode}\n{done.stderr[-3000:]}")
         names = json.loads(done.stdout.strip().splitlines()[-1])

@@ -13,7 +13,7 @@ Both are `ScopeState`s: their caches and cleanup stacks are the solver's.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Coroutine, Mapping, Sequence
 from contextvars import ContextVar, Token
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -299,7 +299,9 @@ class FunctionScope(ScopeState):
         """
         return solve_plan_sync(plan, self._solve_state(True), frozenset(skip))
 
-    async def solve(self, plan: DependencyPlan, *, skip: Collection[str] = ()) -> dict[str, Any]:
+    def solve(
+        self, plan: DependencyPlan, *, skip: Collection[str] = ()
+    ) -> Coroutine[Any, Any, dict[str, Any]]:
         """The keyword arguments for `plan.call`, every dependency solved.
 
         Parameters named in `skip` (given by the caller) are not solved. Raises
@@ -308,4 +310,6 @@ class FunctionScope(ScopeState):
         stopped container, `DependencyDeclarationError` for an override that
         cannot stand in, and whatever a dependency raised.
         """
-        return await solve_plan(plan, self._solve_state(), frozenset(skip) if skip else _NO_SKIP)
+        # The solver's own coroutine, awaited by the caller: no frame of ours stays on
+        # the stack while it runs (each suspension resumes every frame of the stack).
+        return solve_plan(plan, self._solve_state(), frozenset(skip) if skip else _NO_SKIP)

@@ -249,6 +249,8 @@ def _encode(obj: Any, options: _Options) -> Any:
     if cls in _IDENTITY:
         return obj
     if cls is dict:
+        if options is _DEFAULT_OPTIONS:
+            return _encode_plain_dict(obj)
         return _encode_dict(obj, options)
     if cls in _EXACT_SEQUENCES:
         return _encode_sequence(obj, options)
@@ -258,6 +260,8 @@ def _encode(obj: Any, options: _Options) -> Any:
 
 
 def _encode_dict(obj: Mapping[Any, Any], options: _Options) -> dict[Any, Any]:
+    if options is _DEFAULT_OPTIONS:
+        return _encode_plain_dict(obj)
     allowed: set[Any] | None = None
     if options.include is not None or options.exclude is not None:
         allowed = set(obj.keys())
@@ -293,6 +297,30 @@ def _encode_dict(obj: Mapping[Any, Any], options: _Options) -> dict[Any, Any]:
     return encoded
 
 
+def _encode_plain_dict(obj: Mapping[Any, Any]) -> dict[Any, Any]:
+    """`_encode_dict` with the default options (the common case, each response without
+    a response model): every key but those starting with "_sa", None values kept."""
+    encoded: dict[Any, Any] = {}
+    for key, value in obj.items():
+        if type(key) is str:
+            if key.startswith("_sa"):
+                continue
+        else:
+            if isinstance(key, str) and key.startswith("_sa"):
+                continue
+            key = _encode(key, _DEFAULT_OPTIONS)
+        kind = type(value)
+        if kind not in _IDENTITY:
+            if kind is dict:
+                value = _encode_plain_dict(value)
+            elif kind in _EXACT_SEQUENCES:
+                value = _encode_sequence(value, _DEFAULT_OPTIONS)
+            else:
+                value = _encode(value, _DEFAULT_OPTIONS)
+        encoded[key] = value
+    return encoded
+
+
 def _encode_sequence(obj: Any, options: _Options) -> list[Any]:
     if options.custom_encoder:
         return [_encode(item, options) for item in obj]
@@ -302,7 +330,10 @@ def _encode_sequence(obj: Any, options: _Options) -> list[Any]:
         if kind in _IDENTITY:
             encoded.append(item)
         elif kind is dict:
-            encoded.append(_encode_dict(item, options))
+            if options is _DEFAULT_OPTIONS:
+                encoded.append(_encode_plain_dict(item))
+            else:
+                encoded.append(_encode_dict(item, options))
         elif kind in _EXACT_SEQUENCES:
             encoded.append(_encode_sequence(item, options))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import time
 from collections.abc import Callable, Sequence
+from time import perf_counter as _perf_counter
 from typing import Any, Literal, ParamSpec
 
 import anyio
@@ -111,8 +112,11 @@ class BackgroundTasks:
         # len() each time: a task may add tasks while running.
         while index < len(tasks):
             task = tasks[index]
-            progress.at(index)
+            # `progress.at(index)`, inlined (once per task of every request).
+            progress.index = index
             index += 1
+            progress.next = index
+            progress.started = _perf_counter()
             if task.timeout is None:
                 if task.is_async:
                     try:

@@ -31,8 +31,7 @@ from fastslim_di import Depends
 from .._compile._compiler import compile_route
 from .._serve._body_limit import serve_limited
 from .._serve._compiled import RouteSettings
-from .._serve._handler import serve
-from ._route import container_of
+from .._serve._handler import container_of, serve
 
 __all__ = ("FrontendRoute", "accepts_html", "by_prefix", "missing_fallback", "serving_frontend")
 

@@ -18,8 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .._serve._handler import serve_with_handler
-from ._route import container_of
+from .._serve._handler import container_of, serve_with_handler
 
 __all__ = ("request_response",)
 

@@ -19,25 +19,24 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Match, Route, compile_path, get_name
 from starlette.types import Receive, Scope, Send
 
-from fastslim_di import Container, Depends
+from fastslim_di import Depends
 
 from .._compile._compiler import compile_route
 from .._compile._limits import check_form_limits, check_max_body_size, first_size, merge_form_limits
 from .._serve._body_limit import serve_limited
 from .._serve._compiled import CompiledRoute, RouteSettings
 from .._serve._encode import DumpOptions
-from .._serve._handler import COMPILED, RouteHandler, route_handler, serve, serve_with_handler
+from .._serve._handler import (
+    COMPILED,
+    RouteHandler,
+    container_of,
+    route_handler,
+    serve,
+    serve_with_handler,
+)
 from ..datastructures import Default, DefaultPlaceholder
 from ..utils import generate_unique_id, get_value_or_default
 from ._route_list import bump
-
-_DEFAULT_CONTAINER = Container()
-
-
-def container_of(scope: Scope) -> Container:
-    """The dependency container of the app serving `scope`."""
-    container = getattr(scope.get("app"), "container", None)
-    return container if isinstance(container, Container) else _DEFAULT_CONTAINER
 
 
 def _description(endpoint: Callable[..., Any], description: str | None) -> str | None:
@@ -297,8 +296,8 @@ class APIRoute(Route):
             await serve_limited(limit, self._serve_unlimited, scope, receive, send)
         elif self._custom_handler is not None:
             await self._dispatch(compiled, scope, receive, send)
-        else:  # `_dispatch()`, inlined: the common case
-            await serve(compiled, container_of(scope), scope, receive, send)
+        else:  # `_dispatch()`, inlined: the common case (the container found if needed)
+            await serve(compiled, None, scope, receive, send)
 
     async def _serve_unlimited(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self._dispatch(scope.get(COMPILED, self.compiled), scope, receive, send)

@@ -25,10 +25,10 @@ from fastslim_di import Container, Depends
 
 from .._compile._compiler import compile_route
 from .._serve._compiled import CompiledRoute, RouteSettings
+from .._serve._handler import container_of
 from .._serve._traced import run_websocket_traced
 from .._serve._websocket_serve import run_websocket
 from .._telemetry._state import TELEMETRY
-from ._route import container_of
 
 __all__ = ("APIWebSocketRoute",)
 

@@ -51,6 +51,15 @@ async def _close_body(response: Response) -> None:
             await aclose()
 
 
+_DEFAULT_CONTAINER = Container()
+
+
+def container_of(scope: Scope) -> Container:
+    """The dependency container of the app serving `scope`."""
+    container = getattr(scope.get("app"), "container", None)
+    return container if isinstance(container, Container) else _DEFAULT_CONTAINER
+
+
 REQUEST_SCOPE = "fastslim.request_scope"
 """ASGI scope key: the fastslim-di `RequestScope` of the request being served."""
 COMPILED = "fastslim.compiled_route"
@@ -71,13 +80,14 @@ RouteHandler = Callable[[Request], Coroutine[Any, Any, Response]]
 
 async def serve(
     route: CompiledRoute | None,
-    container: Container,
+    container: Container | None,
     scope: Scope,
     receive: Receive,
     send: Send,
     handler: RouteHandler | None = None,
 ) -> None:
-    """Serve one HTTP request with `route` (or with a route class's own `handler`).
+    """Serve one HTTP request with `route` (or with a route class's own `handler`), in
+    `container` (None: the app's, `container_of(scope)`, found only when needed).
 
     The request scope is opened around producing and sending the response;
     exceptions go to the app's handlers after the yield dependencies saw them. The
@@ -107,6 +117,8 @@ async def serve(
                 watch = StartWatch(send)
                 await _send_watched(response, watch, scope, receive)
         else:
+            if container is None:
+                container = container_of(scope)
             if route is None:
                 request_scope = container.request_scope()
             else:

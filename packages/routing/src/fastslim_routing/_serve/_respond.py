@@ -16,6 +16,7 @@ from .. import exceptions
 from ._body import body_parse_error
 from ._compiled import CompiledRoute, endpoint_context
 from ._error_order import ordered_errors
+from ._read_body import read_body
 from ._slots import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from ._validator import KeyedError
 
@@ -64,7 +65,7 @@ async def _inputs(route: CompiledRoute, request: Request, values: dict[Any, Any]
             errors = {**errors, **body_errors} if errors else body_errors
     elif route.body is not None:
         try:
-            raw = await request.body()
+            raw = await read_body(request)
         except ClientDisconnect:
             raise body_parse_error() from None
         body_values, body_errors, body = route.body(raw, request.headers.get("content-type"))
