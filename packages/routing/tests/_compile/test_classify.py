@@ -131,3 +131,9 @@ def test_fields_of_type_aliases_merge_with_the_declaration() -> None:
     assert [type(item).__name__ for item in plain.field.metadata] == ["Ge"]
     aliased = classify(info("v", str, Field(alias="real-name"), params.Query()), frozenset(), 0)
     assert aliased.alias == "real-name"
+
+
+def test_a_bare_param_is_a_query_parameter() -> None:
+    # `Param()` itself has no location (`in_`): FastAPI reads it from the query.
+    found = classify(info("user_name", str, params.Param()), frozenset(), 0)
+    assert found.location == "query"

@@ -95,7 +95,9 @@ def _location_of(
     field: FieldInfo | None, parameter: ParameterInfo, path_names: frozenset[str]
 ) -> str:
     if isinstance(field, params.Param):
-        location: str = field.in_.value
+        # A bare `Param()` has no location of its own: a query parameter, as FastAPI's.
+        kind = getattr(field, "in_", None)
+        location: str = kind.value if kind is not None else QUERY
         if location != PATH and parameter.name in path_names and field.alias is None:
             raise DeclarationError(
                 f"Cannot use `{type(field).__name__}` for path param {parameter.name!r}"

@@ -18,6 +18,7 @@ from ._compiled import CompiledRoute, endpoint_context
 from ._error_order import ordered_errors
 from ._read_body import read_body
 from ._slots import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
+from ._starlette_tasks import background_of
 from ._validator import KeyedError
 
 
@@ -83,14 +84,14 @@ def _finish(route: CompiledRoute, raw: Any, values: dict[Any, Any]) -> Response:
     tasks = values.get(TASKS)
     if isinstance(raw, Response):
         if tasks is not None and raw.background is None:
-            raw.background = tasks
+            raw.background = background_of(tasks)
         return raw
     sub = values.get(RESPONSE)
     response = route.response(raw, sub.status_code if sub is not None else None)
     if sub is not None:
         response.headers.raw.extend(sub.headers.raw)
     if tasks is not None:
-        response.background = tasks
+        response.background = background_of(tasks)
     return response
 
 
