@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from opentelemetry import baggage
+from opentelemetry import baggage, trace
 from opentelemetry import context as otel_context
 from opentelemetry.sdk._logs import LoggerProvider
 from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
@@ -19,10 +19,10 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route
 
-from fastslim_routing import APIRouter, FastAPI, HTTPException
+from fastslim_routing import APIRouter, BackgroundTasks, FastAPI, HTTPException
 from fastslim_routing._telemetry._asgi import _parse_host
 from fastslim_routing.telemetry import get_telemetry_data
 from fastslim_routing.websockets import WebSocket
@@ -209,3 +209,70 @@ def test_unhandled_exception_log_record(client_for: Client) -> None:
     assert span.context is not None
     assert record.trace_id == span.context.trace_id
     assert record.span_id == span.context.span_id
+
+
+@pytest.mark.parametrize(
+    ("env", "method", "expected"),
+    [
+        (None, "QUERY", "QUERY"),
+        (" QUERY , PROPFIND , ", "PROPFIND", "PROPFIND"),
+        ("QUERY,PROPFIND", "GET", "_OTHER"),
+        ("query", "QUERY", "_OTHER"),
+        ("  ", "QUERY", "QUERY"),
+    ],
+)
+def test_known_methods_from_the_environment(
+    client_for: Client, monkeypatch: pytest.MonkeyPatch, env: str | None, method: str, expected: str
+) -> None:
+    if env is not None:
+        monkeypatch.setenv("OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS", env)
+    recorded = Recorded()
+    app = FastAPI(telemetry=recorded.config)
+
+    @app.api_route("/items/{value}", methods=[method])
+    def endpoint(value: str) -> str:
+        return value
+
+    assert client_for(app).request(method, "/items/1").status_code == 200
+    (span,) = recorded.spans.get_finished_spans()[-1:]
+    assert (span.attributes or {})["http.request.method"] == expected
+    assert span.name == ("HTTP" if expected == "_OTHER" else method) + " /items/{value}"
+
+
+def test_without_tracing_no_span_at_all(client_for: Client) -> None:
+    recorded = Recorded(tracing=False)
+    app = FastAPI(telemetry=recorded.config)
+
+    def job() -> None:
+        pass
+
+    @app.get("/tasks")
+    def tasks(background: BackgroundTasks) -> bool:
+        background.add_task(job)
+        return get_telemetry_data() is not None
+
+    assert client_for(app).get("/tasks").json() is True
+    assert recorded.spans.get_finished_spans() == ()
+
+
+def test_a_500_handler_runs_in_the_span_that_sees_the_exception(client_for: Client) -> None:
+    recorded = Recorded()
+    seen: list[bool] = []
+
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        span = trace.get_current_span()
+        seen.append(span.is_recording())
+        span.set_attribute("handled", True)
+        return JSONResponse({"error": "handled"}, status_code=500)
+
+    app = FastAPI(telemetry=recorded.config, exception_handlers={500: handler})
+
+    @app.get("/")
+    def endpoint() -> None:
+        raise ValueError("endpoint failed")
+
+    assert client_for(app, raise_server_exceptions=False).get("/").json() == {"error": "handled"}
+    (span,) = [s for s in recorded.spans.get_finished_spans() if s.kind.name == "SERVER"]
+    assert seen == [True]
+    assert (span.attributes or {})["handled"] is True
+    assert (span.attributes or {})["error.type"] == "ValueError"

@@ -15,7 +15,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._config import KNOWN_METHODS, Telemetry, error_type, redacted_query
+from ._config import Telemetry, error_type, redacted_query
 from ._data import enter_excluded
 from ._spans import mark_error
 from ._state import TELEMETRY, RequestTelemetry
@@ -120,7 +120,7 @@ class _Exchange:
     def __init__(self, telemetry: Telemetry, scope: Scope, state: RequestTelemetry) -> None:
         self.telemetry, self.scope, self.state = telemetry, scope, state
         method = scope["method"]
-        self.known = method in KNOWN_METHODS
+        self.known = method in telemetry.known_methods
         self.method = method if self.known else "_OTHER"
         self.metric = {"url.scheme": scope["scheme"], "http.request.method": self.method}
         self.status: int | None = None
@@ -214,7 +214,13 @@ class TelemetryMiddleware:
             if kind == "http.response.start":
                 exchange.status = message["status"]
             await send(message)
-            if kind == "http.response.body" and not message.get("more_body", False):
+            if (
+                kind == "http.response.body"
+                and not message.get("more_body", False)
+                and (exchange.status or 500) < 500
+            ):
+                # The response is sent: the span ends (a 500 ends with the exception
+                # its handler re-raises, or with the call).
                 exchange.finish(None)
 
         context = exchange.context

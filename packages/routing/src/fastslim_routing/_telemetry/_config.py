@@ -41,8 +41,23 @@ DURATION_BOUNDARIES = (
     10.0,
 )
 KNOWN_METHODS = frozenset(
-    {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}
+    {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "QUERY"}
 )
+"""The HTTP methods a span and the metrics name as they are (others are `_OTHER`)."""
+
+KNOWN_METHODS_ENV = "OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS"
+
+
+def known_methods() -> frozenset[str]:
+    """The known methods: `OTEL_INSTRUMENTATION_HTTP_KNOWN_METHODS` (comma-separated,
+    case-sensitive) when it names any, else `KNOWN_METHODS` (OpenTelemetry's HTTP
+    semantic conventions; read when the app's telemetry is resolved)."""
+    named = frozenset(
+        method.strip() for method in os.environ.get(KNOWN_METHODS_ENV, "").split(",")
+    ) - {""}
+    return named or KNOWN_METHODS
+
+
 logger = logging.getLogger("fastslim.telemetry")
 
 
@@ -81,7 +96,10 @@ class Telemetry:
     ) -> None:
         self.tracer = tracer
         self.tracing = tracing
-        self.operation_spans = operation_spans and tracer is not None
+        self.known_methods = known_methods()
+        # Operation and background task spans are children of the server span: none
+        # without tracing (FastAPI 0.165).
+        self.operation_spans = operation_spans and tracing and tracer is not None
         self.histogram = self.active = None
         if meter is not None:
             self.histogram = meter.create_histogram(
@@ -136,9 +154,7 @@ def resolve(config: Mapping[str, Any] | None) -> Telemetry | None:
         return None
     tracing = config.get("tracing", True)
     operation_spans = config.get("operation_spans", True)
-    tracer = None
-    if tracing or operation_spans:
-        tracer = tracer_provider.get_tracer(SCOPE_NAME, __version__)
+    tracer = tracer_provider.get_tracer(SCOPE_NAME, __version__) if tracing else None
     meter = (
         meter_provider.get_meter(SCOPE_NAME, __version__) if config.get("metrics", True) else None
     )

@@ -1,5 +1,5 @@
-"""The telemetry middleware put first among the app's own middleware, when the app's
-telemetry records anything (the middleware module is imported only then)."""
+"""The telemetry middleware around the app's middleware stack, when the app's telemetry
+records anything (the middleware module is imported only then)."""
 
 from __future__ import annotations
 
@@ -43,18 +43,13 @@ def outside_contrib(stack: ASGIApp) -> ASGIApp:
 
 
 def telemetry_middleware_stack(app: Any, build: Callable[[], ASGIApp]) -> ASGIApp:
-    """`build()` with the telemetry middleware first among the app's own, when the
-    app's telemetry records anything (and no contrib OpenTelemetry middleware does)."""
+    """`build()` inside the telemetry middleware, when the app's telemetry records
+    anything (and no contrib OpenTelemetry middleware does)."""
     telemetry = resolve(app.telemetry)
     if telemetry is None or _has_contrib_middleware(app):
         return build()
-    from starlette.middleware import Middleware
-
     from ._asgi import TelemetryMiddleware
 
-    user_middleware = app.user_middleware
-    app.user_middleware = [Middleware(TelemetryMiddleware, telemetry=telemetry), *user_middleware]
-    try:
-        return build()
-    finally:
-        app.user_middleware = user_middleware
+    # Outside Starlette's ServerErrorMiddleware: a 500 handler runs in the request's
+    # span and context, and the span still sees the exception re-raised after it.
+    return TelemetryMiddleware(build(), telemetry=telemetry)
