@@ -3,7 +3,7 @@ dependencies replaced by functions with their own query, header and body paramet
 and sub-dependencies (error order included); `dependency_overrides = None` or `{}`
 means no override; the document under overrides (FASTAPI-FACTS 14)."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Header, Query
 
@@ -75,12 +75,13 @@ OVERRIDES = {
 
 @app.post("/set/{mode}")
 def set_overrides(mode: str) -> str:
-    app.dependency_overrides = {"none": None, "empty": {}, "fakes": dict(OVERRIDES)}[mode]
+    overrides: Any = {"none": None, "empty": {}, "fakes": dict(OVERRIDES)}[mode]
+    app.dependency_overrides = overrides
     app.openapi_schema = None
     return mode
 
 
-CASES = [
+CASES: list[tuple[Any, ...]] = [
     ("plain-missing", "GET", "/items"),
     ("plain-ok", "GET", "/items?a=1&q=x&own=1"),
     ("set-fakes", "POST", "/set/fakes"),

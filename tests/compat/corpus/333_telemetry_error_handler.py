@@ -21,15 +21,11 @@ async def server_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"error": "handled"}, status_code=500)
 
 
-app = FastAPI(
-    telemetry={
-        **RECORDING.telemetry,
-        "exclude": lambda scope: (
-            scope["path"] == "/telemetry" or scope["path"].startswith("/quiet")
-        ),
-    },
-    exception_handlers={500: server_error},
-)
+TELEMETRY: Any = {
+    **RECORDING.telemetry,
+    "exclude": lambda scope: scope["path"] == "/telemetry" or scope["path"].startswith("/quiet"),
+}
+app = FastAPI(telemetry=TELEMETRY, exception_handlers={500: server_error})
 quiet = FastAPI()
 
 

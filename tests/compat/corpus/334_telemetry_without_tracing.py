@@ -9,7 +9,8 @@ from fastapi import BackgroundTasks, FastAPI, Response
 from fastapi.telemetry import get_telemetry_data
 
 RECORDING = Recording()
-app = FastAPI(telemetry={**RECORDING.telemetry, "tracing": False})
+TELEMETRY: Any = {**RECORDING.telemetry, "tracing": False}
+app = FastAPI(telemetry=TELEMETRY)
 
 
 def job() -> None:
