@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
+from starlette._utils import get_route_path
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Match, Route, compile_path, get_name
 from starlette.types import Receive, Scope, Send
@@ -127,12 +128,22 @@ class APIRoute(Route):
         self.app = self._serve
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
-        """Starlette's match; the child scope also names this route (`route`), as
-        FastAPI's does, for routers that dispatch themselves (cadwyn)."""
-        match, child = super().matches(scope)
-        if match is not Match.NONE:
-            child["route"] = self
-        return match, child
+        """Starlette's `Route.matches` (the same steps, inline: it is on the request
+        path); the child scope also names this route (`route`), as FastAPI's does,
+        for routers that dispatch themselves (cadwyn)."""
+        if scope["type"] == "http":
+            found = self.path_regex.match(get_route_path(scope))
+            if found:
+                matched = found.groupdict()
+                for key, value in matched.items():
+                    matched[key] = self.param_convertors[key].convert(value)
+                path_params = dict(scope.get("path_params", {}))
+                path_params.update(matched)
+                child = {"endpoint": self.endpoint, "path_params": path_params, "route": self}
+                if self.methods and scope["method"] not in self.methods:
+                    return Match.PARTIAL, child
+                return Match.FULL, child
+        return Match.NONE, {}
 
     def settings(
         self,
