@@ -21,6 +21,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse
 from starlette.routing import Route
+from starlette.websockets import WebSocketDisconnect
 
 from fastslim_routing import APIRouter, BackgroundTasks, FastAPI, HTTPException
 from fastslim_routing._telemetry._asgi import _parse_host
@@ -276,3 +277,31 @@ def test_a_500_handler_runs_in_the_span_that_sees_the_exception(client_for: Clie
     assert seen == [True]
     assert (span.attributes or {})["handled"] is True
     assert (span.attributes or {})["error.type"] == "ValueError"
+
+
+@pytest.mark.parametrize(
+    ("code", "failure"), [(1000, False), (1001, False), (1006, True), (4000, True)]
+)
+def test_a_client_closing_normally_is_not_a_failure(
+    client_for: Client, code: int, failure: bool
+) -> None:
+    recorded = Recorded()
+    app = FastAPI(telemetry=recorded.config)
+
+    @app.websocket("/ws")
+    async def ws(websocket: WebSocket) -> None:
+        await websocket.accept()
+        await websocket.receive_text()  # the disconnect propagates out of the endpoint
+
+    # The endpoint's exception reaches the test client, as the server's would.
+    with pytest.raises(WebSocketDisconnect), client_for(app).websocket_connect("/ws") as session:
+        session.close(code)
+    spans = {span.name: span for span in recorded.spans.get_finished_spans()}
+    statuses = {name: span.status.status_code.name for name, span in spans.items()}
+    expected = "ERROR" if failure else "UNSET"
+    assert statuses == {
+        "fastapi.dependencies": "UNSET",
+        "fastapi.endpoint": expected,
+        "WS /ws": expected,
+    }
+    assert len(recorded.logs.get_finished_logs()) == (1 if failure else 0)

@@ -61,6 +61,12 @@ async def room(websocket: WebSocket, tenant: str, room: str) -> None:
         SAVED.append(exc.code)
 
 
+@router.websocket("/lets-disconnect-propagate")
+async def propagate(websocket: WebSocket, tenant: str) -> None:
+    await websocket.accept()
+    await websocket.receive_text()  # the client's close raises WebSocketDisconnect here
+
+
 @router.websocket("/fail")
 async def fail(websocket: WebSocket, tenant: str) -> None:
     await websocket.accept()
@@ -176,6 +182,24 @@ CASES = [
     ("telemetry-authority", "GET", "/telemetry"),
     ("ws-client-1000", "WS", "/api/rooms/t1/ws/r1", {"ws": [("receive_json",), ("close", 1000)]}),
     ("ws-client-1001", "WS", "/api/rooms/t1/ws/r1", {"ws": [("receive_json",), ("close", 1001)]}),
+    (
+        "ws-propagate-1000",
+        "WS",
+        "/api/rooms/t/lets-disconnect-propagate",
+        {"ws": [("close", 1000)]},
+    ),
+    (
+        "ws-propagate-1001",
+        "WS",
+        "/api/rooms/t/lets-disconnect-propagate",
+        {"ws": [("close", 1001)]},
+    ),
+    (
+        "ws-propagate-4000",
+        "WS",
+        "/api/rooms/t/lets-disconnect-propagate",
+        {"ws": [("close", 4000)]},
+    ),
     ("ws-fail", "WS", "/api/rooms/t1/fail", {"ws": [("receive",)]}),
     ("ws-mounted", "WS", "/tenants/acme/ws/k", {"ws": [("receive_text",)]}),
     ("telemetry-ws", "GET", "/telemetry"),

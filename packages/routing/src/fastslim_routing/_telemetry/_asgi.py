@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ._config import Telemetry, error_type, redacted_query
 from ._data import enter_excluded
-from ._spans import mark_error
+from ._spans import is_failure, mark_error
 from ._state import TELEMETRY, RequestTelemetry
 
 try:
@@ -274,7 +274,8 @@ class TelemetryMiddleware:
         try:
             await self.app(scope, receive, send)
         except Exception as exc:
-            if span is not None:
-                mark_error(span, exc)
-            _log_exception(self.telemetry, exc, state.guess_route(scope), ws=True)
+            if is_failure(exc):
+                if span is not None:
+                    mark_error(span, exc)
+                _log_exception(self.telemetry, exc, state.guess_route(scope), ws=True)
             raise

@@ -2,7 +2,8 @@
 and `fastapi.background_task` (the last through fastslim-tasks' observer hooks).
 
 An exception marks an operation span ERROR with `error.type`, except the ones that
-are answers rather than failures (`HTTPException`, request validation errors).
+are answers rather than failures (`HTTPException`, request validation errors) and a
+WebSocket closed normally by the client (1000, 1001).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.exceptions import HTTPException
+from starlette.websockets import WebSocketDisconnect
 
 from fastslim_tasks import BackgroundTask, TaskFinished
 
@@ -25,6 +27,20 @@ except ModuleNotFoundError:  # pragma: no cover
     pass
 
 ANSWERS = (HTTPException, RequestValidationError, WebSocketRequestValidationError)
+
+NORMAL_CLOSE_CODES = frozenset({1000, 1001})
+"""A WebSocket closed by the client with these codes (normal closure, going away) is
+not a failure, even when the endpoint lets the disconnect propagate."""
+
+
+def is_failure(exc: BaseException) -> bool:
+    """Whether `exc` leaving an operation or a connection marks it ERROR (and, for a
+    connection, is logged): not an answer, nor a normal closure by the client."""
+    if isinstance(exc, ANSWERS):
+        return False
+    return not (
+        isinstance(exc, WebSocketDisconnect) and getattr(exc, "code", None) in NORMAL_CLOSE_CODES
+    )
 
 
 def mark_error(span: Any, exc: BaseException) -> None:
@@ -53,7 +69,7 @@ class Operation:
         if span is None:
             return
         self._span = None
-        if exc is not None and not isinstance(exc, ANSWERS):
+        if exc is not None and is_failure(exc):
             mark_error(span, exc)
         span.end()
         if self._token is not None:
