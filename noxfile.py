@@ -396,6 +396,10 @@ EXTENSIONS = [
     "fastapi-health==0.4.0",
     "fastapi-events==0.12.2",
     "fastapi-mcp==0.4.0",
+    "prometheus-fastapi-instrumentator==8.1.0",
+    "opentelemetry-instrumentation-fastapi==0.66b2",
+    "opentelemetry-sdk==1.45.2",  # the SDK release 0.66b2 is built with
+    "cadwyn==9.0.0",
     "mcp==1.30.0",  # fastapi-mcp 0.4 is written for mcp 1
     "sqlalchemy==2.0.59",
     "aiosqlite==0.22.1",
