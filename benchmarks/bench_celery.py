@@ -167,14 +167,19 @@ async def measure(make_runner: Callable[[], TaskRunner], count: int) -> tuple[An
     return sequential, elapsed, latencies
 
 
-def main(count: int, redis_url: str | None, poll_interval: float) -> None:
+def main(count: int, redis_url: str | None, poll_interval: float | None) -> None:
     sys.path.insert(0, str(HERE))
     from fastslim_tasks_celery import CeleryBackend, celery_app
 
+    polling = (
+        "Redis change notices and a poll every 0.5 s (the default)"
+        if poll_interval is None
+        else f"Redis change notices and a poll every {poll_interval} s"
+    )
     print(
         f"TaskRunner: {count} tiny sync tasks (return their argument), asyncio; "
         f"Celery {__import__('celery').__version__}, prefork workers, Redis broker and "
-        f"results, poll_interval {poll_interval} s; {os.cpu_count()} CPUs"
+        f"results, {polling}; {os.cpu_count()} CPUs"
     )
     in_process = anyio.run(measure, lambda: TaskRunner(max_pending=None), count)
     report("in-process TaskRunner", *in_process)
@@ -196,6 +201,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--redis-url", default=None, help="a Redis to use (default: start one)")
-    parser.add_argument("--poll-interval", type=float, default=0.02)
+    parser.add_argument("--poll-interval", type=float, default=None)
     arguments = parser.parse_args()
     main(arguments.count, arguments.redis_url, arguments.poll_interval)

@@ -5,15 +5,19 @@ from __future__ import annotations
 import itertools
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import redis
+from celery import Celery
+from celery.backends.redis import RedisBackend
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # celery_jobs, as the worker sees it
 
 from celery_services import REDIS_URL_VARIABLE, Worker, redis_server
+
+from fastslim_tasks_celery import celery_app
 
 _databases = itertools.count(1)
 
@@ -44,3 +48,20 @@ def worker(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     started = Worker(redis_url, log)
     yield started
     started.stop()
+
+
+@pytest.fixture
+def client_app(redis_url: str) -> Iterator[Callable[[], Celery]]:
+    """Makes submitter apps on the module's database; their connections (broker pool,
+    result backend) are closed after the test."""
+    made: list[Celery] = []
+
+    def make() -> Celery:
+        made.append(celery_app(redis_url))
+        return made[-1]
+
+    yield make
+    for app in made:
+        app.close()
+        backend: RedisBackend = app.backend  # type: ignore[assignment]
+        backend.client.connection_pool.disconnect()

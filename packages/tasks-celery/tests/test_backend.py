@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import anyio
 import celery_jobs as jobs
 import pytest
+from celery import Celery
 from celery_services import TESTS, Worker
 
 from fastslim_tasks import (
@@ -23,14 +24,16 @@ from fastslim_tasks import (
     TaskRunner,
     TaskStatus,
 )
-from fastslim_tasks_celery import CeleryBackend, RemoteTaskError, RemoteTimeoutError, celery_app
+from fastslim_tasks_celery import CeleryBackend, RemoteTaskError, RemoteTimeoutError
 
 pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-async def runner(redis_url: str, worker: Worker) -> AsyncIterator[TaskRunner]:
-    backend = CeleryBackend(celery_app(redis_url), poll_interval=0.01)
+async def runner(
+    redis_url: str, worker: Worker, client_app: Callable[[], Celery]
+) -> AsyncIterator[TaskRunner]:
+    backend = CeleryBackend(client_app())  # Redis' change notices, a poll every 0.5 s
     async with TaskRunner(backend=backend, drain_timeout=5) as runner:
         yield runner
 
@@ -175,12 +178,12 @@ async def test_cancel_right_after_submit(runner: TaskRunner, tmp_path: Path) -> 
 
 
 async def test_lookup_by_id_returns_the_same_handle_or_a_new_one(
-    runner: TaskRunner, redis_url: str
+    runner: TaskRunner, redis_url: str, client_app: Callable[[], Celery]
 ) -> None:
     handle = runner.submit(jobs.add, 20, 1)
     assert await runner.handle(handle.id) is handle
     await finished(handle)
-    async with TaskRunner(backend=CeleryBackend(celery_app(redis_url))) as other:
+    async with TaskRunner(backend=CeleryBackend(client_app())) as other:
         found = await other.handle(handle.id)
         assert found is not handle
         assert (found.name, found.status, found.result()) == ("add", TaskStatus.DONE, 21)
@@ -211,15 +214,15 @@ async def test_lookup_and_cancel_from_a_second_process(runner: TaskRunner, redis
 
 
 async def test_leaving_the_runner_stops_watching_what_still_runs(
-    redis_url: str, worker: Worker
+    redis_url: str, worker: Worker, client_app: Callable[[], Celery]
 ) -> None:
-    async with TaskRunner(backend=CeleryBackend(celery_app(redis_url))) as runner:
+    async with TaskRunner(backend=CeleryBackend(client_app())) as runner:
         handle = runner.submit(jobs.async_sleep, 0.5)
         await status_becomes(handle, TaskStatus.RUNNING)
     with pytest.raises(RunnerClosedError, match="goes on on the Celery workers"):
         await handle.wait()
     # It went on: a new runner follows it to its end.
-    async with TaskRunner(backend=CeleryBackend(celery_app(redis_url))) as runner:
+    async with TaskRunner(backend=CeleryBackend(client_app())) as runner:
         again = await finished(await runner.handle(handle.id))
         assert again.result() == "slept"
 
@@ -230,3 +233,36 @@ async def test_many_tasks_from_the_loop_and_from_threads(runner: TaskRunner) -> 
     for handle in handles:
         await finished(handle)
     assert [h.result() for h in handles] == [2 * i for i in range(50)] + [i + 1 for i in range(5)]
+
+
+async def test_a_change_is_seen_at_once_not_at_the_next_poll(
+    redis_url: str, worker: Worker, client_app: Callable[[], Celery]
+) -> None:
+    backend = CeleryBackend(client_app(), poll_interval=30)
+    async with TaskRunner(backend=backend) as runner:
+        for index in range(5):
+            with anyio.fail_after(10):  # far below the poll interval
+                await runner.submit(jobs.add, index, 1).wait()
+
+
+async def test_without_change_notices_polling_sees_every_change(
+    redis_url: str,
+    worker: Worker,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    client_app: Callable[[], Celery],
+) -> None:
+    monkeypatch.setattr("fastslim_tasks_celery._pump.redis_client", lambda backend: None)
+    backend = CeleryBackend(client_app())
+    async with TaskRunner(backend=backend) as runner:
+        assert backend._pump.poll_interval == 0.02
+        handle = runner.submit(jobs.sleep_then_mark, 0.3, str(tmp_path / "ran"))
+        await status_becomes(handle, TaskStatus.RUNNING)
+        assert (await finished(handle)).result() == "slept"
+        failed = await finished(runner.submit(jobs.fail, "polled"))
+        assert isinstance(failed.exception(), RemoteTaskError)
+        cancelled = runner.submit(jobs.async_sleep, 30)
+        await status_becomes(cancelled, TaskStatus.RUNNING)
+        cancelled.cancel()
+        await finished(cancelled)
+        assert cancelled.status is TaskStatus.CANCELLED

@@ -50,9 +50,11 @@ class CeleryBackend:
     runner.handle(task_id)` finds any task of the result backend, from any
     process, and raises `TaskNotFoundError` for an id nobody submitted.
 
-    Every blocking Celery call runs in one worker thread (`poll_interval`: how
-    often it reads the statuses, in seconds); the event loop never waits on
-    the broker. A running task whose fastslim worker stopped sending heartbeats
+    Every blocking Celery call runs in one worker thread; the event loop never
+    waits on the broker. It reads the statuses of the tasks it watches every
+    `poll_interval` seconds (None: 0.02, or 0.5 with a Redis result backend,
+    whose change notices it follows to see a change at once). A running task
+    whose fastslim worker stopped sending heartbeats
     for `lost_after` seconds (None: three of its heartbeat intervals) is
     failed with `WorkerLostError`. Leaving the runner publishes what was
     submitted (within its `drain_timeout`) and stops watching: tasks go on on
@@ -67,11 +69,12 @@ class CeleryBackend:
         self,
         celery_app: Celery,
         *,
-        poll_interval: float = 0.02,
+        poll_interval: float | None = None,
         lost_after: float | None = None,
     ) -> None:
         check_result_backend(celery_app)
-        _positive("poll_interval", poll_interval)
+        if poll_interval is not None:
+            _positive("poll_interval", poll_interval)
         if lost_after is not None:
             _positive("lost_after", lost_after)
         self.app = celery_app
