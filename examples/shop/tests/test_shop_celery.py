@@ -122,8 +122,9 @@ def test_reports_on_a_celery_worker_behind_two_server_processes(tmp_path: Path) 
         uvicorn += ["--workers", "2", "--host", "127.0.0.1", "--port", str(port)]
         worker_log, server_log = tmp_path / "worker.log", tmp_path / "server.log"
         with process(celery, env, worker_log), process(uvicorn, env, server_log):
-            wait_for(lambda: " ready." in worker_log.read_text(), "the celery worker")
-            wait_for(lambda: httpx.get(f"{base}/items").status_code == 200, "the server")
+            # Three processes starting at once on a busy machine: give them time.
+            wait_for(lambda: " ready." in worker_log.read_text(), "the celery worker", 120)
+            wait_for(lambda: httpx.get(f"{base}/items").status_code == 200, "the server", 120)
             item = {"name": "Rope", "price": 2.5, "stock": 4}
             assert httpx.post(f"{base}/items", json=item).status_code == 201
             # Each request on a new connection: either server process may take it.

@@ -89,7 +89,7 @@ class Worker:
                 command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
             )
         try:
-            wait_for(self._ready, "the celery worker to be ready")
+            wait_for(self._ready, "the celery worker to be ready", timeout=120)
         except BaseException:
             self.kill()
             raise

@@ -27,13 +27,17 @@ from fastslim_tasks import (
 from fastslim_tasks_celery import CeleryBackend, RemoteTaskError, RemoteTimeoutError
 
 pytestmark = pytest.mark.anyio
+LEASE = 30.0
+"""These tests' workers beat every 0.25 s (for test_worker_lost): a slow machine must
+not make a living worker look lost here."""
 
 
 @pytest.fixture
 async def runner(
     redis_url: str, worker: Worker, client_app: Callable[[], Celery]
 ) -> AsyncIterator[TaskRunner]:
-    backend = CeleryBackend(client_app())  # Redis' change notices, a poll every 0.5 s
+    # Redis change notices, and a poll every 0.5 s.
+    backend = CeleryBackend(client_app(), lost_after=LEASE)
     async with TaskRunner(backend=backend, drain_timeout=5) as runner:
         yield runner
 
@@ -183,7 +187,7 @@ async def test_lookup_by_id_returns_the_same_handle_or_a_new_one(
     handle = runner.submit(jobs.add, 20, 1)
     assert await runner.handle(handle.id) is handle
     await finished(handle)
-    async with TaskRunner(backend=CeleryBackend(client_app())) as other:
+    async with TaskRunner(backend=CeleryBackend(client_app(), lost_after=LEASE)) as other:
         found = await other.handle(handle.id)
         assert found is not handle
         assert (found.name, found.status, found.result()) == ("add", TaskStatus.DONE, 21)
@@ -216,13 +220,13 @@ async def test_lookup_and_cancel_from_a_second_process(runner: TaskRunner, redis
 async def test_leaving_the_runner_stops_watching_what_still_runs(
     redis_url: str, worker: Worker, client_app: Callable[[], Celery]
 ) -> None:
-    async with TaskRunner(backend=CeleryBackend(client_app())) as runner:
+    async with TaskRunner(backend=CeleryBackend(client_app(), lost_after=LEASE)) as runner:
         handle = runner.submit(jobs.async_sleep, 0.5)
         await status_becomes(handle, TaskStatus.RUNNING)
     with pytest.raises(RunnerClosedError, match="goes on on the Celery workers"):
         await handle.wait()
     # It went on: a new runner follows it to its end.
-    async with TaskRunner(backend=CeleryBackend(client_app())) as runner:
+    async with TaskRunner(backend=CeleryBackend(client_app(), lost_after=LEASE)) as runner:
         again = await finished(await runner.handle(handle.id))
         assert again.result() == "slept"
 
@@ -238,7 +242,7 @@ async def test_many_tasks_from_the_loop_and_from_threads(runner: TaskRunner) -> 
 async def test_a_change_is_seen_at_once_not_at_the_next_poll(
     redis_url: str, worker: Worker, client_app: Callable[[], Celery]
 ) -> None:
-    backend = CeleryBackend(client_app(), poll_interval=30)
+    backend = CeleryBackend(client_app(), poll_interval=30, lost_after=LEASE)
     async with TaskRunner(backend=backend) as runner:
         for index in range(5):
             with anyio.fail_after(10):  # far below the poll interval
@@ -253,7 +257,7 @@ async def test_without_change_notices_polling_sees_every_change(
     client_app: Callable[[], Celery],
 ) -> None:
     monkeypatch.setattr("fastslim_tasks_celery._pump.redis_client", lambda backend: None)
-    backend = CeleryBackend(client_app())
+    backend = CeleryBackend(client_app(), lost_after=LEASE)
     async with TaskRunner(backend=backend) as runner:
         assert backend._pump.poll_interval == 0.02
         handle = runner.submit(jobs.sleep_then_mark, 0.3, str(tmp_path / "ran"))
