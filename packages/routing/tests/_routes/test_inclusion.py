@@ -4,6 +4,8 @@
 
 from typing import Any
 
+import pytest
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Match
@@ -75,3 +77,29 @@ def test_an_entry_built_by_hand_matches_nothing() -> None:
     )
     assert node.matches(scope("/")) == (Match.NONE, {})
     assert list(node.effective_route_contexts()) == []
+
+
+def test_the_entry_serves_what_it_matches(client_for: Any) -> None:
+    """Code that dispatches over a router's `routes` itself (cadwyn) may hand the
+    request to the entry, as FastAPI's."""
+    app, _ = make_app()
+
+    async def dispatcher(scope: Any, receive: Any, send: Any) -> None:
+        scope["app"] = app
+        partial = None
+        for route in app.routes:
+            match, child = route.matches(scope)
+            if match is Match.FULL:
+                scope.update(child)
+                await route.handle(scope, receive, send)
+                return
+            partial = partial or (route if match is Match.PARTIAL else None)
+        assert partial is not None
+        await partial.handle(scope, receive, send)
+
+    client = client_for(dispatcher)
+    assert client.get("/api/out/v1/in/items/2").json() == 2
+    assert client.get("/api/out/v1/plain").text == "plain"
+    with pytest.raises(HTTPException) as caught:  # no exception middleware around it
+        client.post("/api/out/v1/in/items/2")
+    assert caught.value.status_code == 405

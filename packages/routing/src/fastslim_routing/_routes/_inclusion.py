@@ -158,7 +158,26 @@ class IncludedRouter(BaseRoute):
         raise NoMatchFound(name, path_params)
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        raise FastAPIError("An included router is served by the router that includes it.")
+        """Serve the route below this inclusion that matches `scope` (fully, else
+        for another method), as FastAPI's does for code that dispatches over a
+        router's `routes` itself (cadwyn); the including router never calls it."""
+        partial: tuple[BaseRoute, Scope] | None = None
+        for route, _ in self._served()[0]:
+            match, child = route.matches(scope)
+            if match is Match.FULL:
+                partial = (route, child)
+                break
+            if match is Match.PARTIAL and partial is None:
+                partial = (route, child)
+        if partial is None:
+            raise FastAPIError(
+                "The request matches no route below this included router; serve it "
+                "with the router that includes it."
+            )
+        route, child = partial
+        scope["route"] = getattr(route, "original", route)
+        scope.update(child)
+        await route.handle(scope, receive, send)
 
     def __repr__(self) -> str:
         return f"IncludedRouter(prefix={self.prefix!r}, router={self.router!r})"
