@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from anyio.abc import TaskGroup
 
 TIMEOUT_HEADER = "fastslim_timeout"
+_STOPPED_WATCHING = (
+    "its TaskRunner stopped watching it; it goes on on the Celery workers "
+    "(await runner.handle({task_id!r}) in a new runner to follow it)"
+)
 HARD_LIMIT_GRACE = 2.0
 """Seconds past a task's timeout before Celery's hard time limit ends its process."""
 
@@ -84,6 +88,7 @@ class CeleryBackend:
             weakref.WeakValueDictionary()
         )
         self._done: anyio.Event | None = None
+        self._closed = False
         self._limiter = anyio.CapacityLimiter(4)
 
     # -- the protocol ------------------------------------------------------
@@ -143,28 +148,27 @@ class CeleryBackend:
             set_running(handle)
         if seen.status.finished:
             set_finished(handle, seen.status, seen.result, seen.error)
+        elif self._closed:
+            abandon(handle, _STOPPED_WATCHING.format(task_id=task_id))
         else:
             self._pump.watch(handle)
         self._handles[task_id] = handle
         return handle
 
     async def close(self, drain_timeout: float | None) -> None:
+        self._closed = True
         self._pump.stop()
         if self._done is not None:
             with anyio.move_on_after(drain_timeout):
                 await self._done.wait()
         for handle in list(self._handles.values()):
             if not handle.done():
-                abandon(
-                    handle,
-                    "its TaskRunner stopped watching it; it goes on on the Celery workers "
-                    f"(await runner.handle({handle.id!r}) in a new runner to follow it)",
-                )
+                abandon(handle, _STOPPED_WATCHING.format(task_id=handle.id))
 
     # -- handles -----------------------------------------------------------
 
     def _cancel(self, handle: TaskHandle[Any]) -> bool:
-        if handle.done():
+        if handle.done() or self._closed:  # closed: the runner has let it go
             return False
         self._pump.revoke(handle)
         return True
