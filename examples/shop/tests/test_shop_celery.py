@@ -125,6 +125,8 @@ def test_reports_on_a_celery_worker_behind_two_server_processes(tmp_path: Path) 
             # Three processes starting at once on a busy machine: give them time.
             wait_for(lambda: " ready." in worker_log.read_text(), "the celery worker", 120)
             wait_for(lambda: httpx.get(f"{base}/items").status_code == 200, "the server", 120)
+            started = "Application startup complete"
+            wait_for(lambda: server_log.read_text().count(started) == 2, "both server processes")
             item = {"name": "Rope", "price": 2.5, "stock": 4}
             assert httpx.post(f"{base}/items", json=item).status_code == 201
             # Each request on a new connection: either server process may take it.
@@ -169,4 +171,3 @@ def test_reports_on_a_celery_worker_behind_two_server_processes(tmp_path: Path) 
     worker_text = worker_log.read_text()
     assert "shop.reports:build_report_on_worker" in worker_text
     assert worker_text.count("succeeded in") == len(submitted)
-    assert "Application startup complete" in server_log.read_text()
