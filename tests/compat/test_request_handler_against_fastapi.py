@@ -230,3 +230,44 @@ def served(name: str) -> list[Any]:
 
 def test_a_handler_of_a_changed_dependant_serves_alike() -> None:
     assert served("fastslim") == served("fastapi")
+
+
+def served_without_body_field(name: str) -> list[Any]:
+    """Handlers built without `body_field`: FastAPI reads no body then."""
+    fw = FRAMEWORKS[name]
+
+    def two(a: Item, b: Item) -> dict[str, str]:
+        return {"a": a.name}
+
+    def one(item: Item) -> str:
+        return item.name
+
+    def form(f: Annotated[str, fw.root.Form()]) -> str:
+        return f
+
+    def nothing() -> str:
+        return "nothing"
+
+    app = fw.root.FastAPI()
+    for path, call in [("/two", two), ("/one", one), ("/form", form), ("/nothing", nothing)]:
+        app.post(path)(call)
+        dependant = fw.deps.get_dependant(path=path, call=call)
+        handler = fw.routing.get_request_handler(dependant=dependant)
+        app.router.routes[-1].app = fw.routing.request_response(handler)
+    client = TestClient(app)
+    requests: list[tuple[str, dict[str, Any]]] = [
+        ("/two", {"json": {"a": {"name": "x"}, "b": {"name": "y"}}}),
+        ("/one", {"json": {"name": "x"}}),
+        ("/one", {"content": b"{", "headers": {"content-type": "application/json"}}),
+        ("/form", {"data": {"f": "v"}}),
+        ("/nothing", {}),
+    ]
+    found = []
+    for url, options in requests:
+        response = client.post(url, **options)
+        found.append((response.status_code, response.text))
+    return found
+
+
+def test_without_a_body_field_the_body_is_not_read() -> None:
+    assert served_without_body_field("fastslim") == served_without_body_field("fastapi")

@@ -126,3 +126,24 @@ def test_a_dependant_without_call_is_refused() -> None:
     dependant.call = None
     with pytest.raises(AssertionError):
         get_request_handler(dependant=dependant)
+
+
+def test_without_a_body_field_the_body_is_not_read(client_for: Client) -> None:
+    def endpoint(item: Item) -> str:
+        return item.name
+
+    app = FastAPI()
+    app.post("/h")(endpoint)
+    route = app.router.routes[-1]
+    assert isinstance(route, APIRoute)
+    dependant = get_dependant(path="/h", call=endpoint)
+    route.app = request_response(get_request_handler(dependant=dependant))
+    response = client_for(app).post("/h", json={"name": "n"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}
+    ]
+    route.app = request_response(
+        get_request_handler(dependant=dependant, body_field=route.body_field)
+    )
+    assert client_for(app).post("/h", json={"name": "n"}).json() == "n"

@@ -31,7 +31,7 @@ from .._serve._handler import route_handler
 from ..datastructures import Default, DefaultPlaceholder
 from ..encoders import jsonable_encoder
 from ..exceptions import ResponseValidationError
-from .dependant import Dependant
+from .dependant import Dependant, get_flat_body_params
 from .model_field import ModelField
 from .stand_in import serving_endpoint
 
@@ -60,8 +60,9 @@ def get_request_handler(
     """The `request -> response` function serving `dependant` with these settings.
 
     The body and its embedding follow from the Dependant's body parameters (the
-    same rule `body_field`/`embed_body_fields` were computed by); overrides come
-    from the serving app. Raises the declaration errors of a route
+    same rule `body_field`/`embed_body_fields` were computed by); without a
+    `body_field` the body is not read (each body parameter is missing), as
+    FastAPI's. Overrides come from the serving app. Raises the declaration errors of a route
     (`AssertionError`, `FastAPIError`) for a Dependant FastAPI would refuse.
     """
     call = dependant.call
@@ -93,7 +94,18 @@ def get_request_handler(
         strict_content_type=bool(strict),
         form_limits=dict(form_limits) if form_limits else None,
     )
-    return route_handler(compile_route(settings), own=True)
+    handler = route_handler(compile_route(settings), own=True)
+    if body_field is not None or not get_flat_body_params(dependant):
+        return handler
+    # As FastAPI's: without a body field the body is not read, so every body
+    # parameter is missing.
+    serve = handler
+
+    async def without_body(request: Request) -> Response:
+        request._body = b""
+        return await serve(request)
+
+    return without_body
 
 
 async def serialize_response(
