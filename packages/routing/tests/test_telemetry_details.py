@@ -305,3 +305,17 @@ def test_a_client_closing_normally_is_not_a_failure(
         "WS /ws": expected,
     }
     assert len(recorded.logs.get_finished_logs()) == (1 if failure else 0)
+
+
+def test_the_global_tracer_provider_is_followed(
+    client_for: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = Recorded(), Recorded()
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: first.config["tracer_provider"])
+    app = FastAPI()  # telemetry from the global providers
+    client = client_for(app)
+    assert client.get("/").status_code == 404
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: second.config["tracer_provider"])
+    assert client.get("/").status_code == 404
+    assert [span.name for span in first.spans.get_finished_spans()] == ["GET"]
+    assert [span.name for span in second.spans.get_finished_spans()] == ["GET"]

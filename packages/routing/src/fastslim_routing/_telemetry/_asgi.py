@@ -200,10 +200,13 @@ class TelemetryMiddleware:
                 await self.app(scope, receive, send)
             finally:
                 otel_context.detach(token)
-        elif kind == "http":
-            await self._http(scope, receive, send)
         else:
-            await self._websocket(scope, receive, send)
+            if self.telemetry.global_tracer_provider is not None:
+                self.telemetry.follow_global_tracer()
+            if kind == "http":
+                await self._http(scope, receive, send)
+            else:
+                await self._websocket(scope, receive, send)
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         state = scope[TELEMETRY] = RequestTelemetry(self.telemetry, scope)

@@ -96,6 +96,9 @@ class Telemetry:
     ) -> None:
         self.tracer = tracer
         self.tracing = tracing
+        self.global_tracer_provider: Any = None
+        """The global tracer provider `tracer` came from (None: an explicit one);
+        `follow_global_tracer()` follows a later change of it, as FastAPI does."""
         self.known_methods = known_methods()
         # Operation and background task spans are children of the server span: none
         # without tracing (FastAPI 0.165).
@@ -115,6 +118,15 @@ class Telemetry:
             )
         self.logger = log
         self.exclude = exclude
+
+    def follow_global_tracer(self) -> None:
+        """Take the current global tracer provider's tracer when it changed since."""
+        from opentelemetry import trace
+
+        provider = trace.get_tracer_provider()
+        if provider is not self.global_tracer_provider:
+            self.global_tracer_provider = provider
+            self.tracer = provider.get_tracer(SCOPE_NAME, __version__)
 
 
 def _auto_configure(config: Mapping[str, Any]) -> bool:
@@ -159,7 +171,7 @@ def resolve(config: Mapping[str, Any] | None) -> Telemetry | None:
         meter_provider.get_meter(SCOPE_NAME, __version__) if config.get("metrics", True) else None
     )
     log = _logs.get_logger(SCOPE_NAME, __version__, logger_provider=logger_provider)
-    return Telemetry(
+    telemetry = Telemetry(
         tracer=tracer,
         tracing=bool(tracing),
         operation_spans=bool(operation_spans),
@@ -167,6 +179,9 @@ def resolve(config: Mapping[str, Any] | None) -> Telemetry | None:
         log=log if config.get("logs", True) else None,
         exclude=config.get("exclude"),
     )
+    if tracer is not None and providers["tracer_provider"] is None:
+        telemetry.global_tracer_provider = tracer_provider
+    return telemetry
 
 
 def function_name(call: Any) -> str:
