@@ -413,3 +413,8 @@ def _encode_leaf(obj: Any, options: _Options) -> Any:
 encode: Callable[[Any, _Options], Any] = _encode
 """`encode(obj, options)`: `jsonable_encoder(obj, ...)` with the arguments taken by
 `encoder_options` (no frame of its own)."""
+
+encode_plain_dict: Callable[[Mapping[Any, Any]], dict[Any, Any]] = _encode_plain_dict
+"""`encode(obj, DEFAULT_OPTIONS)` for an `obj` whose type is `dict`."""
+DEFAULT_OPTIONS = _DEFAULT_OPTIONS
+"""What `encoder_options()` returns for jsonable_encoder's default arguments."""

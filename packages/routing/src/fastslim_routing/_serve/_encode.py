@@ -20,7 +20,8 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from starlette.responses import JSONResponse, Response
 
-from .._encoders import encode, encoder_options
+from .._encoders import DEFAULT_OPTIONS, encode, encode_plain_dict, encoder_options
+from ._json_response import FAST_JSON, json_response
 
 BODILESS_STATUS = frozenset({204, 205, 304})
 
@@ -74,6 +75,7 @@ class ResponseEncoder:
         "_dump",
         "_encoding",
         "_fast",
+        "_json",
         "media_type",
         "options",
         "response_class",
@@ -108,6 +110,7 @@ class ResponseEncoder:
             "exclude_none": options.exclude_none,
         }
         self._encoding = encoder_options(**self._dump)
+        self._json = response_class is JSONResponse and FAST_JSON
 
     def validate(self, value: Any) -> Any:
         adapter = self._adapter
@@ -135,8 +138,16 @@ class ResponseEncoder:
         if adapter is not None:
             content = adapter.dump_python(self.validate(value), mode="json", **self._dump)
         else:
-            content = encode(value, self._encoding)  # jsonable_encoder(value, **self._dump)
-        if explicit is None:
+            # jsonable_encoder(value, **self._dump), a plain dict with the default options
+            # straight to its loop
+            if type(value) is dict and self._encoding is DEFAULT_OPTIONS:
+                content = encode_plain_dict(value)
+            else:
+                content = encode(value, self._encoding)
+        response: Response
+        if self._json:  # JSONResponse itself, built without its frames
+            response = json_response(content, status)
+        elif explicit is None:
             response = self.response_class(content)
             status = response.status_code
         else:
