@@ -319,3 +319,16 @@ def test_the_global_tracer_provider_is_followed(
     assert client.get("/").status_code == 404
     assert [span.name for span in first.spans.get_finished_spans()] == ["GET"]
     assert [span.name for span in second.spans.get_finished_spans()] == ["GET"]
+
+
+def test_frontend_spans_are_named_after_the_frontend(client_for: Client, tmp_path: Any) -> None:
+    (tmp_path / "index.html").write_text("index")
+    recorded = Recorded()
+    app = FastAPI(telemetry=recorded.config)
+    router = APIRouter()
+    router.frontend("/ui", directory=tmp_path, fallback="index.html")
+    app.include_router(router, prefix="/app")
+    client = client_for(app)
+    assert client.get("/app/ui/a/b", headers={"accept": "text/html"}).text == "index"
+    # Only the server span: a frontend has no operation spans (FastAPI 0.165).
+    assert [span.name for span in recorded.spans.get_finished_spans()] == ["GET /app/ui/{path}"]

@@ -32,6 +32,7 @@ from .._compile._compiler import compile_route
 from .._serve._body_limit import serve_limited
 from .._serve._compiled import RouteSettings
 from .._serve._handler import container_of, serve
+from .._telemetry._state import TELEMETRY
 
 __all__ = ("FrontendRoute", "accepts_html", "by_prefix", "missing_fallback", "serving_frontend")
 
@@ -173,6 +174,9 @@ class FrontendRoute(BaseRoute):
             await self._handle(scope, receive, send)
 
     async def _handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        telemetry = scope.get(TELEMETRY)
+        if telemetry is not None:
+            telemetry.serve_frontend(scope, self.prefix)
         if not self.files.config_checked:
             await self.files.check_config()  # a missing directory: RuntimeError
             self.files.config_checked = True

@@ -98,8 +98,9 @@ async def respond_traced(
 ) -> Response:
     """`respond()` of `_handler`, observed."""
     telemetry = state.telemetry
-    state.route = state.template(request.scope, route.settings.path)
-    tracer = telemetry.tracer if telemetry.operation_spans else None
+    if not state.frontend:
+        state.route = state.template(request.scope, route.settings.path)
+    tracer = telemetry.tracer if telemetry.operation_spans and not state.frontend else None
     attributes = {"code.function.name": function_name(route.settings.endpoint)}
     parent = otel_context.get_current()
     data = TelemetryData(request=request)

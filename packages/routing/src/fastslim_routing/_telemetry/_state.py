@@ -47,13 +47,21 @@ class RequestTelemetry:
     the route's handler, or guessed from `scope["route"]` at the end).
     """
 
-    __slots__ = ("app", "root_path", "route", "telemetry")
+    __slots__ = ("app", "frontend", "root_path", "route", "telemetry")
 
     def __init__(self, telemetry: Telemetry, scope: Scope) -> None:
         self.telemetry = telemetry
         self.root_path = str(scope.get("root_path", ""))
         self.app = scope.get("app")
         self.route: str | None = None
+        self.frontend = False
+        """Served by a `frontend()`: named after it, without operation spans."""
+
+    def serve_frontend(self, scope: Scope, prefix: str) -> None:
+        """A `frontend()` at `prefix` serves the request: its span is named
+        `<prefix>/{path}` and has no operation spans, as FastAPI's."""
+        self.route = self.template(scope, prefix.rstrip("/") + "/{path}")
+        self.frontend = True
 
     def _prefix(self, scope: Scope) -> tuple[str, bool]:
         mounted = str(scope.get("root_path", ""))[len(self.root_path) :]
