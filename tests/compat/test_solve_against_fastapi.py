@@ -202,3 +202,39 @@ def test_solve_dependencies_as_fastapi() -> None:
             assert mine == expected, index
     assert "'missing', 'loc': ['header', 'x']" in ours[7]
     assert "['common', [], '']" not in ours[15]
+
+
+def bodies(fw: str) -> list[Any]:
+    """`request_body_to_args` of omitted (`PydanticUndefined`), null (`None`) and
+    present bodies, single and embedded, with and without defaults (cadwyn passes
+    each kind)."""
+    from pydantic_core import PydanticUndefined
+
+    if fw == "fastslim":
+        from fastslim import Body
+        from fastslim.dependencies import utils as u
+    else:
+        from fastapi import Body
+        from fastapi.dependencies import utils as u
+
+    async def nullable_default(payload: dict[str, int] | None = Body({"default": 1})): ...
+    async def default(payload: dict[str, int] = Body({"default": 1})): ...
+    async def embedded(payload: dict[str, int] | None = Body(None, embed=True)): ...
+    async def required(payload: dict[str, int] | None = Body()): ...
+    async def two(a: int = Body(), b: int = Body(2)): ...
+
+    found = []
+
+    async def main() -> None:
+        for call in (nullable_default, default, embedded, required, two):
+            dependant = u.get_dependant(path="/", call=call)
+            embed = call in (embedded, two)
+            for body in (None, PydanticUndefined, {"x": 1}, {"payload": {"y": 2}}, {"a": 1}):
+                found.append(await u.request_body_to_args(dependant.body_params, body, embed))
+
+    asyncio.run(main())
+    return found
+
+
+def test_request_body_to_args_reads_omitted_and_null_bodies_as_fastapi() -> None:
+    assert bodies("fastslim") == bodies("fastapi")

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import pytest
 from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
 from starlette.datastructures import Headers, QueryParams
 from starlette.requests import Request
 from starlette.responses import Response
@@ -190,3 +191,41 @@ def test_request_params_to_args() -> None:
         {"x": "v"},
         [],
     )
+
+
+async def test_the_request_as_the_caller_edited_it() -> None:
+    """FastAPI reads `request.query_params` (cadwyn edits it before solving)."""
+    dependant = get_dependant(path="/", call=common)
+    edited = request(b"q=1")
+    edited.query_params._dict["q"] = "7"  # cadwyn's edit
+    async with AsyncExitStack() as inner:
+        edited.scope["fastapi_inner_astack"] = inner
+        solved = await solve_dependencies(
+            request=edited,
+            dependant=dependant,
+            async_exit_stack=AsyncExitStack(),
+            embed_body_fields=False,
+        )
+    assert solved.values == {"q": 7, "limit": 5}
+
+
+async def test_omitted_and_null_bodies() -> None:
+    """`PydanticUndefined`: no body (defaults apply); `None`: a JSON null."""
+
+    def defaulted(payload: dict[str, int] | None = Body({"d": 1})) -> None: ...
+
+    def embedded(payload: dict[str, int] | None = Body(None, embed=True)) -> None: ...
+
+    (field,) = get_dependant(path="/", call=defaulted).body_params
+    assert await request_body_to_args([field], PydanticUndefined, False) == (
+        {"payload": {"d": 1}},
+        [],
+    )
+    assert await request_body_to_args([field], None, False) == ({"payload": None}, [])
+    (field,) = get_dependant(path="/", call=embedded).body_params
+    assert await request_body_to_args([field], PydanticUndefined, True) == (
+        {"payload": None},
+        [],
+    )
+    values, errors = await request_body_to_args([field], None, True)
+    assert (values, [e["loc"] for e in errors]) == ({}, [("body", "payload")])

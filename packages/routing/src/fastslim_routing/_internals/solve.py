@@ -116,15 +116,21 @@ def _missing(loc: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def _body_value(field: ModelField, body: Any, embed: bool) -> tuple[bool, Any, list[Any]]:
-    """(has a value, value, errors) of one body field."""
+    """(has a value, value, errors) of one body field, as FastAPI 0.165 reads a body:
+    `PydanticUndefined` is an omitted body (defaults apply, a required field is
+    missing), `None` a JSON `null` (validated as it is; embedded fields missing)."""
     if not embed:
-        if body is None and not field.field_info.is_required():
+        if body is PydanticUndefined:
+            if field.field_info.is_required():
+                return True, None, [_missing(("body",))]
             return True, field.get_default(), []
         value, errors = field.validate(body, {}, loc=("body",))
         return True, value, errors
     alias = field.alias
     loc = ("body", alias)
-    present = body is not None and hasattr(body, "get") and alias in body
+    if body is None:
+        return False, None, [_missing(loc)]
+    present = body is not PydanticUndefined and hasattr(body, "get") and alias in body
     if not present:
         if field.field_info.is_required():
             return False, None, [_missing(loc)]
@@ -251,9 +257,9 @@ async def solve_dependencies(
     found: dict[str, Any] = {}
     slot_errors: dict[str, list[KeyedError]] = {}
     if solvable_.extractor is not None and solvable_.validator is not None:
-        found, invalid = solvable_.validator(solvable_.extractor(request))
+        found, invalid = solvable_.validator(solvable_.extractor(request, request.query_params))
         slot_errors.update(invalid or {})
-    received = None if body is PydanticUndefined else body
+    received = body
     for slot, _spec, field, key in solvable_.bodies:
         has, value, field_errors = _body_value(field, received, embed_body_fields)
         if has and not field_errors:

@@ -115,7 +115,9 @@ class Extractor:
         self.cookie = _entries(slots, COOKIE)
         self.model_keys = _model_keys(slots)
 
-    def __call__(self, connection: HTTPConnection) -> dict[str, Any]:
+    def __call__(self, connection: HTTPConnection, query: Any = None) -> dict[str, Any]:
+        """The raw values; `query`: the query to read instead of the scope's query
+        string (FastAPI's internals read `request.query_params`, which callers edit)."""
         data: dict[str, Any] = {}
         if self.path:
             path_params = connection.path_params
@@ -125,7 +127,9 @@ class Extractor:
                 elif key in path_params:
                     data[slot] = path_params[key]
         if self.query:
-            self._read(data, self.query, Query(connection.scope.get("query_string", b"")))
+            if query is None:
+                query = Query(connection.scope.get("query_string", b""))
+            self._read(data, self.query, query)
         if self.header:
             self._read(data, self.header, connection.headers)
         if self.cookie:
