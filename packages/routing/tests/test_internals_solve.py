@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import AsyncExitStack
 from typing import Annotated, Any
 
+import anyio
 import pytest
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
@@ -97,6 +98,33 @@ async def test_values_response_cache_and_cleanup_on_the_callers_stacks() -> None
         assert (common, (), "") in cache
         assert cache[(gen, (), "request")] == "g"
         assert cache[(fgen, (), "function")] == "fg"
+        assert log == ["common", "gen in", "fgen in"]
+    assert log == ["common", "gen in", "fgen in", "fgen out", "gen out"]
+
+
+async def test_solved_in_another_task_than_the_one_closing_the_stacks() -> None:
+    # fastapi-jsonrpc solves a call's dependencies in a scheduler's task; FastAPI's
+    # stacks are closed by the request's task. Without an async yield dependency no
+    # cancel scope is held across the two.
+    log.clear()
+    dependant = get_dependant(path="/i/{item_id}", call=endpoint)
+    async with AsyncExitStack() as inner, AsyncExitStack() as function_stack:
+        scope = {
+            "fastapi_inner_astack": inner,
+            "fastapi_function_astack": function_stack,
+            "path_params": {"item_id": "3"},
+        }
+
+        async def solve() -> Any:
+            return await solve_dependencies(
+                request=request(b"", **scope),
+                dependant=dependant,
+                async_exit_stack=AsyncExitStack(),
+                embed_body_fields=False,
+            )
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(solve)
         assert log == ["common", "gen in", "fgen in"]
     assert log == ["common", "gen in", "fgen in", "fgen out", "gen out"]
 

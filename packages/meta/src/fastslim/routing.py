@@ -10,6 +10,7 @@ from fastslim_routing.routing import NoMatchFound as NoMatchFound
 from fastslim_routing.routing import Route as Route
 from fastslim_routing.routing import RouteContext as RouteContext
 from fastslim_routing.routing import WebSocketRoute as WebSocketRoute
+from fastslim_routing.routing import _DefaultLifespan as _DefaultLifespan
 from fastslim_routing.routing import _EffectiveRouteContext as _EffectiveRouteContext
 from fastslim_routing.routing import (
     _get_scope_effective_route_context as _get_scope_effective_route_context,
@@ -36,6 +37,7 @@ __all__ = (
     "Route",
     "RouteContext",
     "WebSocketRoute",
+    "_DefaultLifespan",
     "_EffectiveRouteContext",
     "_IncludedRouter",
     "_RouterIncludeContext",

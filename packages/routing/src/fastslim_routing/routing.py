@@ -22,6 +22,7 @@ from ._internals.handlers import serialize_response as serialize_response
 from ._routes._handlers import request_response as request_response
 from ._routes._inclusion import IncludedRouter as _IncludedRouter
 from ._routes._inclusion import RouterIncludeContext as _RouterIncludeContext
+from ._routes._lifespan import _DefaultLifespan as _DefaultLifespan
 from ._routes._route import APIRoute as APIRoute
 from ._routes._router import APIRouter as APIRouter
 from ._routes._websocket_route import APIWebSocketRoute as APIWebSocketRoute
@@ -37,6 +38,7 @@ __all__ = (
     "Route",
     "RouteContext",
     "WebSocketRoute",
+    "_DefaultLifespan",
     "_EffectiveRouteContext",
     "_IncludedRouter",
     "_RouterIncludeContext",

@@ -276,7 +276,12 @@ async def solve_dependencies(
     if slot_errors:
         values[ERRORS] = slot_errors
     container = _container(dependency_overrides_provider)
-    request_scope = container.request_scope(values)
+    # The cancel guard (an anyio cancel scope, exited where the stack closes) only
+    # when an async yield dependency may be entered: a plan without one may be solved
+    # in another task than the one closing the scope's stacks (fastapi-jsonrpc's
+    # scheduler), as on FastAPI.
+    guard = container.needs_cancel_guard(solvable_.plan)
+    request_scope = container.request_scope(values, cancel_guard=guard)
     await request_scope.__aenter__()
     inner.push_async_exit(request_scope.__aexit__)
     function_scope = request_scope.function_scope()

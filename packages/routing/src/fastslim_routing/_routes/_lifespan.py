@@ -4,7 +4,9 @@ FastAPI's rules (FASTAPI-FACTS section 11): lifespans of included routers are
 merged at inclusion time; they start outermost first (app, router, subrouter)
 and stop in reverse; the state dicts they yield are merged, the parent's keys
 winning. `on_startup`/`on_shutdown` handlers (and `on_event`, deprecated) run
-in the router's default lifespan when it has no `lifespan=`.
+in the router's default lifespan when it has no `lifespan=`; including a router
+also appends its handlers to the parent's lists (`include_into`), so with default
+lifespans they run twice, as on FastAPI 0.165.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ class LifespanOwner(Protocol):
     """What a lifespan reads of its router (an `LifespanOwner`)."""
 
     @property
-    def on_startup(self) -> Sequence[Callable[[], Any]]: ...
+    def on_startup(self) -> list[Callable[[], Any]]: ...
     @property
-    def on_shutdown(self) -> Sequence[Callable[[], Any]]: ...
+    def on_shutdown(self) -> list[Callable[[], Any]]: ...
     @property
     def lifespan_context(self) -> Any: ...
 
@@ -95,21 +97,40 @@ class RouterLifespan:
             yield state if found else None
 
 
+class _DefaultLifespan:
+    """`fastapi.routing._DefaultLifespan`: `_DefaultLifespan(router)` is an async
+    context manager (and a lifespan, `instance(app) is instance`) that runs the
+    router's `on_startup` handlers on entry and its `on_shutdown` handlers on exit,
+    as they are then; it yields `None`. Extensions enter it to run a router's
+    handlers themselves (fastapi-jsonrpc). FastAPI docs: Lifespan Events.
+    """
+
+    def __init__(self, router: LifespanOwner) -> None:
+        self._router = router
+
+    async def __aenter__(self) -> None:
+        await _run_handlers(self._router.on_startup)
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await _run_handlers(self._router.on_shutdown)
+
+    def __call__(self, app: object) -> _DefaultLifespan:
+        return self
+
+
 def router_lifespan(router: LifespanOwner, lifespan: Lifespan[Any] | None) -> RouterLifespan:
     return RouterLifespan(router, lifespan)
 
 
 def merge_into(parent: LifespanOwner, child: LifespanOwner) -> None:
-    """At inclusion: the parent's lifespan also runs the child's (as it is now)."""
+    """At inclusion: the parent's lifespan also runs the child's (its own lifespan and
+    those merged into it now; its handlers as they are when the lifespan runs), and
+    the parent's handler lists get the child's current handlers appended."""
+    parent.on_startup.extend(child.on_startup)
+    parent.on_shutdown.extend(child.on_shutdown)
     own = parent.lifespan_context
     child_context = child.lifespan_context
     if isinstance(own, RouterLifespan) and isinstance(child_context, RouterLifespan):
-        if (
-            child_context.own is None
-            and not child_context.merged
-            and not (child.on_startup or child.on_shutdown)
-        ):
-            return
         snapshot = RouterLifespan(child, None)
         snapshot.own = child_context.own
         snapshot.merged = list(child_context.merged)
