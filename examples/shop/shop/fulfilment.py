@@ -3,15 +3,21 @@
 validate -> reserve stock -> send the confirmation (an outbox row) -> notify
 fulfilment (a webhook). A failing step stops the ones after it; it is logged by
 fastslim-tasks (with the task's name and traceback) and the error hook marks the
-order `failed` with the step and the reason. A step cancelled (the server shut down
-before the steps were done: uvicorn's graceful timeout cancels the request's
-background work) is the order's failure too, recorded by the steps' observer: the
-order never stays `confirmed` with its fulfilment cut off.
+order `failed` with the step and the reason. The stock is reserved by one atomic
+`UPDATE items SET stock = stock - :q WHERE id = :id AND stock >= :q` (concurrent
+orders never both take the last units) and released when the order fails after it.
+A step cancelled (the server shut down before the steps were done: uvicorn's
+graceful timeout cancels the request's background work) is the order's failure too,
+recorded by the steps' observer: the order never stays `confirmed` with its fulfilment cut off.
 """
 
 from __future__ import annotations
 
 import contextlib
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.orm import Session
 
 from fastslim_tasks import BackgroundTask, BackgroundTasks, TaskFinished, TaskOptions, TaskStatus
 
@@ -34,12 +40,27 @@ def _advance(db: Database, order_id: int, step: str, status: str) -> None:
         session.commit()
 
 
+def _change_stock(session: Session, item_id: int, change: int) -> bool:
+    """Add `change` to the item's stock in SQL (never below 0); False when the item
+    has too little stock left (or is gone)."""
+    statement = (
+        update(Item)
+        .where(Item.id == item_id, Item.stock + change >= 0)
+        .values(stock=Item.stock + change)
+    )
+    result = cast(CursorResult[Any], session.execute(statement))
+    return result.rowcount == 1
+
+
 def _fail(db: Database, order_id: int, failure: str) -> None:
-    """Mark the order failed with `failure`, unless it has failed already."""
+    """Mark the order failed with `failure`, unless it has failed already; the stock
+    it reserved is released."""
     with db.session() as session:
         order = session.get_one(Order, order_id)
         if order.status != "failed":
             order.status, order.failure = "failed", failure
+            if "reserve_stock" in order.steps.split(","):
+                _change_stock(session, order.item_id, order.quantity)
             session.commit()
 
 
@@ -69,16 +90,29 @@ def validate(db: Database, order_id: int) -> None:
 
 
 def reserve_stock(db: Database, order_id: int) -> None:
+    """Take the order's quantity off the item's stock, in the transaction that records
+    the step (when the order fails later, `_fail` gives the stock back; when it was
+    failed meanwhile, a cancelled step, nothing is taken)."""
     with db.session() as session:
         order = session.get_one(Order, order_id)
-        item = session.get_one(Item, order.item_id)
-        if item.stock < order.quantity:
+        if order.status == "failed":
+            return
+        if not _change_stock(session, order.item_id, -order.quantity):
+            session.rollback()
+            left = session.scalar(select(Item.stock).where(Item.id == order.item_id))
             raise StepFailed(
-                f"Not enough stock for item {item.id}: {item.stock} left, {order.quantity} ordered."
+                f"Not enough stock for item {order.item_id}: "
+                f"{left or 0} left, {order.quantity} ordered."
             )
-        item.stock -= order.quantity
+        recorded = session.execute(
+            update(Order)
+            .where(Order.id == order_id, Order.status != "failed")
+            .values(steps=",".join(filter(None, [order.steps, "reserve_stock"])), status="reserved")
+        )
+        if cast(CursorResult[Any], recorded).rowcount != 1:
+            session.rollback()  # failed meanwhile: the stock stays
+            return
         session.commit()
-    _advance(db, order_id, "reserve_stock", "reserved")
 
 
 def send_confirmation(db: Database, order_id: int) -> None:

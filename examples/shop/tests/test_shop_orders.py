@@ -4,6 +4,7 @@ and the order marked failed with the reason."""
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 import anyio
 import httpx
@@ -11,7 +12,7 @@ import pytest
 from shop import Settings
 from shop.context import Shop
 from shop.db import Database, Item, Order
-from shop.fulfilment import fulfil, fulfilment_steps
+from shop.fulfilment import StepFailed, fulfil, fulfilment_steps, reserve_stock
 
 from fastslim.testclient import TestClient
 
@@ -90,8 +91,10 @@ async def test_a_cancelled_step_is_the_orders_failure(
     with shop.db.session() as session:
         order = session.get_one(Order, 1)
         status, steps, failure = order.status, order.steps, order.failure
+        stock = session.get_one(Item, 1).stock
     shop.db.dispose()
     assert (status, steps) == ("failed", "validate,reserve_stock,send_confirmation")
+    assert stock == 3  # the unit it reserved is released
     assert failure is not None
     assert failure.startswith("order 1: notify_fulfilment: cancelled after 0.")
     assert shop.feed.cancelled == ["order 1: notify_fulfilment"]
@@ -99,3 +102,30 @@ async def test_a_cancelled_step_is_the_orders_failure(
     assert record.getMessage().startswith(
         'Background task "order 1: notify_fulfilment" was cancelled while running (for 0.'
     )
+
+
+def test_concurrent_reservations_take_each_unit_once(settings: Settings) -> None:
+    # 150 orders of one unit race for 100 units on 30 threads: each unit goes to
+    # exactly one order (the reservation is one conditional UPDATE), none is lost.
+    db = Database(settings.database_url)
+    db.create_tables()
+    with db.session() as session:
+        session.add(Item(name="Kettle", price=25, stock=100))
+        session.add_all(Order(item_id=1, quantity=1, email="ada@x.org") for _ in range(150))
+        session.commit()
+
+    def reserve(order_id: int) -> bool:
+        try:
+            reserve_stock(db, order_id)
+        except StepFailed:
+            return False
+        return True
+
+    with ThreadPoolExecutor(30) as pool:
+        reserved = sum(pool.map(reserve, range(1, 151)))
+    with db.session() as session:
+        stock = session.get_one(Item, 1).stock
+        statuses = [order.status for order in session.query(Order)]
+    db.dispose()
+    assert (reserved, stock) == (100, 0)
+    assert statuses.count("reserved") == 100

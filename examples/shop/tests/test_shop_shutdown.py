@@ -145,4 +145,4 @@ def test_sigterm_with_a_graceful_timeout_says_what_it_cut_and_records_it(
         (outbox,) = db.execute("SELECT count(*) FROM outbox").fetchone()
     assert (status, steps) == ("failed", "validate,reserve_stock,send_confirmation")
     assert re.fullmatch(r"order 1: notify_fulfilment: cancelled after 1\.\d\d s", failure), failure
-    assert (stock, outbox) == (1, 1)
+    assert (stock, outbox) == (2, 1)  # the failed order's unit is back in stock
