@@ -24,7 +24,6 @@ try:
     from opentelemetry import context as otel_context
     from opentelemetry import propagate, trace
     from opentelemetry._logs import SeverityNumber
-    from opentelemetry.propagators.textmap import Getter
     from opentelemetry.trace import SpanKind
 except ModuleNotFoundError:  # pragma: no cover
     # Without the telemetry extra this module is never used (see `_telemetry.resolve`).
@@ -68,9 +67,11 @@ def _parse_host(host: str, scheme: str) -> tuple[str | None, int | None]:
     return address, int(port_text)
 
 
-class _HeaderGetter(Getter[dict[str, list[str]]]):
+class _HeaderGetter:
     """Reads a request's headers for the propagators: every value of a repeated header,
-    in order (`baggage`, which its propagator reads once, joined by commas)."""
+    in order (`baggage`, which its propagator reads once, joined by commas). Shaped as
+    OpenTelemetry's `textmap.Getter`, which the propagators only call: no subclass, so
+    that this module imports without the telemetry extra."""
 
     def get(self, carrier: dict[str, list[str]], key: str) -> list[str] | None:
         values = carrier.get(key.lower())
@@ -82,7 +83,7 @@ class _HeaderGetter(Getter[dict[str, list[str]]]):
         return list(carrier)
 
 
-_GETTER = _HeaderGetter()
+_GETTER: Any = _HeaderGetter()
 
 
 def _extracted(scope: Scope) -> Any:
