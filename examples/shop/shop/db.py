@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import ForeignKey, String, create_engine
+from sqlalchemy import ForeignKey, String, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 
@@ -97,13 +98,32 @@ class Report(Base):
     requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+SQLITE_BUSY_TIMEOUT = 30.0
+"""Seconds a SQLite write waits for another one's lock before "database is locked"."""
+
+
+def _write_ahead_log(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
 class Database:
     """An engine and its sessions. Each request and each background task opens its
-    own session (`with db.session() as session:`); none is shared across threads."""
+    own session (`with db.session() as session:`); none is shared across threads.
+
+    A SQLite database waits up to 30 s for a lock (concurrent writers queue instead
+    of failing with "database is locked"), and a file database is in WAL mode
+    (readers do not block the writer): https://sqlite.org/wal.html."""
 
     def __init__(self, url: str) -> None:
-        connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
+        sqlite = url.startswith("sqlite")
+        connect_args: dict[str, Any] = (
+            {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT} if sqlite else {}
+        )
         self.engine = create_engine(url, connect_args=connect_args)
+        if sqlite and self.engine.url.database not in (None, "", ":memory:"):
+            event.listen(self.engine, "connect", _write_ahead_log)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create_tables(self) -> None:

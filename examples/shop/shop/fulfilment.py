@@ -17,6 +17,7 @@ import contextlib
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, select, update
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from fastslim_tasks import BackgroundTask, BackgroundTasks, TaskFinished, TaskOptions, TaskStatus
@@ -135,11 +136,25 @@ async def notify_fulfilment(shop: Shop, order_id: int) -> None:
     _advance(shop.db, order_id, "notify_fulfilment", "fulfilled")
 
 
+def failure_reason(exc: Exception) -> str:
+    """A short reason for an order's `failure`: a database error names its driver's
+    message only (never the SQL statement or its parameters), any other the first line
+    of its message, at most 200 characters."""
+    if isinstance(exc, DBAPIError):
+        text = f"database error ({exc.orig})"
+    elif isinstance(exc, SQLAlchemyError):
+        text = f"database error ({type(exc).__name__})"
+    else:
+        text = str(exc) or type(exc).__name__
+    lines = text.splitlines() or [text]
+    return lines[0][:200]
+
+
 def fulfilment_steps(shop: Shop, order_id: int) -> BackgroundTasks:
     """The steps of order `order_id`, in order, reporting to the task feed."""
 
     def mark_failed(task: BackgroundTask, exc: Exception) -> None:
-        _fail(shop.db, order_id, f"{task.name}: {exc}")
+        _fail(shop.db, order_id, f"{task.name}: {failure_reason(exc)}")
 
     steps = BackgroundTasks(error_hook=mark_failed, observer=StepObserver(shop, order_id))
     for step in (validate, reserve_stock, send_confirmation):

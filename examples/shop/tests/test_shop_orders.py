@@ -13,6 +13,7 @@ from shop import Settings
 from shop.context import Shop
 from shop.db import Database, Item, Order
 from shop.fulfilment import StepFailed, fulfil, fulfilment_steps, reserve_stock
+from sqlalchemy import text
 
 from fastslim.testclient import TestClient
 
@@ -129,3 +130,35 @@ def test_concurrent_reservations_take_each_unit_once(settings: Settings) -> None
     db.dispose()
     assert (reserved, stock) == (100, 0)
     assert statuses.count("reserved") == 100
+
+
+def test_a_file_database_waits_for_locks_in_wal_mode(settings: Settings) -> None:
+    # 30 concurrent clients: a writer waits (up to 30 s) for another one's lock
+    # instead of failing with "database is locked"; readers do not block it.
+    db = Database(settings.database_url)
+    with db.engine.connect() as connection:
+        journal_mode = connection.execute(text("PRAGMA journal_mode")).scalar()
+        busy_timeout = connection.execute(text("PRAGMA busy_timeout")).scalar()
+    db.dispose()
+    assert (journal_mode, busy_timeout) == ("wal", 30000)
+
+
+@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"])
+@pytest.mark.anyio
+async def test_a_database_error_is_a_short_failure_without_sql(settings: Settings) -> None:
+    shop = Shop(settings=settings, db=Database(settings.database_url))
+    shop.db.create_tables()
+    with shop.db.session() as session:
+        session.add(Item(name="Kettle", price=25, stock=3))
+        session.add(Order(item_id=1, quantity=2, email="ada@x.org"))
+        session.commit()
+        session.execute(text("DROP TABLE outbox"))
+    await fulfil(fulfilment_steps(shop, 1))
+    with shop.db.session() as session:
+        order = session.get_one(Order, 1)
+        status, failure = order.status, order.failure
+        stock = session.get_one(Item, 1).stock
+    shop.db.dispose()
+    assert status == "failed"
+    assert failure == "order 1: send_confirmation: database error (no such table: outbox)"
+    assert stock == 3  # reserved, then given back
