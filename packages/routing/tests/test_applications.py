@@ -209,3 +209,22 @@ def test_app_scoped_dependency_without_the_lifespan_says_why(client_for: Client)
         client_for(app).get("/")
     with client_for(app) as client:
         assert client.get("/").json() == "engine"
+
+
+def test_a_subclass_setup_adds_its_routes_after_the_docs(client_for: Client) -> None:
+    # FastAPI calls `self.setup()` last in `__init__` (fastapi-jsonrpc's API adds
+    # /openrpc.json there, after calling the base class's).
+    class WithSpec(FastAPI):
+        def setup(self) -> None:
+            super().setup()
+
+            async def spec(request: Request) -> JSONResponse:
+                return JSONResponse({"title": self.title})
+
+            self.add_route("/spec.json", spec, include_in_schema=False)
+
+    app = WithSpec(title="Mine")
+    paths = [getattr(route, "path", None) for route in app.routes]
+    assert paths == ["/openapi.json", "/docs", "/docs/oauth2-redirect", "/redoc", "/spec.json"]
+    with client_for(app) as client:
+        assert client.get("/spec.json").json() == {"title": "Mine"}

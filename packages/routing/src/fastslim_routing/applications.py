@@ -168,6 +168,13 @@ class FastAPI(Starlette):
         }
         self.user_middleware: list[Middleware] = list(middleware or [])
         self.middleware_stack: ASGIApp | None = None
+        self.setup()
+
+    def setup(self) -> None:
+        """Add the document and docs routes (`openapi_url`, `docs_url`, its OAuth2
+        redirect, `redoc_url`); called once, last in `__init__`. Subclasses override it
+        to add routes of their own after calling it (fastapi-jsonrpc's /openrpc.json),
+        as on FastAPI."""
         _openapi_setup.setup(self)
 
     def openapi(self) -> dict[str, Any]:
