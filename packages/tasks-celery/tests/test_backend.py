@@ -4,6 +4,7 @@ processes), on asyncio and trio."""
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import anyio
 import celery_jobs as jobs
 import pytest
+import redis
 from celery import Celery
 from celery_services import TESTS, Worker
 
@@ -271,3 +273,37 @@ async def test_without_change_notices_polling_sees_every_change(
         cancelled.cancel()
         await finished(cancelled)
         assert cancelled.status is TaskStatus.CANCELLED
+
+
+async def test_change_notices_resume_after_the_subscription_is_dropped(
+    redis_url: str,
+    worker: Worker,
+    client_app: Callable[[], Celery],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # As Redis drops a subscriber whose output buffer overflows (a big record), or
+    # restarts: polling alone would take 30 s here.
+    backend = CeleryBackend(client_app(), poll_interval=30, lost_after=LEASE)
+    notifier = backend._pump._notifier
+    assert notifier is not None
+    caplog.set_level(logging.WARNING, "fastslim.tasks")
+    async with TaskRunner(backend=backend) as runner:
+        await finished(runner.submit(jobs.add, 1, 1), timeout=10)
+        for dropped in range(1, 3):
+            watched = runner.submit(jobs.async_sleep, 1.0)  # subscribed before the drop
+            await status_becomes(watched, TaskStatus.RUNNING)
+            host, port = notifier._pubsub.connection._sock.getsockname()[:2]
+            address = f"{host}:{port}"
+            with redis.Redis.from_url(redis_url) as admin:
+                assert admin.client_kill_filter(_type="pubsub", addr=address) == 1
+            await anyio.sleep(0.5)
+            with anyio.fail_after(10):  # far below the poll interval
+                while not notifier.listening:
+                    await anyio.sleep(0.01)
+            await finished(watched, timeout=10)
+            for index in range(3):
+                await finished(runner.submit(jobs.add, index, dropped), timeout=10)
+            messages = [r.getMessage() for r in caplog.records]
+            stopped = [m for m in messages if "change notices stopped" in m]
+            assert len(stopped) == dropped, messages  # once for each drop
+            assert messages.count("The Celery backend's change notices resumed") == dropped

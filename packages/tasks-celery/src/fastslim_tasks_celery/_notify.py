@@ -12,6 +12,7 @@ before the subscription is not missed. Polling goes on beside it, less often.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import threading
@@ -32,9 +33,23 @@ def redis_client(backend: Any) -> Any | None:
     return backend.client if isinstance(backend, RedisBackend) else None
 
 
+RETRY_FIRST = 0.1
+"""Seconds before the first attempt to subscribe again after a connection error."""
+RETRY_MAX = 5.0
+"""The longest wait between two attempts (the wait doubles from `RETRY_FIRST`)."""
+
+
 class Notifier:
     """Tells `seen(task_id, record)` of each record stored for a subscribed task,
-    and `subscribed(task_ids)` once new subscriptions are in place."""
+    and `subscribed(task_ids)` once new subscriptions are in place.
+
+    A connection error (a Redis restart, a record bigger than Redis's pub/sub
+    output buffer limit, which makes Redis drop the subscriber) does not end
+    the notices: the thread subscribes again on a new connection, waiting
+    `RETRY_FIRST` seconds and doubling up to `RETRY_MAX`, while polling goes on;
+    once back, every watched task is read once more (`subscribed`). It logs a
+    warning when the notices stop and one when they resume.
+    """
 
     def __init__(
         self,
@@ -50,26 +65,19 @@ class Notifier:
         self._wake = f"fastslim-notifier-{uuid.uuid4().hex}"
         self._requests: queue.SimpleQueue[tuple[bool, list[str]]] = queue.SimpleQueue()
         self._ids: dict[bytes, str] = {}  # channel -> task id
-        self._stopping = False
+        self._stopping = threading.Event()
         self._pubsub: Any = None
+        self._broken = False
         self._thread = threading.Thread(target=self._run, name="fastslim-notifier", daemon=True)
 
     def start(self) -> None:
         """Subscribe to the wake-up channel (and wait until Redis confirms it:
         a request made after this returns is never missed), then listen in a
-        thread of its own."""
+        thread of its own. Without Redis, the thread keeps trying."""
         try:
-            self._pubsub = self._client.pubsub()
-            self._pubsub.subscribe(self._wake)
-            deadline = time.monotonic() + 5
-            while time.monotonic() < deadline:
-                confirmed = self._pubsub.get_message(timeout=0.5)
-                if confirmed is not None and confirmed["type"] == "subscribe":
-                    break
+            self._pubsub = self._connect()
         except Exception as exc:
-            logger.warning("The Celery backend's change notices are off: %r", exc)
-            self._pubsub.close()
-            return
+            self._stopped(exc)
         self._thread.start()
 
     def subscribe(self, task_ids: list[str]) -> None:
@@ -79,42 +87,112 @@ class Notifier:
         self._requests.put((False, task_ids))  # made when the thread next wakes
 
     def stop(self) -> None:
-        self._stopping = True
+        self._stopping.set()
         if self._thread.is_alive():
             self._ask(False, [])
             self._thread.join(timeout=5)
 
+    @property
+    def listening(self) -> bool:
+        """Whether the subscription is in place (False while it is being made again)."""
+        return self._pubsub is not None and not self._broken
+
     def _ask(self, subscribe: bool, task_ids: list[str]) -> None:
         self._requests.put((subscribe, task_ids))
+        if self._broken:
+            return  # made once subscribed again
         try:
             self._client.publish(self._wake, b"")
         except Exception as exc:
-            logger.warning("The Celery backend's change notices stopped: %r", exc)
+            # The listening thread fails too, and subscribes again.
+            logger.debug("The Celery backend's notifier could not be woken: %r", exc)
+
+    def _connect(self) -> Any:
+        """A pub/sub connection subscribed to the wake-up channel (confirmed) and
+        to the channels of the tasks already watched."""
+        pubsub = self._client.pubsub()
+        try:
+            pubsub.subscribe(self._wake)
+            wake = self._wake.encode()
+            deadline = time.monotonic() + 5
+            while True:
+                if time.monotonic() > deadline:
+                    raise TimeoutError("Redis did not confirm the subscription within 5 s")
+                confirmed = pubsub.get_message(timeout=0.5)
+                if (
+                    confirmed is not None
+                    and confirmed["type"] == "subscribe"
+                    and confirmed["channel"] == wake
+                ):
+                    break
+            if self._ids:
+                pubsub.subscribe(*self._ids)
+        except BaseException:
+            _close(pubsub)
+            raise
+        return pubsub
+
+    def _stopped(self, exc: BaseException) -> None:
+        if not self._broken:
+            # Polling still sees every change, only later.
+            logger.warning(
+                "The Celery backend's change notices stopped: %r; polling meanwhile, "
+                "and subscribing again",
+                exc,
+            )
+        self._broken = True
 
     def _run(self) -> None:
-        pubsub = self._pubsub
-        wake = self._wake.encode()
+        delay = RETRY_FIRST
         try:
-            while not self._stopping:
-                message = pubsub.get_message(timeout=1.0)
-                if message is None:  # quiet: make what was asked for anyway
-                    self._apply_requests(pubsub)
-                    continue
-                if message["type"] != "message":
-                    continue
-                channel = message["channel"]
-                if channel == wake:
-                    self._apply_requests(pubsub)
-                elif channel in self._ids:
-                    self._seen(self._ids[channel], message["data"])
-        except Exception as exc:
-            # Polling still sees every change, only later.
-            logger.warning("The Celery backend's change notices stopped: %r", exc)
+            while not self._stopping.is_set():
+                if self._pubsub is None:
+                    if self._stopping.wait(delay):
+                        return
+                    try:
+                        self._pubsub = self._connect()
+                    except Exception as exc:
+                        self._stopped(exc)
+                        delay = min(delay * 2, RETRY_MAX)
+                        continue
+                    self._resumed()
+                connected = time.monotonic()
+                try:
+                    self._listen(self._pubsub)
+                except Exception as exc:
+                    self._stopped(exc)
+                    _close(self._pubsub)
+                    self._pubsub = None
+                    # A connection that fails again at once does not retry faster.
+                    lasted = time.monotonic() - connected > RETRY_MAX
+                    delay = RETRY_FIRST if lasted else min(delay * 2, RETRY_MAX)
         finally:
-            pubsub.close()
+            if self._pubsub is not None:
+                _close(self._pubsub)
 
-    def _apply_requests(self, pubsub: Any) -> None:
-        added: list[str] = []
+    def _resumed(self) -> None:
+        if self._broken:
+            self._broken = False
+            logger.warning("The Celery backend's change notices resumed")
+        self._apply_requests(self._pubsub, recheck=list(self._ids.values()))
+
+    def _listen(self, pubsub: Any) -> None:
+        wake = self._wake.encode()
+        while not self._stopping.is_set():
+            message = pubsub.get_message(timeout=1.0)
+            if message is None:  # quiet: make what was asked for anyway
+                self._apply_requests(pubsub)
+                continue
+            if message["type"] != "message":
+                continue
+            channel = message["channel"]
+            if channel == wake:
+                self._apply_requests(pubsub)
+            elif channel in self._ids:
+                self._seen(self._ids[channel], message["data"])
+
+    def _apply_requests(self, pubsub: Any, recheck: list[str] | None = None) -> None:
+        added: list[str] = list(recheck or ())
         while True:
             try:
                 subscribe, task_ids = self._requests.get_nowait()
@@ -133,6 +211,11 @@ class Notifier:
                     pubsub.unsubscribe(*gone)
         if added:
             self._subscribed(added)
+
+
+def _close(pubsub: Any) -> None:
+    with contextlib.suppress(Exception):  # a connection already gone
+        pubsub.close()
 
 
 def _bytes(key: Any) -> bytes:
