@@ -138,8 +138,10 @@ async def render_422(errors: list[Any]) -> Any:
         (float("nan"), "NaN"),
         (b"\xff\xfeok", "\\xff\\xfeok"),
         ([1.5, float("inf"), {"k": float("nan")}], [1.5, "Infinity", {"k": "NaN"}]),
+        ("a\ud800b\udfff", "a\\ud800b\\udfff"),
+        ({"\udc00": ["\ud83d"]}, {"\\udc00": ["\\ud83d"]}),
     ],
-    ids=["inf", "-inf", "nan", "bytes-not-utf8", "nested"],
+    ids=["inf", "-inf", "nan", "bytes-not-utf8", "nested", "lone-surrogates", "surrogate-key"],
 )
 async def test_an_input_json_cannot_carry_is_made_json_safe(value: Any, echoed: Any) -> None:
     # FastAPI answers 500 (its 422 cannot be rendered); fastslim keeps the 422.
@@ -148,6 +150,12 @@ async def test_an_input_json_cannot_carry_is_made_json_safe(value: Any, echoed: 
     body = await render_422([error])
     assert body["detail"][0]["input"] == echoed
     assert body["detail"][0]["ctx"] == {"le": "Infinity"}
+
+
+async def test_a_lone_surrogate_in_an_errors_loc_or_msg_is_escaped() -> None:
+    error = {"type": "t", "loc": ("body", "\ud800", 3), "msg": "bad \udfff", "input": 1}
+    [echoed] = (await render_422([error]))["detail"]
+    assert (echoed["loc"], echoed["msg"]) == (["body", "\\ud800", 3], "bad \\udfff")
 
 
 async def test_small_inputs_are_echoed_unchanged() -> None:
@@ -203,3 +211,27 @@ def test_a_body_whose_invalid_value_is_not_finite_is_a_422(literal: bytes) -> No
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "price"]
     assert response.json()["detail"][0]["input"] in {"Infinity", "-Infinity", "NaN"}
+
+
+def test_a_body_whose_invalid_value_holds_a_lone_surrogate_is_a_422() -> None:
+    # JSON may escape a lone surrogate ("\ud800"), which UTF-8 cannot encode: the 422
+    # echoes it as the text \ud800 (FastAPI answers 500, its 422 cannot be rendered).
+    app = FastAPI()
+
+    @app.post("/items")
+    def create(item: PricedItem) -> PricedItem:
+        return item
+
+    @app.post("/counts")
+    def counts(body: dict[str, int]) -> dict[str, int]:
+        return body
+
+    with TestClient(app) as client:
+        headers = {"content-type": "application/json"}
+        response = client.post("/items", content=b'{"price": "\\ud800"}', headers=headers)
+        by_key = client.post("/counts", content=b'{"\\udbff": "x"}', headers=headers)
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["loc"], error["input"]) == (["body", "price"], "\\ud800")
+    assert by_key.status_code == 422  # pydantic writes the key's surrogate as U+FFFD
+    assert by_key.json()["detail"][0]["input"] == "x"

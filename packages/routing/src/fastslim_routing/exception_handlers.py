@@ -6,7 +6,9 @@ example, logging the error.
 Beyond FastAPI (where both answer 500), the echoed `input` and `ctx` of a
 validation error are made JSON-safe before they are rendered: a non-finite float
 (`1e999` or `NaN` in a JSON body) becomes the string `"Infinity"`, `"-Infinity"` or
-`"NaN"`, bytes that are not UTF-8 are decoded with backslash escapes, and the echo is
+`"NaN"`, bytes that are not UTF-8 are decoded with backslash escapes, a string
+holding a lone surrogate (`"\ud800"` in a JSON body, which UTF-8 cannot encode) has
+it escaped as the text `\ud800` (in its `input`, `ctx`, `loc` and `msg`), and the echo is
 cut at 65,536 characters in all (a 50 MB list gives a 64 KiB echo, not a
 52 MB one): a longer string ends with `"..."`, a longer list with the item `"..."`, a
 larger dict with the key `"..."`, and once the budget is spent an error's `input` is
@@ -55,6 +57,17 @@ class _Budget:
         return self.left >= 0
 
 
+def _text(value: str) -> str:
+    """`value` with each lone surrogate written as a backslash escape (`\\ud800`)."""
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
 def _safe(value: Any, budget: _Budget) -> Any:
     """`value` with what JSON cannot carry replaced and cut to the budget."""
     if budget.left <= 0:
@@ -66,15 +79,19 @@ def _safe(value: Any, budget: _Budget) -> Any:
         value = bytes(value).decode("utf-8", "backslashreplace")
     if isinstance(value, str):
         if budget.take(len(value)):
-            return value
-        return value[: max(len(value) + budget.left, 0)] + _CUT
+            return _text(value)
+        return _text(value[: max(len(value) + budget.left, 0)]) + _CUT
     if isinstance(value, Mapping):
         out: dict[Any, Any] = {}
         for key, item in value.items():
             if not budget.take(1):
                 out[_CUT] = _CUT
                 break
-            out[_safe(key, budget) if isinstance(key, float | bytes) else key] = _safe(item, budget)
+            if isinstance(key, str):
+                key = _text(key)
+            elif isinstance(key, float | bytes):
+                key = _safe(key, budget)
+            out[key] = _safe(item, budget)
         return out
     if isinstance(value, list | tuple | set | frozenset):
         items: list[Any] = []
@@ -89,13 +106,17 @@ def _safe(value: Any, budget: _Budget) -> Any:
 
 
 def _safe_errors(errors: Any) -> Any:
-    """Each error with its `input` and `ctx` JSON-safe, the echoes of all the errors
-    cut together at the budget (see the module)."""
+    """Each error with its `input`, `ctx`, `loc` and `msg` JSON-safe, the echoes of all
+    the errors cut together at the budget (see the module)."""
     safe = []
     budget = _Budget()
     for error in errors:
-        if isinstance(error, dict) and ("input" in error or "ctx" in error):
+        if isinstance(error, dict):
             error = dict(error)
+            if isinstance(error.get("msg"), str):
+                error["msg"] = _text(error["msg"])
+            if isinstance(error.get("loc"), list | tuple):
+                error["loc"] = [_text(p) if isinstance(p, str) else p for p in error["loc"]]
             if "input" in error:
                 error["input"] = _safe(error["input"], budget)
             if "ctx" in error:  # small, and documented as an object: never cut
