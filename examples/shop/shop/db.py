@@ -98,6 +98,17 @@ class Report(Base):
     requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class ReportOutcome(Base):
+    """How a Celery report ended, kept when first seen finished: Celery's own record
+    goes (results expire after a day; a Redis restarted without persistence), this
+    stays. A table of its own, so that a database made before it gains it."""
+
+    __tablename__ = "report_outcomes"
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # done, failed, cancelled
+    body: Mapped[str]  # GET /reports/{id}'s answer, as JSON
+
+
 SQLITE_BUSY_TIMEOUT = 30.0
 """Seconds a SQLite write waits for another one's lock before "database is locked"."""
 
