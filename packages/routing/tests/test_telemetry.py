@@ -353,8 +353,9 @@ def test_mounted_apps_and_websockets(recorded: Recorded, client_for: Client) -> 
 
 
 def _middleware_classes(app: Any) -> list[type]:
+    """The classes of the stack the app served the last request with."""
     classes: list[type] = []
-    node = app.middleware_stack
+    node = app._served_stack
     while node is not None and len(classes) < 20:
         classes.append(type(node))
         node = getattr(node, "app", None)
@@ -568,3 +569,33 @@ def test_a_contrib_middleware_wrapping_the_built_stack_turns_built_in_telemetry_
     assert recorded.finished() == []
     client_for(plain).get("/x")  # an app of its own keeps its telemetry
     assert [name for name, _ in recorded.named()][-1] == "GET /x"
+
+
+def test_a_stack_assigned_again_gets_the_telemetry_again(
+    recorded: Recorded, client_for: Client
+) -> None:
+    # FastAPIInstrumentor.uninstrument_app assigns `middleware_stack` a new stack built
+    # without its middleware: the app's own telemetry records again.
+    class OpenTelemetryMiddleware:
+        def __init__(self, app: Any) -> None:
+            self.app = app
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            await self.app(scope, receive, send)
+
+    app = FastAPI(telemetry=recorded.config)
+
+    @app.get("/x")
+    def x() -> int:
+        return 1
+
+    plain = app.build_middleware_stack
+    app.build_middleware_stack = lambda: OpenTelemetryMiddleware(plain())  # type: ignore[method-assign]
+    client = client_for(app)
+    client.get("/x")
+    assert recorded.finished() == []
+    assert TelemetryMiddleware not in _middleware_classes(app)
+    app.middleware_stack = plain()
+    client.get("/x")
+    assert [name for name, _ in recorded.named()][-1] == "GET /x"
+    assert _middleware_classes(app)[0] is TelemetryMiddleware

@@ -9,7 +9,6 @@ whose app scope runs in the lifespan. Path-operation decorators delegate to
 
 from __future__ import annotations
 
-import functools
 import os
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -34,7 +33,7 @@ from ._routes._router import APIRouter
 from ._serve._body_limit import limited_middleware_stack
 from ._serve._form_limits import scope_form_limits
 from ._telemetry._config import check_config
-from ._telemetry._stack import outside_contrib, telemetry_middleware_stack
+from ._telemetry._stack import telemetry_middleware_stack
 from .datastructures import Default, DefaultPlaceholder
 from .exception_handlers import (
     http_exception_handler,
@@ -168,6 +167,8 @@ class FastAPI(Starlette):
         }
         self.user_middleware: list[Middleware] = list(middleware or [])
         self.middleware_stack: ASGIApp | None = None
+        self._built_stack: ASGIApp | None = None
+        self._served_stack: Any = None
         self.setup()
 
     def setup(self) -> None:
@@ -226,8 +227,10 @@ class FastAPI(Starlette):
             yield getattr(getattr(route, "compiled", None), "uses_task_runner", False)
 
     def build_middleware_stack(self) -> ASGIApp:
-        build = functools.partial(telemetry_middleware_stack, self, super().build_middleware_stack)
-        return limited_middleware_stack(self, build)
+        """Starlette's stack (`ServerErrorMiddleware` first, as extensions that wrap it
+        expect), fastslim's body limit outside the app's own middleware; the
+        telemetry middleware goes around it when the app first serves."""
+        return limited_middleware_stack(self, super().build_middleware_stack)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.root_path:
@@ -236,9 +239,15 @@ class FastAPI(Starlette):
             scope_form_limits(scope, self.form_limits)
         # Starlette's `__call__`, inlined (one frame less on every request).
         scope["app"] = self
-        if self.middleware_stack is None:
-            self.middleware_stack = outside_contrib(self.build_middleware_stack())
-        await self.middleware_stack(scope, receive, send)
+        stack = self.middleware_stack
+        if stack is None:
+            stack = self.middleware_stack = self.build_middleware_stack()
+        if stack is not self._built_stack:
+            # The stack as built or as assigned (an instrumentation restoring it): the
+            # telemetry middleware around it, unless OpenTelemetry's contrib one is in it.
+            self._built_stack = stack
+            self._served_stack = telemetry_middleware_stack(self, stack)
+        await self._served_stack(scope, receive, send)
 
     # -- delegation to the router ------------------------------------------
 

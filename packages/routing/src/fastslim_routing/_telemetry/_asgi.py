@@ -186,13 +186,11 @@ class TelemetryMiddleware:
     def __init__(self, app: ASGIApp, telemetry: Telemetry) -> None:
         self.app = app
         self.telemetry = telemetry
-        self.passthrough = False
-        """Set when OpenTelemetry's contrib middleware wraps the app (`_stack`)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         exclude = self.telemetry.exclude
-        if self.passthrough or kind not in ("http", "websocket") or TELEMETRY in scope:
+        if kind not in ("http", "websocket") or TELEMETRY in scope:
             await self.app(scope, receive, send)
         elif exclude is not None and exclude(scope):
             # Not observed, and blind to the data of a request it may be called from.

@@ -3,7 +3,6 @@ records anything (the middleware module is imported only then)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from starlette.types import ASGIApp
@@ -18,38 +17,31 @@ def _has_contrib_middleware(app: Any) -> bool:
     )
 
 
-def outside_contrib(stack: ASGIApp) -> ASGIApp:
-    """`stack` (an app's built middleware stack); when OpenTelemetry's contrib ASGI
-    middleware wraps the app's own telemetry middleware in it (as
-    `FastAPIInstrumentor.instrument_app` does), that middleware records the
-    requests and the app's own passes them through, as FastAPI 0.165's telemetry
-    steps aside."""
-    contrib = False
+def _wraps_contrib(stack: ASGIApp) -> bool:
+    """Whether OpenTelemetry's contrib ASGI middleware is in the chain of `stack`."""
     current: Any = stack
     for _ in range(64):  # the wrappers down to the router: error, user, exception
         if current is None:
-            break
-        name = type(current).__name__
-        if name == "OpenTelemetryMiddleware":
-            contrib = True
-        elif name == "TelemetryMiddleware" and contrib:
-            from ._asgi import TelemetryMiddleware
-
-            if isinstance(current, TelemetryMiddleware):
-                current.passthrough = True
-            break
+            return False
+        if type(current).__name__ == "OpenTelemetryMiddleware":
+            return True
         current = getattr(current, "app", None)
-    return stack
+    return False
 
 
-def telemetry_middleware_stack(app: Any, build: Callable[[], ASGIApp]) -> ASGIApp:
-    """`build()` inside the telemetry middleware, when the app's telemetry records
-    anything (and no contrib OpenTelemetry middleware does)."""
+def telemetry_middleware_stack(app: Any, stack: ASGIApp) -> ASGIApp:
+    """`stack` (the app's built middleware stack, Starlette's `ServerErrorMiddleware`
+    first) inside the telemetry middleware, when the app's telemetry records
+    anything: outside `ServerErrorMiddleware`, a 500 handler runs in the request's
+    span and context, and the span still sees the exception re-raised after it.
+
+    Not when OpenTelemetry's contrib middleware is in the stack (added with
+    `add_middleware`, or wrapping the built stack as `FastAPIInstrumentor` does, which
+    is why `build_middleware_stack()` itself returns Starlette's stack): it records
+    the requests then, as FastAPI 0.165's telemetry steps aside."""
     telemetry = resolve(app.telemetry)
-    if telemetry is None or _has_contrib_middleware(app):
-        return build()
+    if telemetry is None or _has_contrib_middleware(app) or _wraps_contrib(stack):
+        return stack
     from ._asgi import TelemetryMiddleware
 
-    # Outside Starlette's ServerErrorMiddleware: a 500 handler runs in the request's
-    # span and context, and the span still sees the exception re-raised after it.
-    return TelemetryMiddleware(build(), telemetry=telemetry)
+    return TelemetryMiddleware(stack, telemetry=telemetry)
