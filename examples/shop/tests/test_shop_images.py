@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 from shop import Settings
 
@@ -47,3 +48,35 @@ def test_an_upload_that_is_no_image_fails_with_the_reason(client: TestClient) ->
 def test_uploading_for_a_missing_item_is_a_404(client: TestClient) -> None:
     response = client.post("/items/9/image", files={"file": ("a.png", png(2, 2))})
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("filename", "kept"),
+    [
+        ("a/b.png", "b.png"),
+        ("../../x.png", "x.png"),
+        ("..\\..\\win.png", "win.png"),
+        ("n\x00ul\x1f.png", "nul.png"),
+        ("é" * 300 + ".png", "é" * 50),
+        ("..", "upload"),
+    ],
+    ids=["folder", "parent", "backslashes", "control", "long", "dots"],
+)
+def test_an_upload_is_stored_under_a_safe_name(
+    client: TestClient, settings: Settings, filename: str, kept: str
+) -> None:
+    # The part's header is written by hand: httpx would percent-encode a NUL.
+    client.post("/items", json={"name": "Lamp", "price": 30})
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename="'
+        + filename.encode()
+        + b'"\r\nContent-Type: image/png\r\n\r\n'
+        + png(4, 4)
+        + b"\r\n--b--\r\n"
+    )
+    headers = {"content-type": "multipart/form-data; boundary=b"}
+    response = client.post("/items/1/image", content=body, headers=headers)
+    assert response.status_code == 202, response.text
+    assert client.get(f"/images/{response.json()['id']}").json()["status"] == "ready"
+    [stored] = (settings.data_dir / "uploads").iterdir()
+    assert stored.name.split("-", 1)[1] == kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 
@@ -15,6 +16,20 @@ from ..schemas import BAD_BODY, NOT_FOUND, ImageId, ImageOut, ItemId, Message
 from ..thumbnails import make_thumbnail
 
 router = APIRouter(tags=["images"])
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
+MAX_NAME_BYTES = 100
+"""The stored name keeps at most this many UTF-8 bytes of the client's file name
+(a file system takes 255 bytes a name, the stored one has a 33-character prefix)."""
+
+
+def stored_name(filename: str | None) -> str:
+    """The part of an upload's file name the stored file keeps: its last path
+    segment (`a/b.png` and `..\\x.png` keep `b.png` and `x.png`) without control
+    characters (NUL included), cut at 100 UTF-8 bytes; `upload` when nothing is left."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = _UNSAFE.sub("", name).strip()
+    cut = name.encode("utf-8", "replace")[:MAX_NAME_BYTES].decode("utf-8", "ignore")
+    return "upload" if cut in ("", ".", "..") else cut
 
 
 @router.post(
@@ -27,7 +42,7 @@ def upload_image(
 ) -> ImageOut:
     if session.get(Item, item_id) is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Item {item_id} not found")
-    target = shop.folder("uploads") / f"{uuid.uuid4().hex}-{file.filename or 'upload'}"
+    target = shop.folder("uploads") / f"{uuid.uuid4().hex}-{stored_name(file.filename)}"
     with target.open("wb") as out:
         shutil.copyfileobj(file.file, out)
     image = Image(item_id=item_id, original=str(target))
