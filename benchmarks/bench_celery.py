@@ -189,7 +189,8 @@ def main(count: int, redis_url: str | None, poll_interval: float | None) -> None
 
                 def make_runner() -> TaskRunner:
                     app = celery_app(url)
-                    return TaskRunner(backend=CeleryBackend(app, poll_interval=poll_interval))
+                    backend = CeleryBackend(app, poll_interval=poll_interval)
+                    return TaskRunner(backend=backend, max_pending=None)
 
                 figures = anyio.run(measure, make_runner, count)
                 report(

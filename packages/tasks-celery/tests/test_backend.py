@@ -18,6 +18,7 @@ from celery import Celery
 from celery_services import TESTS, Worker
 
 from fastslim_tasks import (
+    QueueFullError,
     RunnerClosedError,
     TaskCancelledError,
     TaskHandle,
@@ -307,3 +308,22 @@ async def test_change_notices_resume_after_the_subscription_is_dropped(
             stopped = [m for m in messages if "change notices stopped" in m]
             assert len(stopped) == dropped, messages  # once for each drop
             assert messages.count("The Celery backend's change notices resumed") == dropped
+
+
+async def test_max_pending_counts_the_tasks_no_worker_started_yet(
+    redis_url: str, worker: Worker, client_app: Callable[[], Celery]
+) -> None:
+    backend = CeleryBackend(client_app(), lost_after=LEASE)
+    async with TaskRunner(backend=backend, max_pending=1) as runner:
+        # Both worker processes busy: the next task waits on the broker.
+        busy = [runner.submit(jobs.async_sleep, 1.0)]
+        await status_becomes(busy[0], TaskStatus.RUNNING)
+        busy.append(runner.submit(jobs.async_sleep, 1.0))
+        await status_becomes(busy[1], TaskStatus.RUNNING)
+        waiting = runner.submit(jobs.add, 1, 2)
+        with pytest.raises(QueueFullError, match=r"1 of its tasks pending on <CeleryBackend"):
+            runner.submit(jobs.add, 3, 4)
+        assert (await finished(waiting)).result() == 3
+        assert (await finished(runner.submit(jobs.add, 3, 4))).result() == 7
+        for handle in busy:
+            await finished(handle)

@@ -14,6 +14,7 @@ from anyio.abc import TaskGroup
 
 from fastslim_tasks import (
     BackgroundTask,
+    QueueFullError,
     RunnerClosedError,
     TaskHandle,
     TaskNotFoundError,
@@ -147,6 +148,36 @@ async def test_a_backend_that_fails_to_open_closes_the_runner() -> None:
         await runner.__aenter__()
     with pytest.raises(RunnerClosedError):
         runner.submit(double, 1)
+
+
+async def test_max_pending_counts_the_tasks_a_backend_has_not_started() -> None:
+    class Holding(RecordingBackend):  # starts nothing by itself
+        def submit(self, task: BackgroundTask) -> TaskHandle[Any]:
+            handle = new_handle(task, self._cancel, f"job-{next(self.ids)}")
+            self.handles[handle.id] = handle
+            return handle
+
+    backend = Holding(abandon_on_close=True)
+    async with TaskRunner(backend=backend, max_pending=2) as runner:
+        first, second = runner.submit(double, 1), runner.submit(double, 2)
+        message = (
+            r'Cannot submit "double": the TaskRunner\'s queue is full \(2 of its tasks '
+            r"pending on <.*Holding.*>, max_pending=2\)"
+        )
+        with pytest.raises(QueueFullError, match=message):
+            runner.submit(double, 3)
+        set_running(first)  # started: no longer waiting
+        third = runner.submit(double, 3)
+        with pytest.raises(QueueFullError):
+            await anyio.to_thread.run_sync(runner.submit, double, 4)
+        set_finished(second, TaskStatus.CANCELLED)
+        set_finished(third, TaskStatus.DONE, 6)
+        handles = [runner.submit(double, i) for i in range(2)]
+        with pytest.raises(QueueFullError):
+            runner.submit(double, 5)
+    assert len(handles) == 2
+    async with TaskRunner(backend=Holding(abandon_on_close=True), max_pending=None) as runner:
+        assert len([runner.submit(double, i) for i in range(100)]) == 100
 
 
 def test_a_backend_without_the_protocol_is_refused() -> None:

@@ -59,9 +59,11 @@ class TaskRunner:
 
     `backend=` runs the tasks elsewhere (a `fastslim_tasks.backend.TaskBackend`,
     such as fastslim-tasks-celery's `CeleryBackend`) behind the same `submit`,
-    handles and `handle(task_id)`; `max_concurrency`, `max_pending`,
-    `error_hook` and `observer` then belong to the backend and are not used, and
-    leaving the block hands the drain (with `drain_timeout`) to the backend.
+    handles and `handle(task_id)`; `max_pending` then counts this runner's tasks
+    that the backend has not started yet (`QueueFullError` when as many wait);
+    `max_concurrency`, `error_hook` and `observer` belong to the backend and are
+    not used, and leaving the block hands the drain (with `drain_timeout`) to the
+    backend.
     Without one (the default) tasks run in this process, as described above.
 
     Raises `ValueError` for a `max_concurrency` that is not a positive int, a
@@ -104,6 +106,8 @@ class TaskRunner:
         )
         # Insertion-ordered, with O(1) removal of any handle (a cancelled one).
         self._pending: OrderedDict[TaskHandle[Any], None] = OrderedDict()
+        # With a backend: what this runner submitted there, not yet seen started.
+        self._sent: OrderedDict[TaskHandle[Any], None] = OrderedDict()
         self._running = 0
         self._workers = 0
         self._group: TaskGroup | None = None
@@ -255,7 +259,7 @@ class TaskRunner:
         if self._group is None or self._closed:
             self._refuse(task)
         if self.backend is not None:
-            return self.backend.submit(task)
+            return self._submit_to_backend(task, self.backend)
         if self.max_pending is not None:
             waiting = len(self._pending) + self._running - self.max_concurrency
             if waiting >= self.max_pending:
@@ -272,6 +276,25 @@ class TaskRunner:
 
     def _register(self, handle: TaskHandle[Any]) -> None:
         self._by_id[handle.id] = handle
+
+    def _submit_to_backend(self, task: BackgroundTask, backend: TaskBackend) -> TaskHandle[Any]:
+        if self.max_pending is None:
+            return backend.submit(task)
+        if len(self._sent) >= self.max_pending:
+            # Forget those that started or finished since (only when full: a
+            # submit costs O(1) until then).
+            self._sent = OrderedDict(
+                (h, None) for h in self._sent if h.status is TaskStatus.PENDING
+            )
+            if len(self._sent) >= self.max_pending:
+                raise QueueFullError(
+                    f'Cannot submit "{task.name}": the TaskRunner\'s queue is full '
+                    f"({len(self._sent)} of its tasks pending on {backend!r}, "
+                    f"max_pending={self.max_pending})"
+                )
+        handle = backend.submit(task)
+        self._sent[handle] = None
+        return handle
 
     async def handle(self, task_id: str) -> TaskHandle[Any]:
         """The handle of the task with id `task_id` (`handle.id`), with its current
