@@ -80,3 +80,18 @@ def test_an_upload_is_stored_under_a_safe_name(
     assert client.get(f"/images/{response.json()['id']}").json()["status"] == "ready"
     [stored] = (settings.data_dir / "uploads").iterdir()
     assert stored.name.split("-", 1)[1] == kept
+
+
+@pytest.mark.parametrize("side", [40, 100], ids=["over-the-limit", "over-twice-the-limit"])
+def test_a_decompression_bomb_fails_with_the_reason(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, side: int
+) -> None:
+    # Pillow warns over its pixel limit and raises over twice it: both fail the
+    # image (a 109 KB PNG of 30000x30000 pixels is the real-world case).
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)
+    client.post("/items", json={"name": "Lamp", "price": 30})
+    response = client.post("/items/1/image", files={"file": ("bomb.png", png(side, side))})
+    body = client.get(f"/images/{response.json()['id']}").json()
+    assert body["status"] == "failed"
+    assert body["error"].startswith("Too large an image:")
+    assert client.get(f"/images/{response.json()['id']}/thumbnail").status_code == 409
