@@ -26,3 +26,20 @@ def test_explicit_aliases_are_kept(declaration: type) -> None:
     assert (only.alias, only.validation_alias, only.serialization_alias) == (None, "v", None)
     unset = declaration(alias=None)
     assert (unset.alias, unset.validation_alias, unset.serialization_alias) == (None, None, None)
+
+
+FUNCTIONS = ["Query", "Header", "Cookie", "Path", "Body", "Form", "File"]
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_example_is_deprecated_where_it_is_declared(name: str) -> None:
+    # FastAPI 0.165 warns for every declaration, Body and Form included, pointing at
+    # the app's line (observed), and keeps the value on the declaration.
+    from fastslim_routing import param_functions
+    from fastslim_routing.exceptions import FastAPIDeprecationWarning
+
+    for make in (getattr(param_functions, name), getattr(params, name)):
+        with pytest.warns(FastAPIDeprecationWarning, match="`example` has been deprecated") as rec:
+            declared = make(example="x")
+        assert [warning.filename for warning in rec] == [__file__]
+        assert declared.example == "x"

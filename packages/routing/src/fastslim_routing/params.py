@@ -9,6 +9,7 @@ the functions of `param_functions` (`fastslim.Query(...)`), which return these.
 from __future__ import annotations
 
 import inspect
+import sys
 import warnings
 from collections.abc import Callable
 from enum import Enum
@@ -51,6 +52,20 @@ class ParamTypes(Enum):
     cookie = "cookie"
 
 
+def _caller_level() -> int:
+    """The `stacklevel` that points a warning raised by the caller of this function at
+    the first frame outside fastslim-routing (the app's declaration), however many
+    declaration classes' `__init__` lie between."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
+        "fastslim_routing"
+    ):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
 def _field_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     """The keyword arguments for `FieldInfo.__init__`: only those explicitly set."""
     regex = kwargs.pop("regex", None)
@@ -58,7 +73,7 @@ def _field_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         warnings.warn(
             "`regex` has been deprecated, please use `pattern` instead",
             FastAPIDeprecationWarning,
-            stacklevel=5,
+            stacklevel=_caller_level(),
         )
         if kwargs.get("pattern") is None:
             kwargs["pattern"] = regex
@@ -67,7 +82,7 @@ def _field_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         warnings.warn(
             "`example` has been deprecated, please use `examples` instead",
             FastAPIDeprecationWarning,
-            stacklevel=5,
+            stacklevel=_caller_level(),
         )
     for name in _NONE_MEANS_UNSET:
         if kwargs.get(name, _Unset) is None:
@@ -231,7 +246,7 @@ class Body(_Declaration):  # type: ignore[misc]
         self.embed = embed
         self.media_type = media_type
         self._init_declaration(
-            example=kwargs.pop("example", _Unset),
+            example=kwargs.get("example", _Unset),
             openapi_examples=kwargs.pop("openapi_examples", None),
             include_in_schema=kwargs.pop("include_in_schema", True),
             field_kwargs={"default": default, **kwargs},
