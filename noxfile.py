@@ -396,6 +396,8 @@ EXTENSIONS = [
     "fastapi-health==0.4.0",
     "fastapi-events==0.12.2",
     "fastapi-mcp==0.4.0",
+    "fastapi-jsonrpc==4.1.0",
+    "aiojobs==1.4.0",
     "prometheus-fastapi-instrumentator==8.1.0",
     "opentelemetry-instrumentation-fastapi==0.66b2",
     "opentelemetry-sdk==1.45.2",  # the SDK release 0.66b2 is built with
