@@ -31,6 +31,22 @@ def test_the_worker_registers_the_functions_its_modules_define() -> None:
     assert celery_jobs.add(1, 2) == 3  # the function itself is left as it was
 
 
+def test_celery_registers_its_built_in_tasks_as_the_readme_lists() -> None:
+    app = celery_app(URL, modules=["celery_jobs"])
+    built_in = sorted(name for name in app.tasks if not name.startswith("celery_jobs:"))
+    assert built_in == [
+        "celery.accumulate",
+        "celery.backend_cleanup",
+        "celery.chain",
+        "celery.chord",
+        "celery.chord_unlock",
+        "celery.chunks",
+        "celery.group",
+        "celery.map",
+        "celery.starmap",
+    ]
+
+
 def test_the_app_speaks_json_and_stores_results_in_the_broker_by_default() -> None:
     app = celery_app(URL, task_default_queue="reports")
     assert app.conf.task_serializer == "json"
