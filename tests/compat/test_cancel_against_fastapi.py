@@ -249,6 +249,47 @@ def a_frontend_route(lib: ModuleType, responses: ModuleType, ev: Events) -> Any:
     return app, http("/index.html"), 0.3
 
 
+def during_one_of_several_cleanups(lib: ModuleType, responses: ModuleType, ev: Events) -> Any:
+    """The cancellation lands during INNER's cleanup: OUTER, still to clean up in the
+    same scope, sees it at its yield; function-scoped ones likewise."""
+    app = lib.FastAPI()
+    OUTER, INNER = ev.dep("OUTER"), ev.dep("INNER", pause=0.5)
+    F1, F2 = ev.dep("F1"), ev.dep("F2", pause=0.5)
+
+    @app.get("/")
+    async def endpoint(
+        outer: Annotated[str, lib.Depends(OUTER)],
+        inner: Annotated[str, lib.Depends(INNER)],
+        f1: Annotated[str, lib.Depends(F1, scope="function")],
+        f2: Annotated[str, lib.Depends(F2, scope="function")],
+    ) -> str:
+        ev.log.append("endpoint")
+        return "ok"
+
+    return app, http("/"), 0.25
+
+
+def a_task_group_swallowing_it(lib: ModuleType, responses: ModuleType, ev: Events) -> Any:
+    """A dependency's task group around its yield absorbs the cancellation (trio):
+    the dependencies cleaned up after it still see it."""
+    app = lib.FastAPI()
+    OUTER = ev.dep("OUTER")
+
+    async def grouped() -> AsyncIterator[None]:
+        async with anyio.create_task_group():
+            yield
+        ev.log.append("group exited")
+
+    @app.get("/")
+    async def endpoint(
+        outer: Annotated[str, lib.Depends(OUTER)], g: Annotated[None, lib.Depends(grouped)]
+    ) -> None:
+        ev.log.append("endpoint")
+        await anyio.sleep(5)
+
+    return app, http("/"), 0.2
+
+
 SCENARIOS: dict[str, Scenario] = {
     "during the endpoint": during_the_endpoint,
     "between the endpoint and the cleanups": between_endpoint_and_cleanups,
@@ -256,6 +297,8 @@ SCENARIOS: dict[str, Scenario] = {
     "while entering": while_entering,
     "a failing cleanup": a_failing_cleanup,
     "a task group child fails": a_task_group_child_fails,
+    "during one of several cleanups": during_one_of_several_cleanups,
+    "a task group swallowing it": a_task_group_swallowing_it,
     "no async yield dependency": no_async_yield_dependency,
     "a stream": a_stream,
     "background tasks": background_tasks,

@@ -20,7 +20,7 @@ dependencies run in an `AsyncExitStack`) and `contextlib.ExitStack` do.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
+from collections.abc import Awaitable, Callable, Generator
 from typing import Any
 
 import anyio
@@ -102,7 +102,13 @@ class CleanupStack:
     def __init__(self) -> None:
         self.entries: list[Entry] = []
 
-    async def aclose(self, exc: BaseException | None, *, sync_in_thread: bool = True) -> bool:
+    async def aclose(
+        self,
+        exc: BaseException | None,
+        *,
+        sync_in_thread: bool = True,
+        between: Callable[[], Awaitable[BaseException | None]] | None = None,
+    ) -> bool:
         """Finish every generator, innermost first; see the module docstring.
 
         Returns True when `exc` was swallowed by a generator (the caller must
@@ -110,11 +116,17 @@ class CleanupStack:
         Raises the exception left in flight when it is not `exc`: a cleanup's
         own failure, a replacement, or `DependencyDidNotStopError` for a
         generator that yielded twice. `sync_in_thread=False` resumes sync
-        generators on the loop.
+        generators on the loop. `between`, awaited between two generators while
+        nothing is in flight, gives what the next ones receive instead (the cancel
+        guard: a cancellation that arrived during a cleanup).
         """
         entries, self.entries = self.entries, []
         current = exc
+        first = True
         for gen, is_async, name, release in reversed(entries):
+            if current is None and between is not None and not first:
+                current = await between()
+            first = False
             try:
                 if current is None and is_async:  # the common case, inlined
                     try:

@@ -18,6 +18,9 @@ guarantees it (FACTS section 13); so does fastslim-di, this way:
   `yield` (a task group, a cancel scope), so those exit normally, in the task
   that entered them. A shield opened only when the cleanup starts could not be:
   the dependency's task group would be exited inside it, which anyio refuses.
+- Between two cleanups of a scope, the shield is lifted for one checkpoint: a
+  cancellation that arrived during the earlier cleanup is taken there and thrown
+  into the later ones at their `yield` (they still run to completion, shielded).
 - Once the cleanups are done, the shield is lifted, and a cancellation that
   arrived meanwhile is delivered right away (`checkpoint_if_cancelled`) unless
   another exception is already propagating (a cleanup's own failure, which then
@@ -68,12 +71,26 @@ class CancelGuard:
             await _cancel_shielded_checkpoint()
         scope.shield = True
         try:
-            swallowed = await stack.aclose(exc)
+            swallowed = await stack.aclose(exc, between=self._arrived)
         finally:
             scope.shield = False
         if exc is None or swallowed:
             await _checkpoint_if_cancelled()
         return swallowed
+
+    async def _arrived(self) -> BaseException | None:
+        """The cancellation of an enclosing scope that arrived while a cleanup ran
+        shielded, taken at a checkpoint outside the shield, or None: what the
+        cleanups still to run then see at their `yield` (as on FastAPI 0.165)."""
+        scope = self.scope
+        scope.shield = False
+        try:
+            await _checkpoint_if_cancelled()
+        except anyio.get_cancelled_exc_class() as cancelled:
+            return cancelled
+        finally:
+            scope.shield = True
+        return None
 
     def exit(
         self,
