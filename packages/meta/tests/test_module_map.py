@@ -328,6 +328,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "Route",
         "RouteContext",
         "WebSocketRoute",
+        "_DefaultLifespan",
         "_EffectiveRouteContext",
         "_IncludedRouter",
         "_RouterIncludeContext",
