@@ -20,7 +20,11 @@ class Base(DeclarativeBase):
 
 
 class Item(Base):
+    """An item. Its id is never reused (SQLite's AUTOINCREMENT: a deleted item's id
+    does not name the next one, whose images and orders it would seem to have)."""
+
     __tablename__ = "items"
+    __table_args__ = ({"sqlite_autoincrement": True},)
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     price: Mapped[float]
@@ -29,6 +33,7 @@ class Item(Base):
 
 class Image(Base):
     __tablename__ = "images"
+    __table_args__ = ({"sqlite_autoincrement": True},)  # its id names its thumbnail file
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
     original: Mapped[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from shop import Settings
+from test_shop_images import png
 
 from fastslim.testclient import TestClient
 
@@ -54,3 +55,19 @@ def test_the_export_file_is_removed_after_the_response(
     assert response.headers["content-type"].startswith("text/csv")
     assert response.text.splitlines() == ["id,name,price,stock", "1,Nail,0.1,500"]
     assert list((settings.data_dir / "tmp").iterdir()) == []
+
+
+def test_a_deleted_item_takes_its_images_and_its_id_is_not_reused(
+    client: TestClient, settings: Settings, auth: dict[str, str]
+) -> None:
+    client.post("/items", json={"name": "Lamp", "price": 30})
+    image = client.post("/items/1/image", files={"file": ("lamp.png", png(8, 8))}).json()
+    assert client.get(f"/images/{image['id']}").json()["status"] == "ready"
+    assert client.delete("/items/1", headers=auth).status_code == 204
+    assert client.get(f"/images/{image['id']}").status_code == 404
+    assert list((settings.data_dir / "uploads").iterdir()) == []
+    assert list((settings.data_dir / "thumbnails").iterdir()) == []
+    created = client.post("/items", json={"name": "Vase", "price": 12}).json()
+    assert created["id"] == 2  # not 1: the old item's orders and images are not its
+    again = client.post("/items/2/image", files={"file": ("vase.png", png(8, 8))}).json()
+    assert again["id"] == 2

@@ -7,13 +7,13 @@ import csv
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from fastslim import APIRouter, HTTPException, status
 from fastslim.responses import FileResponse
 from fastslim_tasks import TaskOptions
 
-from ..db import Item
+from ..db import Image, Item
 from ..deps import SessionDep, ShopDep, TasksDep, UserDep
 from ..notify import append_log_line, post_webhook
 from ..schemas import BAD_BODY, NOT_FOUND, UNAUTHORIZED, ItemId, ItemIn, ItemOut, ItemPatch
@@ -95,6 +95,15 @@ def update_item(
 def delete_item(
     item_id: ItemId, session: SessionDep, shop: ShopDep, tasks: TasksDep, user: UserDep
 ) -> None:
-    session.delete(_get(session, item_id))
+    """Delete the item with its images (their rows and files); its orders stay, naming
+    an id no later item gets."""
+    item = _get(session, item_id)
+    images = list(session.scalars(select(Image).where(Image.item_id == item_id)))
+    session.execute(delete(Image).where(Image.item_id == item_id))
+    session.delete(item)
     session.commit()
+    for image in images:
+        for file in (image.original, image.thumbnail):
+            if file is not None:
+                Path(file).unlink(missing_ok=True)
     tasks.add_task(append_log_line, shop.log_file, f"deleted item {item_id} by {user.username}")
