@@ -158,3 +158,23 @@ def test_request_response_gives_fastapis_exit_stacks(
     app.router.routes[-1].app = request_response(handler)  # type: ignore[attr-defined]
     assert client_for(app).get("/h").text == "ok"
     assert events == ["function closed", "background task", "inner closed", "middleware closed"]
+
+
+def test_a_setting_assigned_later_is_served_by_the_new_handler(
+    client_for: Callable[..., TestClient],
+) -> None:
+    """cadwyn sets the settings of a route's copy (strict_content_type from the
+    routers above it), then serves `request_response(route.get_route_handler())`."""
+    app = FastAPI()
+
+    @app.post("/items")
+    def create(item: dict[str, int]) -> dict[str, int]:
+        return item
+
+    route = app.router.routes[-1]
+    assert isinstance(route, APIRoute)
+    client = client_for(app)
+    assert client.post("/items", content=b'{"a": 1}').status_code == 422  # strict
+    route.strict_content_type = False
+    route.app = request_response(route.get_route_handler())
+    assert client.post("/items", content=b'{"a": 1}').json() == {"a": 1}

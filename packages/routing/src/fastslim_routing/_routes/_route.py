@@ -285,12 +285,15 @@ class APIRoute(Route):
         dependant = state.get("_dependant")
         edited = dependant is not None and state.get("_dependant_shape") != shape(dependant)
         compiled_with = state.get("_compiled_dependencies", self.compiled.settings.dependencies)
-        if not edited and tuple(self.dependencies) == tuple(compiled_with):
+        settings = self.settings()
+        # A setting assigned since (cadwyn sets a copy's strict_content_type, path...).
+        reset = settings != state.get("_compiled_settings", self.compiled.settings)
+        if not edited and not reset and tuple(self.dependencies) == tuple(compiled_with):
             return
         if edited and dependant is not None:
             state["_serving_endpoint"] = serving_endpoint(dependant)
             state["_dependant_shape"] = shape(dependant)
-        settings = self.settings()
+        state["_compiled_settings"] = settings
         serving = state.get("_serving_endpoint")
         if serving is not None:  # the tree holds the route's own dependencies
             settings = dataclasses.replace(settings, endpoint=serving, dependencies=())
