@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
 import pytest
-from pydantic import BaseModel, ConfigDict, Field, Json
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, Json
 from starlette.requests import Request
 
 from fastslim_routing import Body, Depends, FastAPI, File, Form, UploadFile
@@ -186,6 +186,35 @@ def test_bytes_and_upload_of_one_key_share_the_content(client_for: ClientFor) ->
     assert client_for(app).post("/share", files={"u": ("a", b"abc")}).json() == {
         "b": "abc",
         "u": "abc",
+    }
+
+
+def test_a_form_field_reads_its_first_key_not_empty(client_for: ClientFor) -> None:
+    # FastAPI's: the field's keys in AliasChoices order (then its name), an empty value
+    # skipped; the keys it did not reach are extras, as sent (empty, or all values).
+    class Choices(BaseModel):
+        model_config = ConfigDict(extra="allow", populate_by_name=True)
+        value: int = Field(default=10, validation_alias=AliasChoices("first", "second"))
+        names: list[str] = Field(default=[], validation_alias=AliasChoices("names", "legacy"))
+
+    app = FastAPI()
+
+    @app.post("/choices")
+    def endpoint(data: Annotated[Choices, Form()]) -> dict[str, Any]:
+        return data.model_dump()
+
+    client = client_for(app)
+    assert client.post("/choices", data={"first": "", "value": ""}).json() == {
+        "value": 10,
+        "names": [],
+    }
+    assert client.post("/choices", data={"first": "", "value": "5"}).json()["value"] == 5
+    sent = {"names": ["a", "b"], "legacy": "", "second": ["", "2"], "first": "3"}
+    assert client.post("/choices", data=sent).json() == {
+        "value": 3,
+        "names": ["a", "b"],
+        "legacy": "",
+        "second": ["", "2"],
     }
 
 

@@ -34,7 +34,7 @@ from ._file_bytes import PendingBytes, reads_file_bytes, resolve_pending
 from ._form_limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
 from ._multipart import ensure_multipart_is_installed
 from ._slots import CONNECTION
-from ._spec import LOCATION_RANK, ParamSpec, is_scalar_sequence, model_classes
+from ._spec import LOCATION_RANK, ParamSpec, fields_keys, is_scalar_sequence, model_classes
 from ._urlencoded import read_form
 from ._validator import KeyedError
 
@@ -51,22 +51,19 @@ def _present(value: Any) -> bool:
 
 
 class _ModelKeys:
-    """The keys of form models (one, or a union), which of them take every value (list
-    fields), and whether the models may be absent (`Model | None`)."""
+    """The keys of form models (one, or a union): each field's, in the order pydantic
+    tries them, whether it takes every value (list fields), and whether the models may
+    be absent (`Model | None`)."""
 
-    __slots__ = ("keys", "optional", "sequences")
+    __slots__ = ("fields", "keys", "optional")
 
     def __init__(self, models: Sequence[type[BaseModel]], annotation: Any) -> None:
-        keys, sequences = set(), set()
-        for model in models:
-            for name, field in model.model_fields.items():
-                alias = field.validation_alias if isinstance(field.validation_alias, str) else None
-                key = alias or field.alias or name
-                keys.add(key)
-                if is_scalar_sequence(field.annotation):
-                    sequences.add(key)
-        self.keys = frozenset(keys)
-        self.sequences = frozenset(sequences)
+        self.fields = tuple(
+            (keys.choices, is_scalar_sequence(keys.field.annotation))
+            for model in models
+            for keys in fields_keys(model)
+        )
+        self.keys = frozenset(key for candidates, _ in self.fields for key in candidates)
         self.optional = type(None) in get_args(annotation)  # `Model | None`
 
     def absent(self, found: Mapping[str, Any]) -> bool:
@@ -74,18 +71,26 @@ class _ModelKeys:
         return self.optional and not any(key in found for key in self.keys)
 
     def mapping(self, form: FormData) -> dict[str, Any]:
-        """The keys of `form`: all values of list fields, else the last value unless it
-        is empty; a key no field declares keeps its value, empty or not, or the list
-        of its values when it is repeated (FastAPI's)."""
+        """Each field's first key sent that is not empty (every value of a list field,
+        else the last), the empty ones before it dropped; then the other keys, those a
+        field did not reach included, as sent: their value, empty or not, or the list of
+        their values when repeated (FastAPI's)."""
         found: dict[str, Any] = {}
-        for key in dict.fromkeys(form.keys()):
-            if key in self.sequences:
-                found[key] = form.getlist(key)
-            elif key in self.keys:
+        read: set[str] = set()
+        for candidates, sequence in self.fields:
+            for key in candidates:
+                if key not in form:
+                    continue
+                read.add(key)
+                if sequence:
+                    found[key] = form.getlist(key)
+                    break
                 value = form.get(key)
                 if _present(value):
                     found[key] = value
-            else:
+                    break
+        for key in dict.fromkeys(form.keys()):
+            if key not in read:
                 values = form.getlist(key)
                 found[key] = values[0] if len(values) == 1 else values
         return found

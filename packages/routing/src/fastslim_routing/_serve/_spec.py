@@ -216,11 +216,19 @@ def _alias_choices(field: FieldInfo) -> tuple[list[str], set[str]]:
 
 def model_field_keys(spec: ParamSpec) -> tuple[ModelFieldKeys, ...]:
     """The `ModelFieldKeys` of each field of a parameter model `spec`, in order."""
-    model = model_of(spec.annotation)
+    header = spec.location == HEADER
+    convert = header and getattr(spec.field, "convert_underscores", True)
+    return fields_keys(model_of(spec.annotation), header=header, convert=convert)
+
+
+def fields_keys(
+    model: type[BaseModel], *, header: bool = False, convert: bool = False
+) -> tuple[ModelFieldKeys, ...]:
+    """The `ModelFieldKeys` of each field of `model`, in order (a form model's too:
+    not a header, nothing converted)."""
     config = model.model_config
     by_alias = config.get("validate_by_alias", True) is not False
     by_name = bool(config.get("validate_by_name") or config.get("populate_by_name"))
-    convert = spec.location == HEADER and getattr(spec.field, "convert_underscores", True)
     found = []
     for name, field in model.model_fields.items():
         aliases, paths = _alias_choices(field) if by_alias else ([], set())
@@ -229,7 +237,7 @@ def model_field_keys(spec: ParamSpec) -> tuple[ModelFieldKeys, ...]:
             pairs.append((name, name.replace("_", "-") if convert else name))
         choices = tuple(choice for choice, _ in pairs)
         names = tuple(request_name for _, request_name in pairs)
-        wire = tuple(key.lower() for key in names) if spec.location == HEADER else names
+        wire = tuple(key.lower() for key in names) if header else names
         found.append(ModelFieldKeys(name, field, choices, names, wire, frozenset(paths)))
     return tuple(found)
 
