@@ -571,5 +571,6 @@ nox.options.sessions = [
     "compat",
     "integration",
     "ecosystem",
+    "conformance",
     "fuzz",
 ]
