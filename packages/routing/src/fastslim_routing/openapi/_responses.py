@@ -90,8 +90,10 @@ def responses(prepared: PreparedRoute, registry: SchemaRegistry) -> dict[str, An
             schema = {"type": "string"}
         default["content"] = {media_type: {"schema": schema}}
     responses[status] = default
-    for code, extra in route.responses.items():
-        extra = dict(extra)
+    for code, declared_response in route.responses.items():
+        # A copy: the declared dict (an app's or router's `responses=`, shared by its
+        # routes) is never written into, so each operation merges it afresh.
+        extra = copy.deepcopy(dict(declared_response))
         extra.pop("model", None)
         status_key = str(code).upper()
         if status_key == "DEFAULT":
