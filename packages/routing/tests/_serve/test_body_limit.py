@@ -13,6 +13,7 @@ import anyio
 import pytest
 import starlette.formparsers
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
@@ -268,6 +269,66 @@ def test_mounted_apps_inherit_unless_they_set_their_own(
     client = client_for(app)
     assert client.post("/sub/x", content=b"x" * allowed, headers=TEXT).json() == allowed
     assert client.post("/sub/x", content=b"x" * (allowed + 1), headers=TEXT).status_code == 413
+
+
+@pytest.mark.parametrize("content", [b"x" * 50, [b"x" * 25, b"x" * 25]])
+def test_a_mounted_app_without_a_limit_answers_the_inherited_one(
+    client_for: ClientFor, content: Any
+) -> None:
+    """A middleware of the mounted app reads past the outer app's limit: that app's
+    own stack answers the 413 (as FastAPI), not its error middleware with a 500."""
+    sub = FastAPI()
+    sub.add_middleware(ReadsBody)
+
+    @sub.post("/x")
+    def x(b: Annotated[bytes, Body()] = b"") -> int:
+        return len(b)
+
+    app = FastAPI(max_body_size=10)
+    app.mount("/sub", sub)
+    client = client_for(app)
+    assert client.post("/sub/x", content=b"x" * 10, headers=TEXT).json() == 10
+    assert outcome(client.post("/sub/x", content=content, headers=TEXT)) == PLAIN_413
+
+
+@pytest.mark.parametrize("mounted", [False, True])
+def test_an_applications_own_413_in_a_group_is_not_the_limits(
+    client_for: ClientFor, mounted: bool
+) -> None:
+    """Only the limit's own exceptions become its 413: an endpoint's ExceptionGroup
+    holding an `HTTPException(413)` it raised itself propagates (FastAPI's)."""
+    error = ExceptionGroup("application error", [HTTPException(413)])
+    app = FastAPI(max_body_size=5)
+
+    @app.post("/x")
+    async def x() -> None:
+        raise error
+
+    outer = FastAPI(max_body_size=10)
+    outer.mount("/sub", app)
+    with pytest.raises(ExceptionGroup) as caught:
+        client_for(outer if mounted else app).post("/sub/x" if mounted else "/x")
+    assert caught.value is error
+
+
+def test_a_limit_answered_at_the_response_start_inside_a_task_group(
+    client_for: ClientFor, tmp_path: Path
+) -> None:
+    """A GET whose Content-Length is over its inclusion's limit: the limit answers 413
+    when the response starts, also when that surfaces in a task group with the limit's
+    other error (a frontend route's file response)."""
+    (tmp_path / "index.html").write_text("hello")
+    router = APIRouter()
+    router.frontend("/", directory=tmp_path)
+    app = FastAPI()
+    app.include_router(router, prefix="/empty", max_body_size=0)
+    app.include_router(router, prefix="/small", max_body_size=10)
+    client = client_for(app)
+    headers = {**TEXT, "content-length": "1"}
+    response = client.request("GET", "/empty/index.html", content=b"x", headers=headers)
+    assert response.status_code == 413
+    response = client.request("GET", "/small/index.html", content=b"x", headers=headers)
+    assert (response.status_code, response.text) == (200, "hello")
 
 
 def fields_app(**app_options: Any) -> FastAPI:

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastslim_di import ParameterErrors, ParameterSource, SolveContext
 
-from .._serve._body import BodyReader
+from .._serve._body import BodyReader, raise_body_read_error
 from .._serve._error_order import LATE, late_errors
 from .._serve._extract import Extractor
 from .._serve._form import LateFormSource
@@ -55,7 +55,10 @@ class LateBodySource:
 
     async def __call__(self, context: SolveContext, /) -> Any:
         request = context.values[CONNECTION]
-        raw = await request.body()
+        try:
+            raw = await request.body()
+        except Exception as exc:
+            raise_body_read_error(exc, request.scope)
         values, errors, _ = self.reader(raw, request.headers.get("content-type"))
         if errors:
             raise ParameterErrors(late_errors(errors[_SLOT], self.owner))

@@ -13,13 +13,14 @@ library's JSON errors, `from_attributes` validation).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
-from typing import Annotated, Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, NoReturn
 
 from pydantic import AliasChoices, Field, TypeAdapter, ValidationError
 from pydantic_core import PydanticUndefined, from_json
 from starlette.exceptions import HTTPException
 
+from ._body_limit import limit_errors, limit_in_force
 from ._spec import LOCATION_RANK, ParamSpec
 from ._validator import ErrorKey, KeyedError, field_definition, make_model
 
@@ -37,6 +38,29 @@ def is_json_content_type(content_type: str) -> bool:
 def body_parse_error() -> HTTPException:
     """FastAPI's 400 for a body that cannot be read or decoded (a client gone mid-body too)."""
     return HTTPException(status_code=400, detail="There was an error parsing the body")
+
+
+def raise_body_read_error(exc: Exception, scope: Mapping[str, Any]) -> NoReturn:
+    """Raise what `exc`, raised while reading the body, becomes (`body_read_error`)."""
+    failure = body_read_error(exc, scope)
+    if failure is exc:
+        raise exc
+    raise failure from None
+
+
+def body_read_error(exc: Exception, scope: Mapping[str, Any]) -> Exception:
+    """What a failure to read the request body (bytes, JSON or a form) becomes, as in
+    FastAPI 0.165: an `HTTPException` stays as it is (the body limit's 413 among them);
+    a group made only of the body limit's errors, when a limit is in force, is that 413;
+    anything else is FastAPI's 400 `There was an error parsing the body` (a client gone,
+    an I/O error, any other group)."""
+    if isinstance(exc, HTTPException):
+        return exc
+    if limit_in_force(scope):
+        errors = limit_errors(exc)
+        if errors and isinstance(errors[0], HTTPException):
+            return errors[0]
+    return body_parse_error()
 
 
 def _json_loads(raw: bytes) -> tuple[Any, KeyedError | None]:

@@ -28,7 +28,7 @@ from starlette.requests import Request
 
 from fastslim_di import ParameterErrors, SolveContext
 
-from ._body import BodyResult, _Slot
+from ._body import BodyResult, _Slot, raise_body_read_error
 from ._error_order import LATE, late_errors
 from ._file_bytes import PendingBytes, reads_file_bytes, resolve_pending
 from ._form_limits import FORM_LIMITS_SCOPE_KEY, form_parser_limits
@@ -157,7 +157,10 @@ class FormReader:
 
     async def __call__(self, request: Request) -> BodyResult:
         """({slot: value}, {slot: errors} or None, the form)."""
-        form = await read_form(request, self.parser_limits(request.scope))
+        try:
+            form = await read_form(request, self.parser_limits(request.scope))
+        except Exception as exc:  # a client gone, a broken stream: FastAPI's 400
+            raise_body_read_error(exc, request.scope)
         values: dict[str, Any] = {}
         errors: dict[str, list[KeyedError]] = {}
         for form_slot in self._slots:

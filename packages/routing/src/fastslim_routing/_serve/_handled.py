@@ -20,6 +20,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 
+from ._body_limit import limit_errors
+
 PLAIN_CALL = Response.__call__
 """`__call__` of the responses that start as soon as they are called."""
 
@@ -55,8 +57,9 @@ async def handle_exception(
     """Send the response of the app's handler for `exc` (Starlette's rules: a status
     handler for an `HTTPException` first, then by class along the MRO).
 
-    Raises `exc` when no handler takes it, and `RuntimeError` when one does but the
-    response had `started`.
+    Raises `exc` when no handler takes it, or when it is the body limit's own and the
+    response had `started` (the limit answered 413, `_body_limit`), and
+    `RuntimeError` when a handler takes it but the response had `started`.
     """
     try:
         exception_handlers, status_handlers = scope[HANDLERS]
@@ -69,6 +72,8 @@ async def handle_exception(
         handler = _lookup(exception_handlers, exc)
     if handler is None:
         raise exc
+    if started and limit_errors(exc) is not None:
+        raise exc  # the body limit's, once it answered 413: its middleware ends it
     if started:
         raise RuntimeError("Caught handled exception, but response already started.") from exc
     if is_async_callable(handler):

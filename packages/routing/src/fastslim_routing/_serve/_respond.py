@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import Response
 
 from fastslim_di import Container, ParameterErrors, RequestScope, ScopeNotActiveError
 
 from .. import exceptions
-from ._body import body_parse_error
+from ._body import raise_body_read_error
 from ._compiled import CompiledRoute, endpoint_context
 from ._error_order import ordered_errors
 from ._read_body import read_body
@@ -57,18 +57,15 @@ async def _inputs(route: CompiledRoute, request: Request, values: dict[Any, Any]
         found, errors = route.params(route.extractor(request))
     body = None
     if route.form is not None:
-        try:
-            body_values, body_errors, body = await route.form(request)
-        except ClientDisconnect:
-            raise body_parse_error() from None
+        body_values, body_errors, body = await route.form(request)
         found = {**found, **body_values} if found else body_values
         if body_errors:
             errors = {**errors, **body_errors} if errors else body_errors
     elif route.body is not None:
         try:
             raw = await read_body(request)
-        except ClientDisconnect:
-            raise body_parse_error() from None
+        except Exception as exc:
+            raise_body_read_error(exc, request.scope)
         body_values, body_errors, body = route.body(raw, request.headers.get("content-type"))
         found = {**found, **body_values} if found else body_values
         if body_errors:
