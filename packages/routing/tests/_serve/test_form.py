@@ -218,6 +218,42 @@ def test_a_form_field_reads_its_first_key_not_empty(client_for: ClientFor) -> No
     }
 
 
+@pytest.mark.parametrize("extra", ["ignore", "allow", "forbid"])
+def test_an_optional_form_model_is_present_when_its_keys_are_sent(
+    client_for: ClientFor, extra: Any
+) -> None:
+    # FastAPI 0.165: a key of the model sent, even empty, makes it present; for a model
+    # taking extras any key of the form does (a sibling parameter's, a file's).
+    class Profile(BaseModel):
+        model_config = ConfigDict(extra=extra)
+        name: str = "default"
+        age: int
+
+    app = FastAPI()
+
+    @app.post("/p")
+    def endpoint(
+        token: Annotated[str, Form()], profile: Annotated[Profile | None, Form()] = None
+    ) -> Any:
+        return profile
+
+    client = client_for(app)
+    none_sent = client.post("/p", data={"token": "t"})
+    present = client.post("/p", data={"token": "t", "name": ""})
+    assert ["body", "age"] in [error["loc"] for error in present.json()["detail"]]
+    if extra == "ignore":
+        assert none_sent.json() is None
+    else:
+        assert none_sent.status_code == 422
+    body = app.openapi()["components"]["schemas"]["Body_endpoint_p_post"]
+    absent = (
+        {"maxProperties": 0}
+        if extra != "ignore"
+        else {"not": {"anyOf": [{"required": ["age"]}, {"required": ["name"]}]}}
+    )
+    assert body["allOf"][0]["anyOf"][0] == absent
+
+
 def test_bytes_read_from_where_the_upload_stands(client_for: ClientFor) -> None:
     # A dependency that read part of an upload: a `bytes` File() of that key gets the
     # rest, and the upload stays where the dependency left it (FastAPI 0.165).

@@ -52,10 +52,11 @@ def _present(value: Any) -> bool:
 
 class _ModelKeys:
     """The keys of form models (one, or a union): each field's, in the order pydantic
-    tries them, whether it takes every value (list fields), and whether the models may
-    be absent (`Model | None`)."""
+    tries them, whether it takes every value (list fields), whether the models may be
+    absent (`Model | None`), and whether any key makes them present (`extra="allow"`
+    or `"forbid"`, which receive or refuse every key)."""
 
-    __slots__ = ("fields", "keys", "optional")
+    __slots__ = ("any_key", "fields", "keys", "optional")
 
     def __init__(self, models: Sequence[type[BaseModel]], annotation: Any) -> None:
         self.fields = tuple(
@@ -65,10 +66,19 @@ class _ModelKeys:
         )
         self.keys = frozenset(key for candidates, _ in self.fields for key in candidates)
         self.optional = type(None) in get_args(annotation)  # `Model | None`
+        self.any_key = any(
+            model.model_config.get("extra") in ("allow", "forbid") for model in models
+        )
 
-    def absent(self, found: Mapping[str, Any]) -> bool:
-        """Whether an optional model has none of its keys in the form (it is then missing)."""
-        return self.optional and not any(key in found for key in self.keys)
+    def absent(self, form: FormData) -> bool:
+        """Whether an optional model is absent (then missing, or its default): none of its
+        keys was sent, not even empty, nor any key at all for a model taking extras
+        (FastAPI 0.165's rule; a file or a sibling parameter's key counts)."""
+        if not self.optional:
+            return False
+        if self.any_key:
+            return len(form) == 0
+        return not any(key in form for key in self.keys)
 
     def mapping(self, form: FormData) -> dict[str, Any]:
         """Each field's first key sent that is not empty (every value of a list field,
@@ -114,7 +124,7 @@ class _FormSlot:
         """(the key read, its value) or (the first key, `_MISSING`)."""
         if self.model is not None:
             found = self.model.mapping(form)
-            return self.keys[0], _MISSING if self.model.absent(found) else found
+            return self.keys[0], _MISSING if self.model.absent(form) else found
         for key in self.keys:
             if self.sequence:
                 values = [value for value in form.getlist(key) if not _empty_file(value)]

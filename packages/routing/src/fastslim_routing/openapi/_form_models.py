@@ -2,7 +2,8 @@
 describes them: one model alone is its own schema; models next to other form
 fields (or optional models) make a `Body_...` component whose `allOf` holds the
 models and whose `properties` hold the other fields. An optional model is
-"either none of its keys, or the model" (`not`/`anyOf` of its keys).
+"either absent, or the model": absent is none of its keys sent (`not`/`anyOf` of
+its keys), or no key at all for a model taking extras (`maxProperties: 0`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .._serve._spec import FORM, ParamSpec
+from .._serve._spec import FORM, ParamSpec, fields_keys
 from ._schemas import SchemaRegistry, adapter_for
 
 
@@ -82,15 +83,24 @@ class FormModelsBody:
         return found
 
 
+def _absent(members: list[Any]) -> dict[str, Any]:
+    """The schema of a form that leaves an optional model absent (the rule the form
+    reader applies): no key at all for a model taking extras, else none of its keys
+    (any validation alias or name it is read by); `{}` when it has none."""
+    models = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+    if any(model.model_config.get("extra") in ("allow", "forbid") for model in models):
+        return {"maxProperties": 0}
+    keys = {key for model in models for field in fields_keys(model) for key in field.choices}
+    if not keys:
+        return {}
+    return {"not": {"anyOf": [{"required": [key]} for key in sorted(keys)]}}
+
+
 def _optional_model(spec: ParamSpec, schema: dict[str, Any], title_of: Any) -> list[Any]:
     members, _ = _members(spec.annotation)
-    keys: list[str] = []
-    for member in members:
-        for name, field in member.model_fields.items():
-            keys.append(field.alias or name)
-    none_sent = {"anyOf": [{"required": [key]} for key in sorted(set(keys))]}
+    absent = _absent(members)
     choices = [item for item in schema.get("anyOf", [schema]) if item != {"type": "null"}]
     model = {"anyOf": choices, "title": schema.get("title", title_of(spec.alias))}
     if spec.required:
-        return [{"not": {"not": none_sent}}, model]
-    return [{"anyOf": [{"not": none_sent}, model]}]
+        return [{"not": absent}, model]
+    return [{"anyOf": [absent, model]}]
