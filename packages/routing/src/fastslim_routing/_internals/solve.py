@@ -39,7 +39,9 @@ from .._serve._slots import CONNECTION, ERRORS, RESPONSE, TASKS, VALUES
 from .._serve._spec import BODY, FORM, LOCATION_RANK, is_scalar_sequence
 from .._serve._validator import KeyedError, ParamsValidator
 from .dependant import Dependant, SolvedDependency, get_validation_alias
+from .form_args import form_body_to_args, is_form_body
 from .model_field import ModelField
+from .param_models import is_model_param, model_input
 from .stand_in import FIELD_GROUPS, SPECIALS, capturing_stand_in
 from .views import model_field_of, planned
 
@@ -151,6 +153,8 @@ async def request_body_to_args(
     invalid); embedded, each field its key, an invalid one left out. Raises
     `AssertionError` without fields, as FastAPI."""
     assert body_fields, "request_body_to_args() should be called with fields"
+    if is_form_body(body_fields, received_body):  # read as a route reads its form
+        return await form_body_to_args(body_fields, received_body)
     values: dict[str, Any] = {}
     errors: list[dict[str, Any]] = []
     for field in body_fields:
@@ -172,6 +176,20 @@ def request_params_to_args(
     for field in fields:
         info = field.field_info
         location = getattr(getattr(info, "in_", None), "value", "query")
+        if is_model_param(field):  # the whole location, as a route reads it
+            model_raw = model_input(field, location, received_params)
+            if model_raw is None:
+                if info.is_required():
+                    errors.append(_missing((location,)))
+                else:
+                    values[field.name] = field.get_default()
+                continue
+            value, found = field.validate(model_raw, values, loc=(location,))
+            if found:
+                errors.extend(found)
+            else:
+                values[field.name] = value
+            continue
         key = get_validation_alias(field)
         if (
             location == "header"

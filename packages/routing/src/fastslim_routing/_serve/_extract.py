@@ -170,6 +170,13 @@ class Extractor:
                 data.setdefault(MATCHED, {})[slot] = choice
                 return
 
+    def model_input(self, slot: str, source: Any) -> dict[str, Any] | None:
+        """What the parameter model of `slot` receives from `source` (a location's
+        values), None when it may be absent and none of its keys was sent."""
+        data: dict[str, Any] = {}
+        self._model(data, slot, source)
+        return data.get(slot)
+
     def _model(self, data: dict[str, Any], slot: str, source: Any) -> None:
         keys = self.model_keys[slot]
         if keys.may_be_absent and not (

@@ -85,23 +85,25 @@ class _ModelKeys:
         else the last), the empty ones before it dropped; then the other keys, those a
         field did not reach included, as sent: their value, empty or not, or the list of
         their values when repeated (FastAPI's)."""
+        grouped: dict[str, list[Any]] = {}  # one pass: linear in the form's entries
+        for key, value in form.multi_items():
+            grouped.setdefault(key, []).append(value)
         found: dict[str, Any] = {}
         read: set[str] = set()
         for candidates, sequence in self.fields:
             for key in candidates:
-                if key not in form:
+                values = grouped.get(key)
+                if values is None:
                     continue
                 read.add(key)
                 if sequence:
-                    found[key] = form.getlist(key)
+                    found[key] = values
                     break
-                value = form.get(key)
-                if _present(value):
-                    found[key] = value
+                if _present(values[-1]):
+                    found[key] = values[-1]
                     break
-        for key in dict.fromkeys(form.keys()):
+        for key, values in grouped.items():
             if key not in read:
-                values = form.getlist(key)
                 found[key] = values[0] if len(values) == 1 else values
         return found
 
@@ -171,6 +173,11 @@ class FormReader:
             form = await read_form(request, self.parser_limits(request.scope))
         except Exception as exc:  # a client gone, a broken stream: FastAPI's 400
             raise_body_read_error(exc, request.scope)
+        return self.validate(form)
+
+    def validate(self, form: FormData) -> BodyResult:
+        """({slot: value}, {slot: errors} or None, `form`): each form slot's value read
+        from the parsed `form` and validated (a `bytes` file's: `PendingBytes`)."""
         values: dict[str, Any] = {}
         errors: dict[str, list[KeyedError]] = {}
         for form_slot in self._slots:
