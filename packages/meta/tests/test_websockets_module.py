@@ -3,6 +3,7 @@
 TestClient and AsyncTestClient, and Starlette's)."""
 
 import functools
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal
 
@@ -109,6 +110,17 @@ def test_a_denial_is_fastslims_websocket_disconnect(connect: Callable[[str], Any
     assert isinstance(info.value, WebSocketDenialResponse)
     assert info.value.status_code == 401
     assert info.value.headers["www-authenticate"] == "X"
+
+
+def test_a_denial_is_starlettes_websocket_denial_response(connect: Callable[[str], Any]) -> None:
+    # FastAPI's own tests catch Starlette's class with FastAPI's (Starlette's) client.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import WebSocketDenialResponse as StarletteDenial
+
+    with pytest.raises(StarletteDenial) as info, connect("/denies"):
+        pass
+    assert info.value.status_code == 401
 
 
 def test_a_validation_close_carries_the_errors(connect: Callable[[str], Any]) -> None:

@@ -3,10 +3,20 @@
 The clients are fastslim-testclient's, with WebSocket exceptions that are also
 Starlette's `WebSocketDisconnect` (which `fastslim.WebSocketDisconnect` is), so
 `pytest.raises(fastslim.WebSocketDisconnect)` catches a close or a denied
-handshake whichever client (this one or Starlette's) a test uses.
+handshake whichever client (this one or Starlette's) a test uses; a denied
+handshake is also Starlette's `starlette.testclient.WebSocketDenialResponse` (what
+FastAPI's own tests catch).
 """
 
+import warnings
+
 from starlette.websockets import WebSocketDisconnect as _StarletteWebSocketDisconnect
+
+with warnings.catch_warnings():
+    # starlette.testclient warns when imported with httpx (its client is deprecated);
+    # only its exception class is used here.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import WebSocketDenialResponse as _StarletteDenial
 
 try:
     import fastslim_testclient
@@ -27,7 +37,7 @@ class WebSocketDisconnect(fastslim_testclient.WebSocketDisconnect, _StarletteWeb
 
 
 class WebSocketDenialResponse(  # type: ignore[misc]
-    fastslim_testclient.WebSocketDenialResponse, WebSocketDisconnect
+    fastslim_testclient.WebSocketDenialResponse, WebSocketDisconnect, _StarletteDenial
 ):
     """The app denied the handshake with an HTTP response (the exception is the
     `httpx.Response`: `.status_code`, `.headers`, `.json()`); its close code is 1006."""
