@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
 import pytest
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, Json
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, Json
 from starlette.requests import Request
 
 from fastslim_routing import Body, Depends, FastAPI, File, Form, UploadFile
@@ -596,3 +596,36 @@ def test_an_empty_file_input_is_missing(client_for: ClientFor) -> None:
     assert client.post("/optional", content=empty, headers=headers).json() is True
     both = part("files", "", b"") + part("files", "a", b"abc") + b"--XX--\r\n"
     assert client.post("/list", content=both, headers=headers).json() == ["a"]
+
+
+@pytest.mark.parametrize("location", ["form", "body"])
+def test_validate_default_validates_a_body_or_form_default(
+    client_for: ClientFor, location: str
+) -> None:
+    # pydantic's validate_default, as FastAPI applies it: the default of a parameter
+    # not sent goes through its validators (the factory called once).
+    calls: list[int] = []
+
+    def doubled(value: Any) -> int:
+        return 0 if value is None else int(value) * 2
+
+    def factory() -> int:
+        calls.append(1)
+        return 10
+
+    Doubled = Annotated[int | None, BeforeValidator(doubled)]
+    declared = (
+        Form(validate_default=True, default_factory=factory)
+        if location == "form"
+        else Body(embed=True, validate_default=True, default_factory=factory)
+    )
+    app = FastAPI()
+
+    @app.post("/v")
+    def endpoint(value: Annotated[Doubled, declared]) -> Any:
+        return value
+
+    client = client_for(app)
+    response = client.post("/v", json={}) if location == "body" else client.post("/v")
+    assert response.json() == 20
+    assert calls == [1]

@@ -106,10 +106,17 @@ class _Slot:
         self.default = field
 
     def default_value(self) -> Any:
+        """The default of a body or form parameter not sent: its factory called once,
+        and validated when declared with `validate_default=True` (pydantic's rule,
+        as FastAPI applies it to every location)."""
         field = self.default
         if field.default_factory is not None:
-            return field.default_factory()  # type: ignore[call-arg]
-        return field.get_default(call_default_factory=False)
+            value = field.default_factory()  # type: ignore[call-arg]
+        else:
+            value = field.get_default(call_default_factory=False)
+        if field.validate_default:
+            return self.adapter.validate_python(value)
+        return value
 
     def missing(self, loc: tuple[Any, ...]) -> KeyedError:
         error = {"type": "missing", "loc": loc, "msg": "Field required", "input": None}
