@@ -397,3 +397,35 @@ def test_operation_helpers_of_utils() -> None:
     assert ids == {"read_a_a__x__get"}
     with pytest.warns(FastAPIDeprecationWarning, match="generate_operation_id"):
         assert generate_operation_id(route=route, method="GET") == "read_a_a__x__get"
+
+
+U = "application/x-www-form-urlencoded"
+C = U + "; charset=utf-8"
+M = "multipart/form-data"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [(U, C, U), (C, C, C), ("text/plain", "text/plain", "text/plain"), (C, M, M), (C, None, C)],
+)
+def test_a_form_bodys_media_type(first: str, second: str | None, expected: str) -> None:
+    # FastAPI 0.165 (observed): multipart when a field declares it or is a file, else the
+    # one media type all form fields declare, else the urlencoded default.
+    from fastslim_routing import Form
+
+    app = FastAPI()
+    if second is None:
+
+        @app.post("/")
+        def one(a: Annotated[str, Form(media_type=first)]) -> None:
+            return None  # pragma: no cover
+
+    else:
+
+        @app.post("/")
+        def two(
+            a: Annotated[str, Form(media_type=first)], b: Annotated[str, Form(media_type=second)]
+        ) -> None:
+            return None  # pragma: no cover
+
+    assert list(app.openapi()["paths"]["/"]["post"]["requestBody"]["content"]) == [expected]

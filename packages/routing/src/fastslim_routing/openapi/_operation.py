@@ -192,16 +192,27 @@ def _prepare_stream(prepared: PreparedRoute, registry: SchemaRegistry) -> bool:
     return True
 
 
+def _form_media_type(bodies: list[ParamSpec]) -> str | None:
+    """The media type of a form body (None for another body), as FastAPI 0.165 names
+    it: multipart when a file or a field declares it, else the one media type all
+    form fields declare, else `application/x-www-form-urlencoded`."""
+    forms = [spec.field for spec in bodies if isinstance(spec.field, params.Form)]
+    if not forms:
+        return None
+    declared = {getattr(field, "media_type", None) for field in forms}
+    if "multipart/form-data" in declared or any(isinstance(f, params.File) for f in forms):
+        return "multipart/form-data"
+    if len(declared) == 1 and isinstance(media := next(iter(declared)), str):
+        return media
+    return "application/x-www-form-urlencoded"
+
+
 def _prepare_body(
     prepared: PreparedRoute, bodies: list[ParamSpec], registry: SchemaRegistry
 ) -> None:
     key = ("body", id(prepared.route))
     first = bodies[0]
-    media_type = getattr(first.field, "media_type", "application/json")
-    if any(isinstance(spec.field, params.File) for spec in bodies):
-        media_type = "multipart/form-data"
-    elif any(isinstance(spec.field, params.Form) for spec in bodies):
-        media_type = "application/x-www-form-urlencoded"
+    media_type = _form_media_type(bodies) or getattr(first.field, "media_type", "application/json")
     if len(bodies) == 1 and (
         not first.embed or (first.is_model and not _optional(first)) or is_model_union(first)
     ):
