@@ -194,3 +194,47 @@ def test_unresolvable_annotation_declaring_a_dependency_is_an_error() -> None:
         "'Annotated[int, Depends(defined_later)]', which declares a dependency but cannot "
         "be evaluated (NameError: name 'defined_later' is not defined)"
     )
+
+
+def _plain_wrap(func: Any) -> Any:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+class _AsyncCall:
+    async def __call__(self) -> bool:
+        return True
+
+
+class _AsyncGenCall:
+    async def __call__(self) -> AsyncIterator[bool]:
+        yield True
+
+
+class _GenCall:
+    def __call__(self) -> Iterator[bool]:
+        yield True
+
+
+class _Plain:
+    pass
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "kind"),
+    [
+        (_AsyncCall(), CallKind.ASYNC_FUNCTION),
+        (_AsyncGenCall(), CallKind.ASYNC_GENERATOR),
+        (_GenCall(), CallKind.SYNC_GENERATOR),
+        (_Plain, CallKind.SYNC_FUNCTION),
+    ],
+)
+def test_a_sync_decorator_around_a_callable_instance_has_the_instances_kind(
+    wrapped: Any, kind: CallKind
+) -> None:
+    # FastAPI's: a functools.wraps decorator around an instance whose __call__ is async
+    # (or a generator) is awaited (or iterated) as that instance would be.
+    assert call_kind(_plain_wrap(wrapped)) is kind

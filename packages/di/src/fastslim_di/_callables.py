@@ -65,10 +65,14 @@ def call_kind(call: Callable[..., Any]) -> CallKind:
     if kind is not None:
         return kind
     try:
-        unwrapped = inspect.unwrap(target)
+        unwrapped = _unwrap_partial(inspect.unwrap(target))
     except ValueError:  # a cycle of __wrapped__
         return CallKind.SYNC_FUNCTION
-    kind = _kind_of_function(_unwrap_partial(unwrapped))
+    if unwrapped is not target and not inspect.isroutine(unwrapped):
+        # A decorator wrapping a callable instance or a class: the wrapped object's
+        # own kind (an instance's `__call__`), as FastAPI reads it.
+        return call_kind(unwrapped)
+    kind = _kind_of_function(unwrapped)
     return CallKind.SYNC_FUNCTION if kind is None else kind
 
 
