@@ -14,7 +14,7 @@ from starlette.middleware.body_limit import _RequestBodyTooLarge
 from starlette.requests import ClientDisconnect, Request
 
 from fastslim_di import EMPTY, ParameterInfo
-from fastslim_routing import FastAPI, Form, params
+from fastslim_routing import Depends, FastAPI, Form, params
 from fastslim_routing._compile._classify import classify
 from fastslim_routing._serve._body import BodyReader, _json_loads, is_json_content_type
 from fastslim_routing._serve._spec import ParamSpec
@@ -275,3 +275,26 @@ def test_a_failed_body_read_is_fastapis_answer(
     headers = {"content-type": content_type.get(kind, "application/octet-stream")}
     response = client_for(app).post("/", content=b"ab", headers=headers)
     assert (response.status_code, response.json()["detail"]) == expected
+
+
+def test_a_body_parameter_declared_again_by_a_dependency_is_one(
+    client_for: Callable[..., Any],
+) -> None:
+    # FastAPI's: the endpoint's `item` and a dependency's `item` are one body parameter,
+    # so the body is not embedded (and the document has one body).
+    class Item(BaseModel):
+        data: str
+
+    def again(item: Item) -> Item:
+        return item
+
+    app = FastAPI()
+
+    @app.post("/dup")
+    def endpoint(item: Item, same: Annotated[Item, Depends(again)]) -> list[Item]:
+        return [item, same]
+
+    client = client_for(app)
+    assert client.post("/dup", json={"data": "x"}).json() == [{"data": "x"}, {"data": "x"}]
+    body = app.openapi()["paths"]["/dup"]["post"]["requestBody"]
+    assert body["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Item"}

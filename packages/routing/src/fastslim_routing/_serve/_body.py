@@ -157,7 +157,10 @@ class BodyReader:
             _Slot(slot, spec, (rank(spec), LOCATION_RANK[spec.location], spec.index))
             for slot, spec in slots
         ]
-        self.embedded = len(slots) > 1 or any(spec.embed for _, spec in slots)
+        # One body parameter declared again under its name (by a dependency) is the
+        # same parameter: the body is embedded for two names or more (FastAPI's).
+        names = {spec.alias for _, spec in slots}
+        self.embedded = len(names) > 1 or any(spec.embed for _, spec in slots)
         self._embedded_model = None
         if self.embedded:
             fields = {}
@@ -179,7 +182,19 @@ class BodyReader:
         return self._single(raw, as_json)
 
     def _single(self, raw: bytes, as_json: bool) -> BodyResult:
-        slot = self._slots[0]
+        result = self._single_slot(self._slots[0], raw, as_json)
+        if len(self._slots) == 1:
+            return result
+        values, errors, body = result
+        found = dict(errors or {})
+        if not found:  # the same parameter, declared again: each declaration its value
+            for slot in self._slots[1:]:
+                more, more_errors, _ = self._single_slot(slot, raw, as_json)
+                values.update(more)
+                found.update(more_errors or {})
+        return values, found or None, body
+
+    def _single_slot(self, slot: _Slot, raw: bytes, as_json: bool) -> BodyResult:
         if not raw:
             if slot.required:
                 return {}, {slot.slot: [slot.missing(("body",))]}, None

@@ -211,6 +211,11 @@ def _prepare_body(
     prepared: PreparedRoute, bodies: list[ParamSpec], registry: SchemaRegistry
 ) -> None:
     key = ("body", id(prepared.route))
+    if not any(isinstance(spec.field, params.Form) for spec in bodies):
+        named: dict[str, ParamSpec] = {}
+        for spec in bodies:  # a JSON body parameter declared again under its name is one
+            named.setdefault(spec.alias, spec)
+        bodies = list(named.values())
     first = bodies[0]
     media_type = _form_media_type(bodies) or getattr(first.field, "media_type", "application/json")
     if len(bodies) == 1 and (
