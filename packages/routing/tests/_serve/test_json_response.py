@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -40,3 +41,18 @@ def test_same_errors(value: Any) -> None:
     with pytest.raises(type(theirs.value)) as ours:
         json_response(value, 200)
     assert str(ours.value) == str(theirs.value)
+
+
+def test_a_replaced_json_dumps_or_render_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    # FastAPI's explicit response_class=JSONResponse renders through Starlette's render()
+    # and json.dumps: a replacement of either runs.
+    calls: list[Any] = []
+    real = json.dumps
+
+    def recording(*args: Any, **kwargs: Any) -> str:
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(json, "dumps", recording)
+    assert json_response({"a": 1}, 200).body == b'{"a":1}'
+    assert calls == [{"a": 1}]

@@ -25,9 +25,18 @@ _NEW = object.__new__
 _PROBE = {"é": [1, 2.5, -0.0, 1e16, None, True, 'a\u2028b"\\'], "k": {"n": []}}
 
 
+_DUMPS = json.dumps
+_RENDER = JSONResponse.render
+
+
 def json_response(content: Any, status_code: int) -> JSONResponse:
     """`JSONResponse(content, status_code=status_code)`; raises what it raises for
-    content JSON cannot carry (`ValueError` for NaN, `TypeError`)."""
+    content JSON cannot carry (`ValueError` for NaN, `TypeError`). Once
+    `JSONResponse.render` or `json.dumps` is replaced (a patch, an app customizing
+    Starlette), the response is Starlette's own, so the replacement runs (FastAPI's
+    explicit `response_class=JSONResponse` renders through them)."""
+    if json.dumps is not _DUMPS or JSONResponse.render is not _RENDER:
+        return JSONResponse(content, status_code=status_code)
     response: JSONResponse = _NEW(JSONResponse)
     response.status_code = status_code
     response.background = None
