@@ -113,6 +113,37 @@ def replaced_tree(library: str, log: list[str]) -> Any:
     return app
 
 
+def edited_but_not_served_again(library: str, log: list[str]) -> Any:
+    """fastapi-jsonrpc's edit: a header parameter and a dependency appended to
+    `route.dependant` after the route is built, without `get_route_handler()`: the
+    document shows them. (FastAPI's handler holds the same Dependant object, so it
+    serves such an in-place edit at once; fastslim serves it from the next
+    `get_route_handler()`: not compared here, see DOCUMENT_ONLY.)"""
+    lib, _, utils = LIBRARIES[library]
+
+    def audited(x_audit: Annotated[str, lib.Header()] = "none") -> None:
+        log.append(f"audited {x_audit}")
+
+    app = lib.FastAPI()
+
+    @app.post("/rpc")
+    def rpc(q: int = 0) -> dict[str, int]:
+        log.append("endpoint")
+        return {"q": q}
+
+    route = _route(app, "/rpc")
+    extra = utils.get_dependant(path=route.path_format, call=audited)
+    route.dependant.header_params.extend(extra.header_params)
+    route.dependant.dependencies.append(
+        utils.get_parameterless_sub_dependant(depends=lib.Depends(audited), path="/rpc")
+    )
+    return app
+
+
+DOCUMENT_ONLY = {"edited but not served again"}
+"""Scenarios whose responses differ (a known gap, in the closing notes): only their
+documents are compared."""
+
 SCENARIOS: dict[str, tuple[Callable[[str, list[str]], Any], list[dict[str, Any]]]] = {
     "appended to the tree only": (
         appended_to_the_tree_only,
@@ -121,6 +152,10 @@ SCENARIOS: dict[str, tuple[Callable[[str, list[str]], Any], list[dict[str, Any]]
     "appended to both": (
         appended_to_both,
         [{"url": "/in/pages?size=3"}, {"url": "/in/pages?size=20"}, {"url": "/in/pages?size=0"}],
+    ),
+    "edited but not served again": (
+        edited_but_not_served_again,
+        [],
     ),
     "replaced tree": (
         replaced_tree,
@@ -149,5 +184,6 @@ def _observe(library: str, scenario: str) -> dict[str, Any]:
 def test_an_edited_dependant_is_served_and_documented_alike(scenario: str) -> None:
     expected = _observe("fastapi", scenario)
     actual = _observe("fastslim", scenario)
-    assert actual["responses"] == expected["responses"]
+    if scenario not in DOCUMENT_ONLY:
+        assert actual["responses"] == expected["responses"]
     assert actual["openapi"] == expected["openapi"]

@@ -278,6 +278,28 @@ class APIRoute(Route):
         self._recompile_if_changed()
         return route_handler(self.compiled)
 
+    def _documented(self) -> CompiledRoute:
+        """What the document describes: the route as compiled, or, once `route.dependant`
+        was edited or replaced since, that tree (FastAPI documents `route.dependant`,
+        even before `get_route_handler()` serves it)."""
+        from .._internals.stand_in import serving_endpoint, shape
+
+        state = self.__dict__
+        dependant = state.get("_dependant")
+        if dependant is None:
+            return self.compiled
+        key = shape(dependant)
+        if key == state.get("_dependant_shape"):
+            return self.compiled
+        cached = state.get("_documented")
+        if cached is None or cached[0] != key or cached[1] is not self.compiled:
+            settings = dataclasses.replace(
+                self.settings(), endpoint=serving_endpoint(dependant), dependencies=()
+            )
+            cached = state["_documented"] = (key, self.compiled, compile_route(settings))
+        documented: CompiledRoute = cached[2]
+        return documented
+
     def _recompile_if_changed(self) -> None:
         from .._internals.stand_in import serving_endpoint, shape
 

@@ -78,6 +78,8 @@ def operation_route(served: BaseRoute, context: Placement, top: Any) -> Operatio
     compiled = served.compiled if isinstance(served, EffectiveRoute | APIRoute) else None
     if compiled is None:
         return None
+    if served is original:  # not under an inclusion: an edited route.dependant counts
+        compiled = original._documented()
     view = OperationRoute(original, compiled, context.path)
     if not context.inclusions:
         return view
