@@ -118,6 +118,7 @@ BENCH_DEPS = [
     "trio",
     "opentelemetry-sdk",  # bench_telemetry's "on"
     "litestar>=2.25,<3",  # a peer of bench_routing and bench_instructions, like FastAPI
+    "uvicorn[standard]",  # bench_server's server (httptools, uvloop: as fastapi[standard])
 ]
 ORACLE = "fastapi==0.165.0"  # the FastAPI version fastslim is compatible with
 
