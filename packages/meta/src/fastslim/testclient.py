@@ -12,12 +12,6 @@ import warnings
 
 from starlette.websockets import WebSocketDisconnect as _StarletteWebSocketDisconnect
 
-with warnings.catch_warnings():
-    # starlette.testclient warns when imported with httpx (its client is deprecated);
-    # only its exception class is used here.
-    warnings.simplefilter("ignore")
-    from starlette.testclient import WebSocketDenialResponse as _StarletteDenial
-
 try:
     import fastslim_testclient
 except ModuleNotFoundError as exc:
@@ -29,6 +23,13 @@ except ModuleNotFoundError as exc:
         "pip install './packages/meta[testclient]'",
         name=exc.name,
     ) from exc
+
+# After the check above: without httpx, starlette.testclient raises a RuntimeError.
+with warnings.catch_warnings():
+    # starlette.testclient warns when imported with httpx (its client is deprecated);
+    # only its exception class is used here.
+    warnings.simplefilter("ignore")
+    from starlette.testclient import WebSocketDenialResponse as _StarletteDenial
 
 
 class WebSocketDisconnect(fastslim_testclient.WebSocketDisconnect, _StarletteWebSocketDisconnect):
