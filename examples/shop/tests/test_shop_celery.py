@@ -11,35 +11,12 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import httpx
-
-SHOP_DIR = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_for(check: Callable[[], Any], what: str, timeout: float = 30) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            result = check()
-        except httpx.TransportError:
-            result = None
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"Timed out after {timeout} s waiting for {what}.")
+from _shop_served import SHOP_DIR, free_port, wait_for
 
 
 def redis_answers(port: int) -> bool:
